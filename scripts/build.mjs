@@ -1,0 +1,65 @@
+// Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI and
+// the library with esbuild (one ESM bundle, lazily loaded chunks), and emits type declarations.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const started = Date.now();
+const quiet = process.argv.includes('--quiet');
+const log = (m) => quiet || process.stderr.write(`build: ${m}\n`);
+
+// 1. schemas and validators
+const genOut = join(root, 'node_modules', '.cache', 'trustcheck', 'gen-schemas.mjs');
+await build({
+  entryPoints: [join(root, 'scripts', 'gen-schemas.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: genOut,
+  packages: 'external',
+  logLevel: 'warning',
+});
+const gen = await import(`${pathToFileURL(genOut).href}?t=${Date.now()}`);
+const schemas = gen.jsonSchemas();
+mkdirSync(join(root, 'schemas'), { recursive: true });
+for (const [name, schema] of Object.entries(schemas)) {
+  writeFileSync(join(root, 'schemas', `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+}
+mkdirSync(join(root, 'src', 'generated'), { recursive: true });
+writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), gen.validatorsSource(schemas));
+log('schemas and validators generated');
+
+// 2. bundles
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts'), index: join(root, 'src', 'index.ts') },
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: join(root, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
+  banner: {
+    js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+writeFileSync(join(root, 'dist', 'version.js'), `export const version = ${JSON.stringify(pkg.version)};\n`);
+log('bundled');
+
+// 3. type declarations for the library API
+if (!process.argv.includes('--no-types')) {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+  log('types emitted');
+}
+log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

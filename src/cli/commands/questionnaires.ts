@@ -1,0 +1,90 @@
+// `trustcheck questionnaires list|show|validate`
+import type { Context } from '../context.js';
+import { ExitCode } from '../../errors.js';
+import { formatIssue } from '../../core/issues.js';
+import { localize, statementCount } from '../../core/questionnaire.js';
+import { localizeQuestionnaire, renderQuestionnaireMarkdown } from '../../core/render/questionnaire.js';
+import { builtinVersions, resolveRef } from '../../questionnaires.js';
+import { validateQuestionnaireFile } from '../../load.js';
+import { defaultLanguage } from '../language.js';
+
+export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
+  const language = defaultLanguage(ctx.env, undefined);
+  const rows = [...builtinVersions()].map(([id, versions]) => {
+    const newest = resolveRef(id).value;
+    return {
+      id,
+      version: newest.version,
+      versions,
+      languages: newest.languages,
+      title: localize(newest.title, language, newest.languages[0]),
+      sections: newest.sections.length,
+      statements: statementCount(newest),
+    };
+  });
+  if (options.format === 'json') {
+    ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const table = [
+    ['ID', 'VERSION', 'LANGUAGES', 'SECTIONS', 'STATEMENTS', 'TITLE'],
+    ...rows.map((r) => [
+      r.id,
+      r.versions.join(', '),
+      r.languages.join(', '),
+      String(r.sections),
+      String(r.statements),
+      r.title,
+    ]),
+  ];
+  ctx.stdout.write(formatTable(table));
+  return ExitCode.ok;
+}
+
+export function formatTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+    .join('\n')
+    .concat('\n');
+}
+
+export function showCommand(
+  ctx: Context,
+  ref: string,
+  options: { lang?: string; format: 'md' | 'json' },
+): number {
+  const q = resolveRef(ref).value;
+  const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
+  ctx.stdout.write(
+    options.format === 'json'
+      ? `${JSON.stringify(localized, null, 2)}\n`
+      : renderQuestionnaireMarkdown(localized),
+  );
+  return ExitCode.ok;
+}
+
+export function validateCommand(ctx: Context, files: string[]): number {
+  let failed = 0;
+  for (const file of files) {
+    const result = validateQuestionnaireFile(file);
+    if (result.ok) {
+      const q = result.value.value;
+      ctx.info(
+        `${ctx.color.green('ok')} ${file}: ${q.id}@${q.version}, ${q.sections.length} sections, ${statementCount(q)} statements`,
+      );
+    } else {
+      failed++;
+      for (const issue of result.issues) {
+        ctx.stderr.write(`${ctx.color.red('error:')} ${formatIssue(issue)}\n`);
+      }
+    }
+  }
+  if (failed > 0) {
+    ctx.stderr.write(
+      `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} invalid; fix the problems above (see \`trustcheck schema questionnaire\`)\n`,
+    );
+    return ExitCode.cannotRun;
+  }
+  return ExitCode.ok;
+}

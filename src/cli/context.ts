@@ -1,0 +1,61 @@
+// What a command may touch of the outside world, passed in so that commands can run in-process
+// in tests. Only bin/trustcheck.js hands in the real process streams.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface OutputStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface InputStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+export interface Io {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: InputStream;
+  env: Record<string, string | undefined>;
+}
+
+export interface Context extends Io {
+  /** Colours for messages on stderr (level 0 when colour is off). */
+  color: ChalkInstance;
+  quiet: boolean;
+  /** A message or progress line on stderr; silent under --quiet. */
+  info(message: string): void;
+  /** A warning on stderr (also under --quiet). */
+  warn(message: string): void;
+}
+
+export function colorLevel(argv: readonly string[], env: Io['env'], stream: OutputStream): 0 | 1 | 2 | 3 {
+  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === 'true') return 1;
+    if (force === 'false' || force === '0') return 0;
+    const n = Number(force);
+    return (Number.isInteger(n) ? Math.min(3, Math.max(0, n)) : 1) as 0 | 1 | 2 | 3;
+  }
+  if (argv.includes('--color')) return 1;
+  if (stream.isTTY !== true || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return env.TERM?.includes('256') ? 2 : 1;
+}
+
+export function createContext(io: Io, argv: readonly string[]): Context {
+  const color = new Chalk({ level: colorLevel(argv, io.env, io.stderr) });
+  const quiet = argv.includes('--quiet');
+  return {
+    ...io,
+    color,
+    quiet,
+    info(message) {
+      if (!quiet) io.stderr.write(`${message}\n`);
+    },
+    warn(message) {
+      io.stderr.write(`${color.yellow('warning:')} ${message}\n`);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// Reading an answer file's answers against a questionnaire: normalises the ways an answer can
+// be written, and finds unknown ids, disallowed or unexplained N/A, and missing answers.
+import { didYouMean, type Issue, type Path } from './issues.js';
+import type { AnswerEntry, AnswerFile, Questionnaire } from './model.js';
+
+export type Choice = 'yes' | 'no' | 'na';
+
+export interface GivenAnswer {
+  answer: Choice | null;
+  note?: string;
+  evidence?: string;
+  until?: string;
+}
+
+/** section id -> statement id -> answer */
+export type QuestionnaireAnswers = Record<string, Record<string, GivenAnswer>>;
+
+export function normalizeAnswer(entry: AnswerEntry | undefined): GivenAnswer {
+  if (entry === undefined || entry === null) return { answer: null };
+  if (typeof entry === 'boolean') return { answer: entry ? 'yes' : 'no' };
+  if (typeof entry === 'string') return { answer: entry };
+  const given: GivenAnswer = normalizeAnswer(entry.answer);
+  if (entry.note !== undefined && entry.note.trim() !== '') given.note = entry.note;
+  if (entry.evidence !== undefined && entry.evidence.trim() !== '') given.evidence = entry.evidence;
+  if (entry.until !== undefined) given.until = entry.until;
+  return given;
+}
+
+export interface ResolveOptions {
+  /** Unanswered statements count as not true instead of being an error. */
+  allowIncomplete: boolean;
+}
+
+/**
+ * The answers one questionnaire entry of an answer file gives, checked against the
+ * questionnaire. `path` is where the entry sits in the file (for issue positions).
+ */
+export function resolveAnswers(
+  entry: AnswerFile['questionnaires'][string] | undefined,
+  q: Questionnaire,
+  path: Path,
+  options: ResolveOptions,
+): { answers: QuestionnaireAnswers; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const answers: QuestionnaireAnswers = {};
+  const given = entry?.answers ?? {};
+  const answersPath = [...path, 'answers'];
+
+  for (const sectionId of Object.keys(given)) {
+    const section = q.sections.find((s) => s.id === sectionId);
+    if (section === undefined) {
+      issues.push({
+        path: [...answersPath, sectionId],
+        at: 'key',
+        message: `unknown section "${sectionId}" in questionnaire "${q.id}"${didYouMean(
+          sectionId,
+          q.sections.map((s) => s.id),
+        )}`,
+      });
+      continue;
+    }
+    for (const statementId of Object.keys(given[sectionId] ?? {})) {
+      if (!section.statements.some((s) => s.id === statementId)) {
+        issues.push({
+          path: [...answersPath, sectionId, statementId],
+          at: 'key',
+          message: `unknown statement "${statementId}" in section "${sectionId}"${didYouMean(
+            statementId,
+            section.statements.map((s) => s.id),
+          )}`,
+        });
+      }
+    }
+  }
+
+  for (const section of q.sections) {
+    const sectionGiven = given[section.id] ?? {};
+    const sectionAnswers: Record<string, GivenAnswer> = {};
+    const missing: string[] = [];
+    for (const statement of section.statements) {
+      const answer = normalizeAnswer(sectionGiven[statement.id]);
+      const at = [...answersPath, section.id, statement.id];
+      sectionAnswers[statement.id] = answer;
+      if (answer.answer === null) {
+        missing.push(statement.id);
+        continue;
+      }
+      if (answer.answer === 'na') {
+        if (statement.allowNotApplicable !== true) {
+          issues.push({
+            path: at,
+            message: `"na" is not allowed for "${statement.id}": the questionnaire requires a yes or no here`,
+          });
+        } else if (answer.note === undefined) {
+          issues.push({
+            path: at,
+            message: `"na" for "${statement.id}" needs a note saying why it does not apply; write it as a map: \`answer: na\` and \`note: …\``,
+          });
+        }
+      } else if (answer.until !== undefined) {
+        issues.push({
+          path: [...at, 'until'],
+          at: 'key',
+          message: `"until" only goes with an "na" answer; remove it or answer na`,
+        });
+      }
+    }
+    if (missing.length > 0 && !options.allowIncomplete) {
+      const inFile = given[section.id] !== undefined && given[section.id] !== null;
+      issues.push({
+        path: inFile ? [...answersPath, section.id] : entry?.answers ? answersPath : path,
+        message: `${missing.length === 1 ? 'a statement is' : `${missing.length} statements are`} not answered in section "${
+          section.id
+        }" of "${q.id}": ${missing.join(', ')}; answer yes, no${
+          section.statements.some((s) => s.allowNotApplicable === true) ? ' or na' : ''
+        }, or run with --allow-incomplete`,
+      });
+    }
+    answers[section.id] = sectionAnswers;
+  }
+  return { answers, issues };
+}

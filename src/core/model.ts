@@ -1,0 +1,298 @@
+// The single source of truth for trustcheck's file formats. The JSON Schemas in schemas/ and
+// the validators used at run time are generated from these zod schemas at build time
+// (scripts/gen-schemas.ts); at run time only the inferred types are used, so zod stays off
+// the start-up path.
+import { z } from 'zod';
+
+import {
+  ANSWERS_FORMAT,
+  DATE_PATTERN,
+  ID_PATTERN,
+  LANGUAGE_PATTERN,
+  QUESTIONNAIRE_FORMAT,
+  REPORT_FORMAT,
+  SEMVER_PATTERN,
+} from './formats.js';
+
+export * from './formats.js';
+
+const Id = z
+  .string()
+  .regex(new RegExp(ID_PATTERN))
+  .meta({ description: 'a kebab-case id: lower-case letters, digits and single hyphens' });
+
+const Language = z
+  .string()
+  .regex(new RegExp(LANGUAGE_PATTERN))
+  .meta({ description: 'a two-letter language code, such as en or nl' });
+
+const SemVer = z
+  .string()
+  .regex(new RegExp(SEMVER_PATTERN))
+  .meta({ description: 'a semantic version, such as 1.0.0' });
+
+const IsoDate = z
+  .string()
+  .regex(new RegExp(DATE_PATTERN))
+  .meta({ description: 'a date written as YYYY-MM-DD' });
+
+export const LocalizedTextSchema = z
+  .union([z.string().min(1), z.record(Language, z.string().min(1))])
+  .meta({
+    description: 'a text for every language, or a map with one text per declared language',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Questionnaire
+
+export const StatementSchema = z
+  .object({
+    id: Id.meta({ description: 'the statement id, unique within its section; stable forever' }),
+    text: LocalizedTextSchema.meta({ description: 'the statement, true or not' }),
+    help: LocalizedTextSchema.optional().meta({
+      description: 'what counts, or an example (optional)',
+    }),
+    remedy: LocalizedTextSchema.optional().meta({
+      description: 'what to do when the statement is not true; shown in reports (optional)',
+    }),
+    allowNotApplicable: z.boolean().optional().meta({
+      description: 'true lets an answer be `na` (not applicable), with a note',
+    }),
+  })
+  .strict()
+  .meta({ title: 'Statement', description: 'a statement that is either true or not' });
+
+export const SectionSchema = z
+  .object({
+    id: Id.meta({ description: 'the section id, unique within the questionnaire' }),
+    title: LocalizedTextSchema.meta({ description: 'the question this section answers' }),
+    help: LocalizedTextSchema.optional().meta({
+      description: 'how to read the question, e.g. the rule in the source (optional)',
+    }),
+    statements: z.array(StatementSchema).min(1).meta({
+      description:
+        'the statements; the section passes only when every one of them is true (all-must-be-true)',
+    }),
+  })
+  .strict()
+  .meta({ title: 'Section', description: 'a question, answered yes only if all its statements are' });
+
+export const QuestionnaireSchema = z
+  .object({
+    $schema: z.string().optional().meta({ description: 'the JSON Schema, for editors' }),
+    format: z.literal(QUESTIONNAIRE_FORMAT).meta({ description: 'the file format and its version' }),
+    id: Id.meta({ description: 'the questionnaire id, kebab-case, stable forever' }),
+    version: SemVer.meta({
+      description:
+        'semantic version: a change of wording is a patch, a new statement a minor, a removed or re-meant one a major',
+    }),
+    languages: z.array(Language).min(1).meta({
+      description: 'the languages every text is given in; the first is the default',
+    }),
+    rule: z
+      .literal('all-must-be-true')
+      .meta({ description: 'the scoring rule; the only rule of format 1' }),
+    title: LocalizedTextSchema.meta({ description: 'the questionnaire title' }),
+    description: LocalizedTextSchema.optional().meta({ description: 'what it checks (optional)' }),
+    source: z.string().optional().meta({ description: 'where the questions come from (optional)' }),
+    sections: z.array(SectionSchema).min(1).meta({ description: 'the questions, in order' }),
+  })
+  .strict()
+  .meta({
+    title: 'trustcheck questionnaire',
+    description: 'A versioned trustcheck questionnaire (format trustcheck-questionnaire/1).',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Answer file
+
+export const AnswerValueSchema = z
+  .union([z.enum(['yes', 'no', 'na']), z.boolean(), z.null()])
+  .meta({ description: 'yes, no or na (not applicable); true and false mean yes and no; ~ is unanswered' });
+
+export const AnswerDetailSchema = z
+  .object({
+    answer: AnswerValueSchema,
+    note: z.string().optional().meta({ description: 'why; required with na' }),
+    evidence: z
+      .string()
+      .optional()
+      .meta({ description: 'where the proof is: a document, a link, a ticket (optional)' }),
+    until: IsoDate.optional().meta({
+      description: 'with na: the date after which the exemption no longer counts (YYYY-MM-DD)',
+    }),
+  })
+  .strict()
+  .meta({ title: 'Answer with details', description: 'an answer with a note and evidence' });
+
+export const AnswerEntrySchema = z.union([AnswerValueSchema, AnswerDetailSchema]).meta({
+  description: 'yes, no or na, or a map with answer and an optional note, evidence and until',
+});
+
+export const SectionAnswersSchema = z
+  .union([z.record(z.string(), AnswerEntrySchema), z.null()])
+  .meta({ description: 'the answers of one section: statement id -> answer' });
+
+export const QuestionnaireAnswersSchema = z
+  .object({
+    version: SemVer.optional().meta({
+      description: 'the questionnaire version these answers were given against',
+    }),
+    answers: z
+      .union([z.record(z.string(), SectionAnswersSchema), z.null()])
+      .optional()
+      .meta({ description: 'section id -> statement id -> answer' }),
+  })
+  .strict()
+  .meta({ title: 'Answers to one questionnaire' });
+
+export const AnswerFileSchema = z
+  .object({
+    $schema: z.string().optional().meta({ description: 'the JSON Schema, for editors' }),
+    format: z.literal(ANSWERS_FORMAT).meta({ description: 'the file format and its version' }),
+    subject: z.string().min(1).meta({ description: 'the organisation audited' }),
+    assessor: z.string().optional().meta({ description: 'who answered (optional)' }),
+    date: IsoDate.optional().meta({
+      description: "the report's date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)",
+    }),
+    language: Language.optional().meta({ description: 'the language of the report (optional)' }),
+    questionnaires: z
+      .record(z.string(), QuestionnaireAnswersSchema)
+      .meta({ description: 'questionnaire id -> its version and answers' }),
+  })
+  .strict()
+  .meta({
+    title: 'trustcheck answers',
+    description: 'Answers to one or more trustcheck questionnaires (format trustcheck-answers/1).',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const Nullable = <T extends z.ZodType>(t: T) => z.union([t, z.null()]);
+
+export const ReportStatementSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    answer: Nullable(z.enum(['yes', 'no', 'na'])).meta({ description: 'null when unanswered' }),
+    satisfied: z.boolean(),
+    note: Nullable(z.string()),
+    evidence: Nullable(z.string()),
+    until: Nullable(z.string()).meta({
+      description: 'for na: the date the exemption ends; after it the statement is not satisfied',
+    }),
+    remedy: Nullable(z.string()),
+  })
+  .strict();
+
+export const ReportSectionSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    passed: z.boolean(),
+    satisfied: z.number().int().min(0),
+    total: z.number().int().min(0),
+    statements: z.array(ReportStatementSchema),
+  })
+  .strict();
+
+export const ReportQuestionnaireSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    digest: z.string().meta({ description: "sha256 of the questionnaire file's bytes" }),
+    title: z.string(),
+    passed: z.boolean(),
+    sections: z.array(ReportSectionSchema),
+  })
+  .strict();
+
+const StatementRef = {
+  questionnaire: z.string(),
+  section: z.string(),
+  statement: z.string(),
+};
+
+export const StatementChangeSchema = z
+  .object({ ...StatementRef, was: z.boolean(), now: z.boolean() })
+  .strict()
+  .meta({ description: 'a statement whose satisfied state changed (was -> now)' });
+
+export const SectionChangeSchema = z
+  .object({ questionnaire: z.string(), section: z.string(), was: z.boolean(), now: z.boolean() })
+  .strict();
+
+export const StatementPresenceSchema = z.object(StatementRef).strict();
+
+export const ComparisonSchema = z
+  .object({
+    baseline: z.object({ subject: z.string(), date: z.string() }).strict(),
+    regressions: z.array(StatementChangeSchema),
+    improvements: z.array(StatementChangeSchema),
+    sectionRegressions: z.array(SectionChangeSchema),
+    added: z.array(StatementPresenceSchema),
+    removed: z.array(StatementPresenceSchema),
+    missingQuestionnaires: z.array(z.string()).meta({
+      description: 'questionnaires in the baseline but not in this audit; each counts as a regression',
+    }),
+  })
+  .strict();
+
+export const ReportTotalsSchema = z
+  .object({
+    questionnaires: z.number().int().min(0),
+    questionnairesPassed: z.number().int().min(0),
+    sections: z.number().int().min(0),
+    sectionsPassed: z.number().int().min(0),
+    statements: z.number().int().min(0),
+    statementsSatisfied: z.number().int().min(0),
+  })
+  .strict();
+
+export const ReportSchema = z
+  .object({
+    format: z.literal(REPORT_FORMAT),
+    tool: z.object({ name: z.literal('trustcheck'), version: z.string() }).strict(),
+    subject: z.string(),
+    assessor: Nullable(z.string()),
+    date: IsoDate,
+    language: z.string(),
+    passed: z.boolean(),
+    totals: ReportTotalsSchema,
+    questionnaires: z.array(ReportQuestionnaireSchema),
+    comparison: Nullable(ComparisonSchema),
+  })
+  .strict()
+  .meta({
+    title: 'trustcheck report',
+    description: 'The result of a trustcheck audit (format trustcheck-report/1).',
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+export type AnswerEntry = z.infer<typeof AnswerEntrySchema>;
+export type AnswerFile = z.infer<typeof AnswerFileSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportQuestionnaire = z.infer<typeof ReportQuestionnaireSchema>;
+export type ReportSection = z.infer<typeof ReportSectionSchema>;
+export type ReportStatement = z.infer<typeof ReportStatementSchema>;
+export type ReportTotals = z.infer<typeof ReportTotalsSchema>;
+export type Comparison = z.infer<typeof ComparisonSchema>;
+export type StatementChange = z.infer<typeof StatementChangeSchema>;
+export type SectionChange = z.infer<typeof SectionChangeSchema>;
+export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
+
+/** Every schema that is published in schemas/, by the name `trustcheck schema NAME` takes. */
+export const publishedSchemas = {
+  questionnaire: QuestionnaireSchema,
+  answers: AnswerFileSchema,
+  report: ReportSchema,
+} as const;
+export type SchemaName = keyof typeof publishedSchemas;

@@ -1,0 +1,82 @@
+// The answer-file template `trustcheck init` writes: every statement of every questionnaire,
+// unanswered (~), each preceded by a comment with its text, so it can be filled in by hand.
+import type { Questionnaire } from './model.js';
+import { localize, pickLanguage } from './questionnaire.js';
+import { ANSWERS_FORMAT } from './formats.js';
+
+export interface TemplateOptions {
+  subject?: string | undefined;
+  assessor?: string | undefined;
+  language: string;
+  /** The `$schema` reference for editors (yaml-language-server). */
+  schemaRef: string;
+  /** Paths of questionnaires that are not built in, to remind the user to pass them with -q. */
+  customPaths?: Record<string, string>;
+}
+
+const TEXTS = {
+  en: {
+    intro: [
+      'trustcheck answer file. Answer every statement with yes or no (or na where the',
+      'statement allows it, with a note). A question passes only when ALL its statements are',
+      'true. Add details with the map form:  answer: no / note: … / evidence: …',
+      'Then run:  trustcheck audit --answers THIS-FILE',
+    ],
+    subject: 'the organisation audited',
+    assessor: 'who answered (optional)',
+    date: "the report's date, YYYY-MM-DD (optional; default: today)",
+    na: 'yes / no / na (with a note)',
+    yn: 'yes / no',
+    custom: (path: string) => `not built in: run the audit with -q ${path}`,
+  },
+  nl: {
+    intro: [
+      'trustcheck-antwoordbestand. Beantwoord elke uitspraak met yes (ja) of no (nee), of na',
+      '(niet van toepassing, alleen waar dat mag, met een toelichting in note). Een vraag is pas',
+      "'ja' als ALLE uitspraken eronder waar zijn. Details:  answer: no / note: … / evidence: …",
+      'Daarna:  trustcheck audit --answers DIT-BESTAND',
+    ],
+    subject: 'de organisatie die wordt doorgelicht',
+    assessor: 'wie de vragen beantwoordde (optioneel)',
+    date: 'de datum van het rapport, JJJJ-MM-DD (optioneel; standaard: vandaag)',
+    na: 'yes / no / na (met toelichting)',
+    yn: 'yes / no',
+    custom: (path: string) => `niet ingebouwd: draai de audit met -q ${path}`,
+  },
+} as const;
+
+const quote = (s: string): string => JSON.stringify(s);
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function renderTemplate(questionnaires: readonly Questionnaire[], options: TemplateOptions): string {
+  const t = options.language === 'nl' ? TEXTS.nl : TEXTS.en;
+  const lines: string[] = [`# yaml-language-server: $schema=${options.schemaRef}`];
+  for (const line of t.intro) lines.push(`# ${line}`);
+  lines.push(`format: ${ANSWERS_FORMAT}`);
+  lines.push(`subject: ${quote(options.subject ?? '')} # ${t.subject}`);
+  if (options.assessor !== undefined) lines.push(`assessor: ${quote(options.assessor)}`);
+  else lines.push(`# assessor: ""  # ${t.assessor}`);
+  lines.push(`# date: YYYY-MM-DD  # ${t.date}`);
+  lines.push(`language: ${options.language}`);
+  lines.push('questionnaires:');
+  for (const q of questionnaires) {
+    const language = pickLanguage(q, options.language);
+    const text = (x: Parameters<typeof localize>[0]) => oneLine(localize(x, language, q.languages[0]) ?? '');
+    const custom = options.customPaths?.[q.id];
+    lines.push(`  # ${text(q.title)}${custom === undefined ? '' : ` (${t.custom(custom)})`}`);
+    lines.push(`  ${q.id}:`);
+    lines.push(`    version: ${q.version}`);
+    lines.push('    answers:');
+    q.sections.forEach((section, i) => {
+      lines.push(`      # ${i + 1}. ${text(section.title)}`);
+      lines.push(`      ${section.id}:`);
+      for (const statement of section.statements) {
+        lines.push(`        # ${text(statement.text)}`);
+        lines.push(
+          `        ${statement.id}: ~ # ${statement.allowNotApplicable === true ? t.na : t.yn}`,
+        );
+      }
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,34 @@
+import { formatIssue, type LocatedIssue } from './core/issues.js';
+
+/** The exit codes of every command (SPEC section 1). */
+export const ExitCode = {
+  ok: 0,
+  policyViolated: 1,
+  cannotRun: 2,
+  interrupted: 130,
+} as const;
+
+/**
+ * The one error type of trustcheck: a message meant for the user, with the exit code it ends
+ * with. Anything else that is thrown is a bug and is reported as an internal error.
+ */
+export class TrustcheckError extends Error {
+  readonly exitCode: number;
+  readonly issues: readonly LocatedIssue[];
+
+  constructor(
+    message: string,
+    options: { exitCode?: number; cause?: unknown; issues?: readonly LocatedIssue[] } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'TrustcheckError';
+    this.exitCode = options.exitCode ?? ExitCode.cannotRun;
+    this.issues = options.issues ?? [];
+  }
+
+  static fromIssues(issues: readonly LocatedIssue[], summary?: string): TrustcheckError {
+    const lines = issues.map(formatIssue);
+    const message = summary === undefined ? lines.join('\n') : [summary, ...lines].join('\n');
+    return new TrustcheckError(message, { issues });
+  }
+}

@@ -1,0 +1,18 @@
+// Types for validators.cjs, which scripts/gen-schemas.ts generates at build time.
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: { description?: string; [key: string]: unknown };
+  data?: unknown;
+}
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+export const questionnaire: ValidateFunction;
+export const answers: ValidateFunction;
+export const report: ValidateFunction;

@@ -1,0 +1,51 @@
+// The library API: the same engine the CLI uses, typed.
+//   import { loadQuestionnaire, loadAnswers, score, compare, render } from 'trustcheck'
+import { normalizeAnswer, resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
+import type { AnswerFile, Questionnaire } from './core/model.js';
+import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
+import { loadAnswerFile } from './load.js';
+import { resolveRef } from './questionnaires.js';
+
+export { compare, hasRegressions, type CompareResult } from './core/compare.js';
+export { render, renderJson, renderMarkdown, renderJunit, type ReportFormat } from './core/render/index.js';
+export { buildReport, type ReportMeta } from './core/report.js';
+export { auditPassed, type QuestionnaireResult, type SectionResult, type StatementResult } from './core/scoring.js';
+export { runAudit, type AuditOptions, type AuditResult, type AuditOutcome } from './audit.js';
+export { TrustcheckError, ExitCode } from './errors.js';
+export type { LocatedIssue, Issue, Result } from './core/issues.js';
+export type { GivenAnswer, QuestionnaireAnswers, Choice } from './core/answers.js';
+export type * from './core/model.js';
+
+/** A questionnaire by REF: a built-in id, `id@version`, or a path. Throws TrustcheckError. */
+export function loadQuestionnaire(ref: string): Questionnaire & { digest: string } {
+  const loaded = resolveRef(ref);
+  return { ...loaded.value, digest: loaded.digest };
+}
+
+/** An answer file, parsed and checked against the schema. Throws TrustcheckError. */
+export function loadAnswers(file: string): AnswerFile {
+  return loadAnswerFile(file).value;
+}
+
+/**
+ * Scores a questionnaire under all-must-be-true. `answers` is an answer file (its entry for this
+ * questionnaire is used) or the answers by section and statement.
+ */
+export function score(
+  questionnaire: Questionnaire,
+  answers: AnswerFile | QuestionnaireAnswers,
+  options: { date?: string } = {},
+): QuestionnaireResult {
+  const date = options.date ?? ('format' in answers && typeof answers.date === 'string' ? answers.date : new Date().toISOString().slice(0, 10));
+  let given: QuestionnaireAnswers;
+  if ('format' in answers && 'questionnaires' in answers) {
+    given = resolveAnswers((answers as AnswerFile).questionnaires[questionnaire.id], questionnaire, [], {
+      allowIncomplete: true,
+    }).answers;
+  } else {
+    given = answers as QuestionnaireAnswers;
+  }
+  return scoreQuestionnaire(questionnaire, given, { date });
+}
+
+export { normalizeAnswer };

@@ -1,0 +1,190 @@
+// Parsing YAML (and JSON, which the same parser reads) with positions, so that every problem
+// can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
+// bounded, duplicate keys and prototype-polluting keys are errors.
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
+import type { Issue, LocatedIssue, Path } from '../core/issues.js';
+
+export interface ParsedDocument {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  value: unknown;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 100;
+const MAX_ALIAS_COUNT = 100;
+
+export type ParseResult = { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
+
+export function parseDocument(text: string, file: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined): Pick<LocatedIssue, 'line' | 'col'> => {
+    if (offset === undefined) return {};
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, col: pos.col };
+  };
+  const issue = (message: string, offset?: number): LocatedIssue => ({ file, ...at(offset), message });
+
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let docs: Document.Parsed[];
+  try {
+    const all = parseAllDocuments(source, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: false, // checked below, so that both places can be named
+      strict: true,
+      version: '1.2',
+    });
+    docs = Array.isArray(all) ? all : [];
+  } catch (error) {
+    return { ok: false, issues: [issue(`cannot be parsed: ${describeThrown(error)}`)] };
+  }
+  if (docs.length === 0) return { ok: false, issues: [issue('the file has no content')] };
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'the file holds more than one YAML document (a second one starts here); keep one document per file',
+          second.range[0],
+        ),
+      ],
+    };
+  }
+  const doc = docs[0]!;
+  const issues: LocatedIssue[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const message =
+      error.code === 'TAG_RESOLVE_FAILED'
+        ? `custom tag ${error.message.replace(/^.*?: /, '').replace('tag:yaml.org,2002:', '!!').replace(/\.$/, '')} is not allowed; trustcheck files are plain data`
+        : `invalid YAML: ${firstLine(error.message)}`;
+    issues.push(issue(message, error.pos[0]));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const where = (offset: number): string => {
+    const pos = lineCounter.linePos(offset);
+    return `${pos.line}:${pos.col}`;
+  };
+  checkStructure(doc.contents, 0, where, (message, offset) => issues.push(issue(message, offset)));
+  if (issues.length > 0) return { ok: false, issues };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `too many aliases (more than ${MAX_ALIAS_COUNT} expansions): the file may be an alias bomb; write the values out`
+        : `cannot be read: ${describeThrown(error)}`;
+    return { ok: false, issues: [issue(message)] };
+  }
+  return { ok: true, parsed: { file, doc, lineCounter, value } };
+}
+
+/** Custom tags, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
+function checkStructure(
+  node: unknown,
+  depth: number,
+  where: (offset: number) => string,
+  report: (message: string, offset?: number) => void,
+): void {
+  if (node === null || node === undefined) return;
+  if (depth > MAX_DEPTH) {
+    report(`the data is nested more than ${MAX_DEPTH} levels deep`, rangeStart(node));
+    return;
+  }
+  const tag = (node as { tag?: string }).tag;
+  if (tag !== undefined && !tag.startsWith('tag:yaml.org,2002:')) {
+    report(`custom tag ${tag} is not allowed; trustcheck files are plain data`, rangeStart(node));
+  }
+  if (isMap(node)) {
+    const seen = new Map<string, number | undefined>();
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
+        report('keys must be plain text', rangeStart(key));
+        continue;
+      }
+      const name = String(key.value);
+      const offset = rangeStart(key);
+      if (FORBIDDEN_KEYS.has(name)) {
+        report(`the key "${name}" is not allowed; rename it`, offset);
+      }
+      if (seen.has(name)) {
+        const first = seen.get(name);
+        report(
+          `duplicate key "${name}"${first === undefined ? '' : ` (first given at line ${where(first)})`}; keep one of them`,
+          offset,
+        );
+      } else {
+        seen.set(name, offset);
+      }
+      checkStructure(pair.value, depth + 1, where, report);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) checkStructure(item, depth + 1, where, report);
+  } else if (isPair(node)) {
+    checkStructure(node.value, depth + 1, where, report);
+  }
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null)?.range?.[0];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describeThrown(error: unknown): string {
+  if (error instanceof RangeError) return 'the data is nested too deeply';
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}
+
+/** Maps a path into the document to the best position: the node, or the deepest parent found. */
+export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
+  let node: unknown = parsed.doc.contents;
+  let offset = rangeStart(node);
+  for (let i = 0; i < issue.path.length; i++) {
+    const part = issue.path[i]!;
+    const last = i === issue.path.length - 1;
+    if (isAlias(node)) node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      if (pair === undefined) break;
+      if (last && issue.at === 'key') {
+        offset = rangeStart(pair.key) ?? offset;
+        break;
+      }
+      node = pair.value;
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part];
+      if (item === undefined) break;
+      node = item;
+      offset = rangeStart(item) ?? offset;
+    } else {
+      break;
+    }
+  }
+  const located: LocatedIssue = { file: parsed.file, message: issue.message };
+  if (offset !== undefined) {
+    const pos = parsed.lineCounter.linePos(offset);
+    located.line = pos.line;
+    located.col = pos.col;
+  }
+  return located;
+}

@@ -1,0 +1,84 @@
+// Reading an input file safely: size checked before reading, directories, binary and
+// non-UTF-8 content rejected with a one-line message naming the file.
+import { readFileSync, statSync } from 'node:fs';
+import { TrustcheckError } from '../errors.js';
+
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export function readTextFile(file: string, what = 'file'): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      throw new TrustcheckError(`${file}: is a directory, not a ${what}; give the path of a file`);
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof TrustcheckError) throw error;
+    throw fileError(file, what, error);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new TrustcheckError(
+      `${file}: the ${what} is ${(size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw fileError(file, what, error);
+  }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new TrustcheckError(`${file}: the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
+  }
+  return decodeText(bytes, file, what);
+}
+
+export function decodeText(bytes: Uint8Array, file: string, what = 'file'): string {
+  if (bytes.includes(0)) {
+    throw new TrustcheckError(`${file}: looks like a binary file, not a ${what} (it contains NUL bytes)`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch (error) {
+    const offset = firstInvalidUtf8(bytes);
+    throw new TrustcheckError(
+      `${file}: is not valid UTF-8 text (at byte ${offset}); save the ${what} as UTF-8`,
+      { cause: error },
+    );
+  }
+  if (text.trim() === '') {
+    throw new TrustcheckError(`${file}: the ${what} is empty`);
+  }
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      // stream: an incomplete sequence cut by the prefix is not an error
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+function fileError(file: string, what: string, error: unknown): TrustcheckError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? `no such ${what}; check the path`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `permission denied; check the file's permissions`
+        : code === 'EISDIR'
+          ? `is a directory, not a ${what}; give the path of a file`
+          : `cannot be read (${code ?? String(error)})`;
+  return new TrustcheckError(`${file}: ${reason}`, { cause: error });
+}

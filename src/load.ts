@@ -1,0 +1,101 @@
+// Loading trustcheck's three kinds of input (questionnaires, answer files, reports): read with
+// limits, parse with positions, check against the generated schema, then the semantic checks
+// of the core. Returns data ({ok, value} or {ok: false, issues}); the CLI decides what to print.
+import { createHash } from 'node:crypto';
+import * as validators from './generated/validators.cjs';
+import type { ValidateFunction } from './generated/validators.cjs';
+import type { Issue, LocatedIssue, Result } from './core/issues.js';
+import type { AnswerFile, Questionnaire, Report, SchemaName } from './core/model.js';
+import { checkQuestionnaire } from './core/questionnaire.js';
+import { locate, parseDocument, type ParsedDocument } from './io/document.js';
+import { readTextFile } from './io/read.js';
+import { schemaIssues } from './io/schema-issues.js';
+import { TrustcheckError } from './errors.js';
+
+const KIND_NAMES: Record<SchemaName, string> = {
+  questionnaire: 'questionnaire',
+  answers: 'answer file',
+  report: 'report',
+};
+
+const VALIDATORS: Record<SchemaName, ValidateFunction> = {
+  questionnaire: validators.questionnaire,
+  answers: validators.answers,
+  report: validators.report,
+};
+
+export interface Loaded<T> {
+  value: T;
+  parsed: ParsedDocument;
+  /** sha256 of the file's bytes, as "sha256:<hex>". */
+  digest: string;
+}
+
+/** Parses and schema-checks a text. `semantic` adds checks on the typed value. */
+export function validateText<T>(
+  text: string,
+  file: string,
+  kind: SchemaName,
+  semantic?: (value: T) => Issue[],
+): Result<Loaded<T>> {
+  const result = parseDocument(text, file);
+  if (!result.ok) return { ok: false, issues: result.issues, warnings: [] };
+  const { parsed } = result;
+  let issues = schemaIssues(VALIDATORS[kind], parsed.value);
+  if (issues.length === 0 && semantic !== undefined) issues = semantic(parsed.value as T);
+  if (issues.length > 0) {
+    return { ok: false, issues: sortIssues(issues.map((i) => locate(parsed, i))), warnings: [] };
+  }
+  return {
+    ok: true,
+    value: { value: parsed.value as T, parsed, digest: digestOf(text) },
+    warnings: [],
+  };
+}
+
+export function digestOf(text: string): string {
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+export function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
+  return [...issues].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+  );
+}
+
+/** Reads a file (with limits) and validates it; read errors become a located issue too. */
+export function validateFile<T>(
+  file: string,
+  kind: SchemaName,
+  semantic?: (value: T) => Issue[],
+): Result<Loaded<T>> {
+  let text: string;
+  try {
+    text = readTextFile(file, KIND_NAMES[kind]);
+  } catch (error) {
+    if (error instanceof TrustcheckError) {
+      return { ok: false, issues: [{ file, message: error.message.replace(`${file}: `, '') }], warnings: [] };
+    }
+    throw error;
+  }
+  return validateText(text, file, kind, semantic);
+}
+
+/** Like validateFile, but throws a TrustcheckError (exit 2) listing every problem. */
+export function loadFile<T>(file: string, kind: SchemaName, semantic?: (value: T) => Issue[]): Loaded<T> {
+  const result = validateFile(file, kind, semantic);
+  if (!result.ok) {
+    throw TrustcheckError.fromIssues(result.issues);
+  }
+  return result.value;
+}
+
+export const validateQuestionnaireFile = (file: string): Result<Loaded<Questionnaire>> =>
+  validateFile<Questionnaire>(file, 'questionnaire', checkQuestionnaire);
+
+export const loadQuestionnaireFile = (file: string): Loaded<Questionnaire> =>
+  loadFile<Questionnaire>(file, 'questionnaire', checkQuestionnaire);
+
+export const loadAnswerFile = (file: string): Loaded<AnswerFile> => loadFile<AnswerFile>(file, 'answers');
+
+export const loadReportFile = (file: string): Loaded<Report> => loadFile<Report>(file, 'report');

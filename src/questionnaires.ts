@@ -1,0 +1,115 @@
+// The registry of questionnaires: the built-ins shipped under questionnaires/<id>/<version>.yaml
+// and files given by path. Resolves REFs (`id`, `id@version`, a path) and answer-file pins.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { didYouMean } from './core/issues.js';
+import type { Questionnaire } from './core/model.js';
+import { compareVersions, majorOf } from './core/semver.js';
+import { TrustcheckError } from './errors.js';
+import { loadQuestionnaireFile, type Loaded } from './load.js';
+
+export interface LoadedQuestionnaire extends Loaded<Questionnaire> {
+  file: string;
+  builtin: boolean;
+}
+
+let root: string | undefined;
+
+/** The package's root folder (the one holding package.json and questionnaires/). */
+export function packageRoot(): string {
+  if (root !== undefined) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'questionnaires'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the trustcheck package folder');
+    dir = parent;
+  }
+  root = dir;
+  return dir;
+}
+
+export function builtinDir(): string {
+  return join(packageRoot(), 'questionnaires');
+}
+
+/** Built-in ids and their shipped versions, newest first. */
+export function builtinVersions(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const entry of readdirSync(builtinDir(), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const versions = readdirSync(join(builtinDir(), entry.name))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => f.slice(0, -'.yaml'.length))
+      .sort((a, b) => compareVersions(b, a));
+    if (versions.length > 0) out.set(entry.name, versions);
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const cache = new Map<string, LoadedQuestionnaire>();
+
+function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
+  const file = join(builtinDir(), id, `${version}.yaml`);
+  const cached = cache.get(file);
+  if (cached !== undefined) return cached;
+  const loaded = { ...loadQuestionnaireFile(file), file, builtin: true };
+  cache.set(file, loaded);
+  return loaded;
+}
+
+export function isPathRef(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || /\.ya?ml$/i.test(ref) || /\.json$/i.test(ref);
+}
+
+/** A REF: a built-in id (newest version), `id@version`, or a path to a questionnaire file. */
+export function resolveRef(ref: string): LoadedQuestionnaire {
+  if (isPathRef(ref)) {
+    return { ...loadQuestionnaireFile(ref), file: ref, builtin: false };
+  }
+  const [id = '', version] = ref.split('@');
+  const versions = builtinVersions();
+  const shipped = versions.get(id);
+  if (shipped === undefined) {
+    throw new TrustcheckError(
+      `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; run \`trustcheck questionnaires list\` to see them, or give the path of a questionnaire file`,
+    );
+  }
+  if (version === undefined) return loadBuiltin(id, shipped[0]!);
+  if (!shipped.includes(version)) {
+    throw new TrustcheckError(
+      `questionnaire ${id} has no version ${version}; shipped versions: ${shipped.join(', ')}`,
+    );
+  }
+  return loadBuiltin(id, version);
+}
+
+/**
+ * The built-in an answer file pins: the exact version if shipped, else the newest of the same
+ * major (with a warning); another major is an error listing what is shipped.
+ */
+export function resolvePinned(
+  id: string,
+  version: string | undefined,
+): { loaded: LoadedQuestionnaire; warning?: string } | { error: string } {
+  const versions = builtinVersions();
+  const shipped = versions.get(id);
+  if (shipped === undefined) {
+    return {
+      error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; built-in questionnaires: ${[...versions.keys()].join(', ')}`,
+    };
+  }
+  if (version === undefined || shipped.includes(version)) {
+    return { loaded: loadBuiltin(id, version ?? shipped[0]!) };
+  }
+  const sameMajor = shipped.find((v) => majorOf(v) === majorOf(version));
+  if (sameMajor === undefined) {
+    return {
+      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version)}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
+    };
+  }
+  return {
+    loaded: loadBuiltin(id, sameMajor),
+    warning: `${id} ${version} is not shipped; using ${sameMajor}, the newest version of the same major`,
+  };
+}
