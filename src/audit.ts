@@ -32,7 +32,7 @@ export interface AuditOutcome {
 }
 
 export type AuditResult =
-  | { ok: true; outcome: AuditOutcome }
+  | { ok: true; outcome: AuditOutcome; warnings: LocatedIssue[] }
   | { ok: false; issues: LocatedIssue[]; warnings: LocatedIssue[] };
 
 /** The questionnaires an answer file refers to, resolved and version-checked. */
@@ -145,7 +145,11 @@ export function runAudit(answers: Loaded<AnswerFile>, options: AuditOptions): Au
     comparison = compare(options.baseline, report);
     report = buildReport(results, { ...meta, comparison: comparison.comparison });
   }
-  return { ok: true, outcome: { report, results, comparison, warnings: locatedWarnings } };
+  return {
+    ok: true,
+    outcome: { report, results, comparison, warnings: locatedWarnings },
+    warnings: locatedWarnings,
+  };
 }
 
 /** YYYY-MM-DD for "today": SOURCE_DATE_EPOCH when set (reproducible builds), else the local date. */

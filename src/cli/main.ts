@@ -14,7 +14,7 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-function buildProgram(ctx: Context, done: (code: Outcome) => void): Command {
+export function buildProgram(ctx: Context, done: (code: Outcome) => void): Command {
   const program = new Command('trustcheck');
   program
     .description('Audit how trustable an organisation is to its customers.')

@@ -12,7 +12,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import type { Issue, LocatedIssue, Path } from '../core/issues.js';
+import type { Issue, LocatedIssue } from '../core/issues.js';
 
 export interface ParsedDocument {
   file: string;

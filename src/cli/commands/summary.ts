@@ -1,6 +1,30 @@
-// placeholder
+// `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
-import { TrustcheckError } from '../../errors.js';
-export function summaryCommand(_ctx: Context, ..._args: unknown[]): number {
-  throw new TrustcheckError('summary: not built yet');
+import { ExitCode } from '../../errors.js';
+import { renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown, summarize } from '../../core/summary.js';
+import { loadReportFile } from '../../load.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { expandInputs } from '../inputs.js';
+
+export function summaryCommand(
+  ctx: Context,
+  args: string[],
+  options: { format: 'md' | 'json' | 'csv'; output?: string },
+): number {
+  const files = expandInputs(args, ['.json'], 'JSON report');
+  const reports = files.map((file) => loadReportFile(file).value);
+  const summary = summarize(reports);
+  const text =
+    options.format === 'json'
+      ? renderSummaryJson(summary)
+      : options.format === 'csv'
+        ? renderSummaryCsv(summary)
+        : renderSummaryMarkdown(summary);
+  if (options.output === undefined) ctx.stdout.write(text);
+  else {
+    writeFileAtomic(options.output, text);
+    ctx.info(`wrote ${options.output}`);
+  }
+  ctx.info(`${summary.reports} reports of ${summary.subjects} subjects, ${summary.regressions.length} regressions`);
+  return ExitCode.ok;
 }

@@ -1,0 +1,227 @@
+// trustcheck's benchmark: speed and memory as ratios against bare `node`, measured side by side
+// in one run (each the median of at least 10 alternating runs). Writes bench/RESULTS.md.
+//   npm run bench            (about two minutes)
+//   npm run bench -- --quick (fewer runs, no 10,000-file batch)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'trustcheck.js');
+const tmp = join(root, 'bench', 'tmp');
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 5 : 11;
+const node = process.execPath;
+
+const log = (m) => process.stderr.write(`${m}\n`);
+
+// ------------------------------------------------------------------------------------------
+// setup
+
+log('bench: building');
+execFileSync(node, [join(root, 'scripts', 'build.mjs'), '--no-types', '--quiet'], { stdio: 'inherit' });
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+
+const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' };
+delete env.FORCE_COLOR;
+
+const template = execFileSync(node, [bin, 'init', '-', '--subject', 'Bench B.V.'], { env, encoding: 'utf8' });
+function answerFile(i) {
+  let n = 0;
+  return template
+    .replace('subject: "Bench B.V."', `subject: "Client ${i}"`)
+    .replace(/^(\s+[a-z0-9-]+): ~ #.*$/gm, (_, key) => `${key}: ${(n++ + i) % 7 === 0 ? 'no' : 'yes'}`);
+}
+function makeBatch(count) {
+  const dir = join(tmp, `answers-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `client-${String(i).padStart(5, '0')}.yaml`), answerFile(i));
+  return dir;
+}
+const single = join(tmp, 'single.yaml');
+writeFileSync(single, answerFile(1));
+log('bench: generating answer files');
+const batches = { 100: makeBatch(100), 1000: makeBatch(1000) };
+if (!quick) batches[10000] = makeBatch(10000);
+
+// the floor: a plain Node script that only reads and YAML-parses the same files
+const floor = join(tmp, 'floor.mjs');
+writeFileSync(
+  floor,
+  `import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};
+const dir = process.argv[2];
+let n = 0;
+for (const f of readdirSync(dir).sort()) n += Object.keys(parse(readFileSync(join(dir, f), 'utf8'))).length;
+if (n === 0) process.exit(1);
+`,
+);
+
+// ------------------------------------------------------------------------------------------
+// measuring
+
+function timeOnce(cmd, args) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Runs a and b alternately, RUNS times each (after one warm-up), and returns the medians. */
+function pair(a, b, runs = RUNS) {
+  a();
+  b();
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(a());
+    tb.push(b());
+  }
+  return { a: median(ta), b: median(tb) };
+}
+
+const nodeBare = () => timeOnce(node, ['-e', '0']);
+
+function firstPromptMs() {
+  // a real pseudo-terminal (util-linux `script`), timed until the first prompt is drawn
+  const dir = join(tmp, `pty-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(dir);
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfc', `${node} ${bin} audit --save-answers ${join(dir, 'a.yaml')}`, '/dev/null'], {
+      env: { ...env, TERM: 'xterm' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no prompt within 10 s: ${out}`));
+    }, 10_000);
+    child.stdout.on('data', (d) => {
+      out += d.toString();
+      if (/\?/.test(out)) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve(ms);
+      }
+    });
+  });
+}
+function ptyBareMs() {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('script', ['-qfc', `${node} -e 0`, '/dev/null'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    child.on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e6));
+  });
+}
+
+function peakRssKb(cmd, args) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const last = r.stderr.trim().split('\n').at(-1);
+  return Number(last);
+}
+
+// ------------------------------------------------------------------------------------------
+// the benchmarks
+
+const rows = [];
+const fmt = (ms) => `${ms.toFixed(0)} ms`;
+function row(name, subject, baseline, ratio, target) {
+  const ok = target === null ? '' : ratio <= target ? 'yes' : 'NO';
+  rows.push({ name, subject, baseline, ratio, target, ok });
+  log(`  ${name}: ${subject} vs ${baseline} = ${ratio.toFixed(2)}${target === null ? '' : ` (target <= ${target}: ${ok})`}`);
+}
+
+log('bench: 1. --version');
+{
+  const r = pair(() => timeOnce(node, [bin, '--version']), nodeBare);
+  row('1. `trustcheck --version` vs `node -e 0`', fmt(r.a), fmt(r.b), r.a / r.b, 1.15);
+}
+
+log('bench: 2. scripted audit of both built-ins to JSON');
+{
+  const r = pair(() => timeOnce(node, [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never']), nodeBare);
+  row('2. `audit --answers one.yaml -f json` vs `node -e 0`', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
+}
+
+const perFile = [];
+for (const [count, dir] of Object.entries(batches)) {
+  log(`bench: 3. batch of ${count}`);
+  const out = join(tmp, `out-${count}`);
+  const runs = Number(count) >= 10000 ? 3 : Number(count) >= 1000 ? RUNS : RUNS;
+  const r = pair(
+    () => timeOnce(node, [bin, 'audit', '-a', dir, '--out-dir', out, '-f', 'json', '--quiet', '--fail-on', 'never']),
+    () => timeOnce(node, [floor, dir]),
+    runs,
+  );
+  perFile.push({ count: Number(count), trustcheck: r.a / Number(count), floor: r.b / Number(count), ratio: r.a / r.b });
+  if (count === '1000') row('3. `audit --out-dir` over 1,000 files vs read+parse floor', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
+}
+
+log('bench: 4. time to the first interactive prompt');
+{
+  const ta = [];
+  const tb = [];
+  await firstPromptMs();
+  await ptyBareMs();
+  for (let i = 0; i < RUNS; i++) {
+    ta.push(await firstPromptMs());
+    tb.push(await ptyBareMs());
+  }
+  row('4. first interactive prompt vs `node -e 0` (both in a pty)', fmt(median(ta)), fmt(median(tb)), median(ta) / median(tb), 1.6);
+}
+
+log('bench: 5. peak memory of the 1,000-file batch');
+{
+  const out = join(tmp, 'out-mem');
+  const a = [];
+  const b = [];
+  for (let i = 0; i < 3; i++) {
+    a.push(peakRssKb(node, [bin, 'audit', '-a', batches[1000], '--out-dir', out, '-f', 'json', '--quiet', '--fail-on', 'never']));
+    b.push(peakRssKb(node, [floor, batches[1000]]));
+  }
+  if (a[0] === null) log('  /usr/bin/time is missing: peak memory not measured');
+  else row('5. peak memory of 3 vs the floor script', `${(median(a) / 1024).toFixed(0)} MiB`, `${(median(b) / 1024).toFixed(0)} MiB`, median(a) / median(b), 1.5);
+}
+
+// ------------------------------------------------------------------------------------------
+// results
+
+const nodeVersion = process.version;
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  '# Benchmark results',
+  '',
+  `Measured by \`npm run bench\`${quick ? ' (--quick)' : ''} on ${cpu} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB), Node ${nodeVersion}, ${process.platform}.`,
+  `Times are medians of ${RUNS} runs (alternating with the baseline); ratios are trustcheck / baseline.`,
+  '',
+  '| Benchmark | trustcheck | baseline | ratio | target | met |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.name} | ${r.subject} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target === null ? '' : `<= ${r.target}`} | ${r.ok} |`),
+  '',
+  '## Scaling of the batch audit',
+  '',
+  '| Answer files | trustcheck per file | floor per file | ratio |',
+  '| --- | --- | --- | --- |',
+  ...perFile.map((p) => `| ${p.count} | ${p.trustcheck.toFixed(2)} ms | ${p.floor.toFixed(2)} ms | ${p.ratio.toFixed(2)} |`),
+  '',
+];
+const text = lines.join('\n');
+writeFileSync(join(root, 'bench', 'RESULTS.md'), text);
+process.stdout.write(text);
+rmSync(tmp, { recursive: true, force: true });
+const failed = rows.filter((r) => r.ok === 'NO');
+if (failed.length > 0) log(`bench: ${failed.length} target(s) not met`);
+

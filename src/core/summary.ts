@@ -1,0 +1,177 @@
+// The portfolio summary over many reports: one row per subject and date, one column per section,
+// the most common failing statements, and regressions between reports of the same subject.
+import { compare } from './compare.js';
+import type { Report } from './model.js';
+import { escapeMarkdown } from './render/markdown-escape.js';
+
+export interface SummaryRow {
+  subject: string;
+  date: string;
+  passed: boolean;
+  statementsSatisfied: number;
+  statements: number;
+  sectionsPassed: number;
+  sections: number;
+  /** `questionnaire.section` -> passed; absent when the report has no such section. */
+  verdicts: Record<string, boolean>;
+}
+
+export interface CommonFailure {
+  statement: string;
+  text: string;
+  /** How many subjects (by their latest report) fail it. */
+  subjects: number;
+}
+
+export interface PortfolioRegression {
+  subject: string;
+  from: string;
+  to: string;
+  statement: string;
+}
+
+export interface Summary {
+  format: 'trustcheck-summary/1';
+  subjects: number;
+  reports: number;
+  columns: string[];
+  rows: SummaryRow[];
+  mostCommonFailures: CommonFailure[];
+  regressions: PortfolioRegression[];
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function summarize(reports: readonly Report[], top = 10): Summary {
+  const sorted = [...reports].sort((a, b) => byText(a.subject, b.subject) || byText(a.date, b.date));
+  const columns: string[] = [];
+  for (const r of sorted) {
+    for (const q of r.questionnaires) {
+      for (const s of q.sections) {
+        const key = `${q.id}.${s.id}`;
+        if (!columns.includes(key)) columns.push(key);
+      }
+    }
+  }
+  const rows = sorted.map(
+    (r): SummaryRow => ({
+      subject: r.subject,
+      date: r.date,
+      passed: r.passed,
+      statementsSatisfied: r.totals.statementsSatisfied,
+      statements: r.totals.statements,
+      sectionsPassed: r.totals.sectionsPassed,
+      sections: r.totals.sections,
+      verdicts: Object.fromEntries(
+        r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
+      ),
+    }),
+  );
+
+  const bySubject = new Map<string, Report[]>();
+  for (const r of sorted) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r]);
+
+  const failures = new Map<string, CommonFailure>();
+  const regressions: PortfolioRegression[] = [];
+  for (const [subject, history] of bySubject) {
+    const latest = history.at(-1)!;
+    for (const q of latest.questionnaires) {
+      for (const s of q.sections) {
+        for (const st of s.statements) {
+          if (st.satisfied) continue;
+          const key = `${q.id}.${s.id}.${st.id}`;
+          const entry = failures.get(key) ?? { statement: key, text: st.text, subjects: 0 };
+          entry.subjects++;
+          failures.set(key, entry);
+        }
+      }
+    }
+    for (let i = 1; i < history.length; i++) {
+      const { comparison } = compare(history[i - 1]!, history[i]!);
+      for (const r of comparison.regressions) {
+        regressions.push({
+          subject,
+          from: history[i - 1]!.date,
+          to: history[i]!.date,
+          statement: `${r.questionnaire}.${r.section}.${r.statement}`,
+        });
+      }
+      for (const id of comparison.missingQuestionnaires) {
+        regressions.push({ subject, from: history[i - 1]!.date, to: history[i]!.date, statement: `${id} (questionnaire missing)` });
+      }
+    }
+  }
+  const mostCommonFailures = [...failures.values()]
+    .sort((a, b) => b.subjects - a.subjects || byText(a.statement, b.statement))
+    .slice(0, top);
+  return {
+    format: 'trustcheck-summary/1',
+    subjects: bySubject.size,
+    reports: reports.length,
+    columns,
+    rows,
+    mostCommonFailures,
+    regressions,
+  };
+}
+
+export function renderSummaryJson(summary: Summary): string {
+  return `${JSON.stringify(summary, null, 2)}\n`;
+}
+
+function csvCell(value: string): string {
+  // a leading = + - @ would be read as a formula by spreadsheets
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function renderSummaryCsv(summary: Summary): string {
+  const header = ['subject', 'date', 'passed', 'statements_satisfied', 'statements', ...summary.columns];
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of summary.rows) {
+    lines.push(
+      [
+        row.subject,
+        row.date,
+        row.passed ? 'pass' : 'fail',
+        String(row.statementsSatisfied),
+        String(row.statements),
+        ...summary.columns.map((c) => (c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'fail') : '')),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderSummaryMarkdown(summary: Summary): string {
+  const out: string[] = ['# Trustability portfolio', ''];
+  out.push(
+    `${summary.subjects} subject${summary.subjects === 1 ? '' : 's'}, ${summary.reports} report${summary.reports === 1 ? '' : 's'}. A section passes only when all its statements are true.`,
+    '',
+  );
+  out.push('## Verdicts', '');
+  const columns = summary.columns.map((_, i) => `S${i + 1}`);
+  out.push(`| Subject | Date | Verdict | Satisfied | ${columns.join(' | ')} |`);
+  out.push(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`);
+  for (const row of summary.rows) {
+    const cells = summary.columns.map((c) => (c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-'));
+    out.push(
+      `| ${escapeMarkdown(row.subject)} | ${row.date} | ${row.passed ? 'passed' : 'failed'} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,
+    );
+  }
+  out.push('', 'Sections:', '');
+  summary.columns.forEach((c, i) => out.push(`- S${i + 1}: \`${c}\``));
+  out.push('', '## Most common failing statements', '');
+  if (summary.mostCommonFailures.length === 0) out.push('None: every statement is satisfied.');
+  for (const f of summary.mostCommonFailures) {
+    out.push(`- \`${f.statement}\` (${f.subjects} subject${f.subjects === 1 ? '' : 's'}): ${escapeMarkdown(f.text)}`);
+  }
+  out.push('', '## Regressions', '');
+  if (summary.regressions.length === 0) out.push('None between reports of the same subject.');
+  for (const r of summary.regressions) {
+    out.push(`- ${escapeMarkdown(r.subject)}: \`${r.statement}\` (${r.from} to ${r.to})`);
+  }
+  return `${out.join('\n')}\n`;
+}
