@@ -47,6 +47,13 @@ export function builtinVersions(): Map<string, string[]> {
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** The built-ins an audit or template includes by default, in the order they are asked. */
+export function defaultQuestionnaires(): string[] {
+  const shipped = [...builtinVersions().keys()];
+  const preferred = ['trustability', 'transparantie-apk'].filter((id) => shipped.includes(id));
+  return [...preferred, ...shipped.filter((id) => !preferred.includes(id))];
+}
+
 const cache = new Map<string, LoadedQuestionnaire>();
 
 function loadBuiltin(id: string, version: string): LoadedQuestionnaire {

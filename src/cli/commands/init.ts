@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../../errors.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertWritable, writeFileAtomic } from '../../io/write.js';
-import { builtinVersions, packageRoot, resolveRef } from '../../questionnaires.js';
+import { defaultQuestionnaires, packageRoot, resolveRef } from '../../questionnaires.js';
 import { defaultLanguage } from '../language.js';
 import { VERSION } from '../main.js';
 
@@ -32,7 +32,7 @@ export function schemaRefFor(file: string | undefined): string {
 }
 
 export function initCommand(ctx: Context, file: string, options: InitOptions): number {
-  const refs = options.questionnaire ?? [...builtinVersions().keys()];
+  const refs = options.questionnaire ?? defaultQuestionnaires();
   const loaded = refs.map((ref) => ({ ref, loaded: resolveRef(ref) }));
   const customPaths = Object.fromEntries(
     loaded.filter((l) => !l.loaded.builtin).map((l) => [l.loaded.value.id, l.ref]),

@@ -1,0 +1,29 @@
+// Rendering a report in each of its formats.
+import type { Report } from '../model.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+
+export type ReportFormat = 'md' | 'json' | 'junit';
+
+export { renderJson, renderJunit, renderMarkdown };
+
+export function render(report: Report, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'junit':
+      return renderJunit(report);
+    case 'md':
+      return renderMarkdown(report);
+  }
+}
+
+/** The format a file name asks for by its extension, if any. */
+export function formatForPath(path: string): ReportFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'md';
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.xml')) return 'junit';
+  return undefined;
+}

@@ -1,0 +1,78 @@
+// The JSON report (format trustcheck-report/1): keys in a fixed order, whatever order the report
+// object was built in, so the same inputs give byte-identical output.
+import type { Comparison, Report } from '../model.js';
+
+function orderedComparison(c: Comparison): Comparison {
+  const change = (x: Comparison['regressions'][number]) => ({
+    questionnaire: x.questionnaire,
+    section: x.section,
+    statement: x.statement,
+    was: x.was,
+    now: x.now,
+  });
+  const presence = (x: Comparison['added'][number]) => ({
+    questionnaire: x.questionnaire,
+    section: x.section,
+    statement: x.statement,
+  });
+  return {
+    baseline: { subject: c.baseline.subject, date: c.baseline.date },
+    regressions: c.regressions.map(change),
+    improvements: c.improvements.map(change),
+    sectionRegressions: c.sectionRegressions.map((x) => ({
+      questionnaire: x.questionnaire,
+      section: x.section,
+      was: x.was,
+      now: x.now,
+    })),
+    added: c.added.map(presence),
+    removed: c.removed.map(presence),
+    missingQuestionnaires: [...c.missingQuestionnaires],
+  };
+}
+
+export function renderJson(report: Report): string {
+  const ordered: Report = {
+    format: report.format,
+    tool: { name: report.tool.name, version: report.tool.version },
+    subject: report.subject,
+    assessor: report.assessor,
+    date: report.date,
+    language: report.language,
+    passed: report.passed,
+    totals: {
+      questionnaires: report.totals.questionnaires,
+      questionnairesPassed: report.totals.questionnairesPassed,
+      sections: report.totals.sections,
+      sectionsPassed: report.totals.sectionsPassed,
+      statements: report.totals.statements,
+      statementsSatisfied: report.totals.statementsSatisfied,
+    },
+    questionnaires: report.questionnaires.map((q) => ({
+      id: q.id,
+      version: q.version,
+      digest: q.digest,
+      title: q.title,
+      passed: q.passed,
+      sections: q.sections.map((s) => ({
+        id: s.id,
+        title: s.title,
+        passed: s.passed,
+        satisfied: s.satisfied,
+        total: s.total,
+        statements: s.statements.map((st) => ({
+          id: st.id,
+          text: st.text,
+          answer: st.answer,
+          satisfied: st.satisfied,
+          note: st.note,
+          evidence: st.evidence,
+          until: st.until,
+          remedy: st.remedy,
+        })),
+      })),
+    })),
+    comparison: report.comparison === null ? null : orderedComparison(report.comparison),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

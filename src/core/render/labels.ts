@@ -1,0 +1,78 @@
+// The words reports are written in, per language.
+
+export const LABELS = {
+  en: {
+    title: 'Trustability audit',
+    date: 'Date',
+    assessor: 'Assessor',
+    verdict: 'Verdict',
+    passed: 'Passed',
+    failed: 'Failed',
+    pass: 'pass',
+    fail: 'FAIL',
+    rule: 'A question passes only when all of its statements are true (all-must-be-true).',
+    totals: (sp: number, s: number, ss: number, st: number) =>
+      `${sp} of ${s} questions passed; ${ss} of ${st} statements true.`,
+    sections: 'Questions',
+    questionnaire: 'Questionnaire',
+    section: 'Question',
+    satisfied: 'True',
+    notSatisfied: 'What is not true',
+    answerNo: 'answered no',
+    unanswered: 'not answered',
+    naExpired: (until: string) => `N/A expired on ${until}`,
+    naInvalid: 'N/A without a valid note, or not allowed here',
+    note: 'Note',
+    evidence: 'Evidence',
+    remedy: 'Remedy',
+    changes: (date: string) => `Changes since ${date}`,
+    baseline: (subject: string, date: string) => `Compared with the report of ${subject} of ${date}.`,
+    regressions: 'Regressions',
+    noRegressions: 'No regressions.',
+    sectionRegressions: 'Questions that no longer pass',
+    missing: 'Questionnaires missing since the baseline (each counts as a regression)',
+    improvements: 'Improvements',
+    added: 'Statements added',
+    removed: 'Statements removed',
+  },
+  nl: {
+    title: 'Betrouwbaarheidsaudit',
+    date: 'Datum',
+    assessor: 'Beoordelaar',
+    verdict: 'Oordeel',
+    passed: 'Voldaan',
+    failed: 'Niet voldaan',
+    pass: 'ja',
+    fail: 'NEE',
+    rule: 'Een vraag is pas "ja" als alle uitspraken eronder waar zijn (alles-moet-waar-zijn).',
+    totals: (sp: number, s: number, ss: number, st: number) =>
+      `${sp} van ${s} vragen voldaan; ${ss} van ${st} uitspraken waar.`,
+    sections: 'Vragen',
+    questionnaire: 'Vragenlijst',
+    section: 'Vraag',
+    satisfied: 'Waar',
+    notSatisfied: 'Wat niet waar is',
+    answerNo: 'beantwoord met nee',
+    unanswered: 'niet beantwoord',
+    naExpired: (until: string) => `n.v.t. verlopen op ${until}`,
+    naInvalid: 'n.v.t. zonder geldige toelichting, of hier niet toegestaan',
+    note: 'Toelichting',
+    evidence: 'Bewijs',
+    remedy: 'Oplossing',
+    changes: (date: string) => `Veranderingen sinds ${date}`,
+    baseline: (subject: string, date: string) => `Vergeleken met het rapport van ${subject} van ${date}.`,
+    regressions: 'Achteruitgang',
+    noRegressions: 'Geen achteruitgang.',
+    sectionRegressions: 'Vragen die niet meer voldaan zijn',
+    missing: 'Vragenlijsten die sinds de basislijn ontbreken (elk telt als achteruitgang)',
+    improvements: 'Verbeteringen',
+    added: 'Uitspraken toegevoegd',
+    removed: 'Uitspraken verwijderd',
+  },
+} as const;
+
+export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
+
+export function labelsFor(language: string): Labels {
+  return language === 'nl' ? LABELS.nl : LABELS.en;
+}
