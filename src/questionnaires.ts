@@ -103,7 +103,7 @@ export function resolvePinned(
   const shipped = versions.get(id);
   if (shipped === undefined) {
     return {
-      error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; built-in questionnaires: ${[...versions.keys()].join(', ')}`,
+      error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys()).replace(/; expected one of: .*/, '') || `; built-in questionnaires: ${[...versions.keys()].join(', ')}`}`,
     };
   }
   if (version === undefined || shipped.includes(version)) {

@@ -1,6 +1,6 @@
 // Reading an answer file's answers against a questionnaire: normalises the ways an answer can
 // be written, and finds unknown ids, disallowed or unexplained N/A, and missing answers.
-import { didYouMean, type Issue, type Path } from './issues.js';
+import { didYouMean, nearest, type Issue, type Path } from './issues.js';
 import type { AnswerEntry, AnswerFile, Questionnaire } from './model.js';
 
 export type Choice = 'yes' | 'no' | 'na';
@@ -45,10 +45,14 @@ export function resolveAnswers(
   const answers: QuestionnaireAnswers = {};
   const given = entry?.answers ?? {};
   const answersPath = [...path, 'answers'];
+  // an unknown id that is a typo of a missing one is reported once, as the typo
+  const typoFor = new Set<string>();
 
   for (const sectionId of Object.keys(given)) {
     const section = q.sections.find((s) => s.id === sectionId);
     if (section === undefined) {
+      const guess = nearest(sectionId, q.sections.map((s) => s.id));
+      if (guess !== undefined && given[guess] === undefined) typoFor.add(guess);
       issues.push({
         path: [...answersPath, sectionId],
         at: 'key',
@@ -61,6 +65,8 @@ export function resolveAnswers(
     }
     for (const statementId of Object.keys(given[sectionId] ?? {})) {
       if (!section.statements.some((s) => s.id === statementId)) {
+        const guess = nearest(statementId, section.statements.map((s) => s.id));
+        if (guess !== undefined && given[sectionId]?.[guess] === undefined) typoFor.add(`${sectionId}.${guess}`);
         issues.push({
           path: [...answersPath, sectionId, statementId],
           at: 'key',
@@ -82,7 +88,7 @@ export function resolveAnswers(
       const at = [...answersPath, section.id, statement.id];
       sectionAnswers[statement.id] = answer;
       if (answer.answer === null) {
-        missing.push(statement.id);
+        if (!typoFor.has(section.id) && !typoFor.has(`${section.id}.${statement.id}`)) missing.push(statement.id);
         continue;
       }
       if (answer.answer === 'na') {
@@ -111,8 +117,8 @@ export function resolveAnswers(
         path: inFile ? [...answersPath, section.id] : entry?.answers ? answersPath : path,
         message: `${missing.length === 1 ? 'a statement is' : `${missing.length} statements are`} not answered in section "${
           section.id
-        }" of "${q.id}": ${missing.join(', ')}; answer yes, no${
-          section.statements.some((s) => s.allowNotApplicable === true) ? ' or na' : ''
+        }" of "${q.id}": ${missing.join(', ')}; answer ${
+          section.statements.some((s) => s.allowNotApplicable === true) ? 'yes, no or na' : 'yes or no'
         }, or run with --allow-incomplete`,
       });
     }
