@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { NO_COLOR: '1', FORCE_COLOR: '' },
+    env: { NO_COLOR: '1' },
   },
 });

@@ -3,6 +3,7 @@
 export const LABELS = {
   en: {
     title: 'Trustability audit',
+    subject: 'Subject',
     date: 'Date',
     assessor: 'Assessor',
     verdict: 'Verdict',
@@ -37,6 +38,7 @@ export const LABELS = {
   },
   nl: {
     title: 'Betrouwbaarheidsaudit',
+    subject: 'Organisatie',
     date: 'Datum',
     assessor: 'Beoordelaar',
     verdict: 'Oordeel',

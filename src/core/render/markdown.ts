@@ -29,6 +29,18 @@ export function wrap(prefix: string, text: string, indent: string): string[] {
   return lines;
 }
 
+/** A top-level heading of at most 80 columns: a long subject is shortened (it is given in full below). */
+function heading(before: string, subject: string, after: string): string {
+  const room = WIDTH - 2 - before.length - after.length;
+  let text = escapeMarkdown(subject);
+  if (text.length > room) {
+    let cut = subject;
+    while (cut.length > 0 && escapeMarkdown(cut).length + 1 > room) cut = cut.slice(0, -1);
+    text = `${escapeMarkdown(cut.trimEnd())}…`;
+  }
+  return `# ${before}${text}${after}`;
+}
+
 function why(st: ReportStatement, l: Labels): string {
   if (st.answer === null) return l.unanswered;
   if (st.answer === 'no') return l.answerNo;
@@ -71,7 +83,8 @@ export function renderComparisonMarkdown(c: Comparison, report: Report, heading 
 export function renderMarkdown(report: Report): string {
   const l = labelsFor(report.language);
   const t = report.totals;
-  const out: string[] = [`# ${l.title}: ${escapeMarkdown(report.subject)}`, ''];
+  const out: string[] = [heading(`${l.title}: `, report.subject, ` (${report.date})`), ''];
+  out.push(...wrap(`- ${l.subject}: `, escapeMarkdown(report.subject), '  '));
   out.push(`- ${l.date}: ${report.date}`);
   if (report.assessor !== null) out.push(`- ${l.assessor}: ${escapeMarkdown(report.assessor)}`);
   out.push(`- ${l.verdict}: **${report.passed ? l.passed : l.failed}**`, '');
