@@ -37,6 +37,13 @@ export function parseDocument(text: string, file: string): ParseResult {
   const issue = (message: string, offset?: number): LocatedIssue => ({ file, ...at(offset), message });
 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = flowDepthExceeded(source, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    const before = source.slice(0, tooDeep);
+    const line = before.split('\n').length;
+    const col = tooDeep - before.lastIndexOf('\n');
+    return { ok: false, issues: [{ file, line, col, message: `the data is nested more than ${MAX_DEPTH} levels deep` }] };
+  }
   let docs: Document.Parsed[];
   try {
     const all = parseAllDocuments(source, {
@@ -92,6 +99,30 @@ export function parseDocument(text: string, file: string): ParseResult {
     return { ok: false, issues: [issue(message)] };
   }
   return { ok: true, parsed: { file, doc, lineCounter, value } };
+}
+
+/**
+ * The offset where [ and { brackets nest deeper than `max`, if they do: checked before parsing,
+ * because the parser would need a deep stack (and a second) to find out.
+ */
+function flowDepthExceeded(text: string, max: number): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      else if (c === '\n' && quote === '#') quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** Custom tags, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
@@ -150,7 +181,7 @@ function firstLine(message: string): string {
 }
 
 function describeThrown(error: unknown): string {
-  if (error instanceof RangeError) return 'the data is nested too deeply';
+  if (error instanceof RangeError || /call stack/i.test(String(error))) return 'the data is nested too deeply';
   return error instanceof Error ? firstLine(error.message) : String(error);
 }
 

@@ -10,7 +10,7 @@ export function readTextFile(file: string, what = 'file'): string {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) {
-      throw new TrustcheckError(`${file}: is a directory, not a ${what}; give the path of a file`);
+      throw new TrustcheckError(`${file}: is a directory, not ${article(what)} ${what}; give the path of a file`);
     }
     size = stat.size;
   } catch (error) {
@@ -36,7 +36,7 @@ export function readTextFile(file: string, what = 'file'): string {
 
 export function decodeText(bytes: Uint8Array, file: string, what = 'file'): string {
   if (bytes.includes(0)) {
-    throw new TrustcheckError(`${file}: looks like a binary file, not a ${what} (it contains NUL bytes)`);
+    throw new TrustcheckError(`${file}: looks like a binary file, not ${article(what)} ${what} (it contains NUL bytes)`);
   }
   let text: string;
   try {
@@ -78,7 +78,11 @@ function fileError(file: string, what: string, error: unknown): TrustcheckError 
       : code === 'EACCES' || code === 'EPERM'
         ? `permission denied; check the file's permissions`
         : code === 'EISDIR'
-          ? `is a directory, not a ${what}; give the path of a file`
+          ? `is a directory, not ${article(what)} ${what}; give the path of a file`
           : `cannot be read (${code ?? String(error)})`;
   return new TrustcheckError(`${file}: ${reason}`, { cause: error });
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

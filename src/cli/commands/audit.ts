@@ -110,7 +110,7 @@ export function auditAnswers(
   }
   for (const w of warnings) ctx.warn(formatIssue(w));
   if (!result.ok) {
-    throw TrustcheckError.fromIssues(result.issues, `${file}: the answer file has ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}`);
+    throw TrustcheckError.fromIssues(result.issues);
   }
   return result.outcome;
 }
