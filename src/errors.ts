@@ -15,20 +15,23 @@ export const ExitCode = {
 export class TrustcheckError extends Error {
   readonly exitCode: number;
   readonly issues: readonly LocatedIssue[];
+  /** A line printed before the issues, when there is one. */
+  readonly summary: string | undefined;
 
   constructor(
     message: string,
-    options: { exitCode?: number; cause?: unknown; issues?: readonly LocatedIssue[] } = {},
+    options: { exitCode?: number; cause?: unknown; issues?: readonly LocatedIssue[]; summary?: string } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'TrustcheckError';
     this.exitCode = options.exitCode ?? ExitCode.cannotRun;
     this.issues = options.issues ?? [];
+    this.summary = options.summary;
   }
 
   static fromIssues(issues: readonly LocatedIssue[], summary?: string): TrustcheckError {
     const lines = issues.map(formatIssue);
     const message = summary === undefined ? lines.join('\n') : [summary, ...lines].join('\n');
-    return new TrustcheckError(message, { issues });
+    return new TrustcheckError(message, summary === undefined ? { issues } : { issues, summary });
   }
 }

@@ -6,6 +6,7 @@ import * as validators from './generated/validators.cjs';
 import type { ValidateFunction } from './generated/validators.cjs';
 import type { Issue, LocatedIssue, Result } from './core/issues.js';
 import type { AnswerFile, Questionnaire, Report, SchemaName } from './core/model.js';
+import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from './core/formats.js';
 import { checkQuestionnaire } from './core/questionnaire.js';
 import { locate, parseDocument, type ParsedDocument } from './io/document.js';
 import { readTextFile } from './io/read.js';
@@ -41,6 +42,8 @@ export function validateText<T>(
   const result = parseDocument(text, file);
   if (!result.ok) return { ok: false, issues: result.issues, warnings: [] };
   const { parsed } = result;
+  const wrongKind = wrongFormat(parsed, kind);
+  if (wrongKind !== undefined) return { ok: false, issues: [wrongKind], warnings: [] };
   let issues = schemaIssues(VALIDATORS[kind], parsed.value);
   if (issues.length === 0 && semantic !== undefined) issues = semantic(parsed.value as T);
   if (issues.length > 0) {
@@ -51,6 +54,27 @@ export function validateText<T>(
     value: { value: parsed.value as T, parsed, digest: digestOf(text) },
     warnings: [],
   };
+}
+
+const FORMATS: Record<SchemaName, string> = {
+  questionnaire: QUESTIONNAIRE_FORMAT,
+  answers: ANSWERS_FORMAT,
+  report: REPORT_FORMAT,
+};
+
+/** Another kind of trustcheck file (a report given as answers, say): one message, not twenty. */
+function wrongFormat(parsed: ParsedDocument, kind: SchemaName): LocatedIssue | undefined {
+  const value = parsed.value as { format?: unknown } | null;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (value.format === undefined || value.format === FORMATS[kind]) return undefined;
+  const found = typeof value.format === 'string' ? `"${value.format}"` : 'something else';
+  const known = Object.entries(FORMATS).find(([, f]) => f === value.format);
+  return locate(parsed, {
+    path: ['format'],
+    message: `"format" must be "${FORMATS[kind]}", found ${found}${
+      known === undefined ? '' : `: this is ${known[0] === 'answers' ? 'an answer file' : `a ${known[0]}`}, not ${KIND_NAMES[kind] === 'answer file' ? 'an answer file' : `a ${KIND_NAMES[kind]}`}`
+    }`,
+  });
 }
 
 export function digestOf(text: string): string {
@@ -74,7 +98,8 @@ export function validateFile<T>(
     text = readTextFile(file, KIND_NAMES[kind]);
   } catch (error) {
     if (error instanceof TrustcheckError) {
-      return { ok: false, issues: [{ file, message: error.message.replace(`${file}: `, '') }], warnings: [] };
+      const issues = error.issues.length > 0 ? [...error.issues] : [{ file, message: error.message.replace(`${file}: `, '') }];
+      return { ok: false, issues, warnings: [] };
     }
     throw error;
   }

@@ -202,9 +202,7 @@ export function reportError(error: unknown, ctx: Context): number {
   const label = ctx.color.red('error:');
   if (error instanceof TrustcheckError) {
     if (error.issues.length > 0) {
-      const summary = error.message.split('\n')[0] ?? '';
-      const hasSummary = !error.issues.some((i) => formatIssue(i) === summary);
-      if (hasSummary && summary !== '') ctx.stderr.write(`${label} ${summary}\n`);
+      if (error.summary !== undefined) ctx.stderr.write(`${label} ${error.summary}\n`);
       for (const issue of error.issues) ctx.stderr.write(`${label} ${formatIssue(issue)}\n`);
     } else {
       ctx.stderr.write(`${label} ${error.message}\n`);

@@ -37,6 +37,15 @@ export function parseDocument(text: string, file: string): ParseResult {
   const issue = (message: string, offset?: number): LocatedIssue => ({ file, ...at(offset), message });
 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/\.json$/i.test(file)) {
+    const invalid = jsonSyntaxError(source);
+    if (invalid !== undefined) {
+      const before = source.slice(0, invalid.offset);
+      const line = before.split('\n').length;
+      const col = invalid.offset - before.lastIndexOf('\n');
+      return { ok: false, issues: [{ file, line, col, message: `invalid JSON: ${invalid.message}` }] };
+    }
+  }
   const tooDeep = flowDepthExceeded(source, MAX_DEPTH);
   if (tooDeep !== undefined) {
     const before = source.slice(0, tooDeep);
@@ -99,6 +108,39 @@ export function parseDocument(text: string, file: string): ParseResult {
     return { ok: false, issues: [issue(message)] };
   }
   return { ok: true, parsed: { file, doc, lineCounter, value } };
+}
+
+/**
+ * JSON.parse's complaint about a .json file (YAML would be lenient), and where: the position V8
+ * names, or else the shortest prefix of the text that fails for another reason than ending early.
+ */
+function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+  const failure = (n: number): { message: string; position?: number } | undefined => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return undefined;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const position = /at position (\d+)/.exec(message);
+      return position === null ? { message } : { message, position: Number(position[1]) };
+    }
+  };
+  const full = failure(text.length);
+  if (full === undefined) return undefined;
+  const clean = (m: string) =>
+    m.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '').replace(/ after JSON at position.*$/s, ' after the JSON value');
+  if (full.position !== undefined) return { offset: full.position, message: clean(full.message) };
+  const endsEarly = (f: { message: string; position?: number }, n: number) =>
+    /end of JSON input|Unterminated/.test(f.message) || (f.position ?? -1) >= n;
+  let low = 1;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const f = failure(mid);
+    if (f !== undefined && !endsEarly(f, mid)) high = mid;
+    else low = mid + 1;
+  }
+  return { offset: Math.max(0, low - 1), message: clean(full.message) };
 }
 
 /**

@@ -42,16 +42,27 @@ export function decodeText(bytes: Uint8Array, file: string, what = 'file'): stri
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch (error) {
-    const offset = firstInvalidUtf8(bytes);
-    throw new TrustcheckError(
-      `${file}: is not valid UTF-8 text (at byte ${offset}); save the ${what} as UTF-8`,
-      { cause: error },
-    );
+    const offset = sequenceStart(bytes, firstInvalidUtf8(bytes));
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const line = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    throw TrustcheckError.fromIssues([
+      { file, line, col, message: `is not valid UTF-8 text (byte ${offset + 1}); save the ${what} as UTF-8` },
+    ]);
   }
   if (text.trim() === '') {
     throw new TrustcheckError(`${file}: the ${what} is empty`);
   }
   return text;
+}
+
+/** Where the broken sequence that ends at `at` began: its lead byte, if it had one. */
+function sequenceStart(bytes: Uint8Array, at: number): number {
+  const isContinuation = (b: number | undefined) => b !== undefined && (b & 0xc0) === 0x80;
+  if (isContinuation(bytes[at])) return at;
+  let k = at;
+  while (k > 0 && at - k < 3 && isContinuation(bytes[k - 1])) k--;
+  return k > 0 && (bytes[k - 1] ?? 0) >= 0xc0 ? k - 1 : at;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -79,9 +79,9 @@ describe('audit --baseline', () => {
   });
 
   it.each([
-    ['not JSON at all', 'hello: [', /baseline\.json:1:\d+: invalid YAML/],
-    ['a truncated report', '{"format": "trustcheck-report/1", "tool": {', /baseline\.json:\d+:\d+: invalid YAML/],
-    ['an answer file', 'format: trustcheck-answers/1\nsubject: x\nquestionnaires: {}\n', /baseline\.json:1:9: "format" must be "trustcheck-report\/1", found the text "trustcheck-answers\/1"/],
+    ['not JSON at all', 'hello: [', /baseline\.json:1:1: invalid JSON: Unexpected token 'h'/],
+    ['a truncated report', '{"format": "trustcheck-report/1", "tool": {', /baseline\.json:1:44: invalid JSON: /],
+    ['an answer file', '{"format": "trustcheck-answers/1", "subject": "x", "questionnaires": {}}', /baseline\.json:1:12: "format" must be "trustcheck-report\/1", found "trustcheck-answers\/1": this is an answer file, not a report/],
     ['an empty file', '', /baseline\.json: the report is empty/],
   ])('a baseline that is %s is a clear error, exit 2', (_name, text, message) => {
     write(join(dir, 'baseline.json'), text);

@@ -40,7 +40,7 @@ const invalid: [string, string[]][] = [
   ["unknown-statement.yaml", ["12:9: unknown statement \"renwal-warning\" in section \"economic-interests\"; did you mean \"renewal-warning\"?"]],
   ["unknown-top-level-field.yaml", ["3:1: unknown field \"asessor\"; did you mean \"assessor\"?"]],
   ["until-without-na.yaml", ["14:11: \"until\" only goes with an \"na\" answer; remove it or answer na"]],
-  ["wrong-format.yaml", ["1:9: \"format\" must be \"trustcheck-answers/1\", found the text \"trustcheck-report/1\"; is this the right kind of file?"]],
+  ["wrong-format.yaml", ["1:9: \"format\" must be \"trustcheck-answers/1\", found \"trustcheck-report/1\": this is a report, not an answer file"]],
 ];
 
 describe('answer files', () => {
