@@ -21,24 +21,33 @@ const log = (m) => process.stderr.write(`${m}\n`);
 // setup
 
 log('bench: building');
-execFileSync(node, [join(root, 'scripts', 'build.mjs'), '--no-types', '--quiet'], { stdio: 'inherit' });
+execFileSync(node, [join(root, 'scripts', 'build.mjs'), '--no-types', '--quiet'], {
+  stdio: 'inherit',
+});
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
 
 const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' };
 delete env.FORCE_COLOR;
 
-const template = execFileSync(node, [bin, 'init', '-', '--subject', 'Bench B.V.'], { env, encoding: 'utf8' });
+const template = execFileSync(node, [bin, 'init', '-', '--subject', 'Bench B.V.'], {
+  env,
+  encoding: 'utf8',
+});
 function answerFile(i) {
   let n = 0;
   return template
     .replace('subject: "Bench B.V."', `subject: "Client ${i}"`)
-    .replace(/^(\s+[a-z0-9-]+): ~ #.*$/gm, (_, key) => `${key}: ${(n++ + i) % 7 === 0 ? 'no' : 'yes'}`);
+    .replace(
+      /^(\s+[a-z0-9-]+): ~ #.*$/gm,
+      (_, key) => `${key}: ${(n++ + i) % 7 === 0 ? 'no' : 'yes'}`,
+    );
 }
 function makeBatch(count) {
   const dir = join(tmp, `answers-${count}`);
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, `client-${String(i).padStart(5, '0')}.yaml`), answerFile(i));
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(dir, `client-${String(i).padStart(5, '0')}.yaml`), answerFile(i));
   return dir;
 }
 const single = join(tmp, 'single.yaml');
@@ -68,7 +77,8 @@ function timeOnce(cmd, args) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
@@ -98,10 +108,14 @@ function firstPromptMs() {
   mkdirSync(dir);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfc', `${node} ${bin} audit --save-answers ${join(dir, 'a.yaml')}`, '/dev/null'], {
-      env: { ...env, TERM: 'xterm' },
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
+    const child = spawn(
+      'script',
+      ['-qfc', `${node} ${bin} audit --save-answers ${join(dir, 'a.yaml')}`, '/dev/null'],
+      {
+        env: { ...env, TERM: 'xterm' },
+        stdio: ['pipe', 'pipe', 'ignore'],
+      },
+    );
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -121,14 +135,21 @@ function firstPromptMs() {
 function ptyBareMs() {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfc', `${node} -e 0`, '/dev/null'], { env, stdio: ['pipe', 'ignore', 'ignore'] });
+    const child = spawn('script', ['-qfc', `${node} -e 0`, '/dev/null'], {
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     child.on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e6));
   });
 }
 
 function peakRssKb(cmd, args) {
   if (!existsSync('/usr/bin/time')) return null;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const last = r.stderr.trim().split('\n').at(-1);
   return Number(last);
 }
@@ -141,7 +162,9 @@ const fmt = (ms) => `${ms.toFixed(0)} ms`;
 function row(name, subject, baseline, ratio, target) {
   const ok = target === null ? '' : ratio <= target ? 'yes' : 'NO';
   rows.push({ name, subject, baseline, ratio, target, ok });
-  log(`  ${name}: ${subject} vs ${baseline} = ${ratio.toFixed(2)}${target === null ? '' : ` (target <= ${target}: ${ok})`}`);
+  log(
+    `  ${name}: ${subject} vs ${baseline} = ${ratio.toFixed(2)}${target === null ? '' : ` (target <= ${target}: ${ok})`}`,
+  );
 }
 
 log('bench: 1. --version');
@@ -152,7 +175,10 @@ log('bench: 1. --version');
 
 log('bench: 2. scripted audit of both built-ins to JSON');
 {
-  const r = pair(() => timeOnce(node, [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never']), nodeBare);
+  const r = pair(
+    () => timeOnce(node, [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never']),
+    nodeBare,
+  );
   row('2. `audit --answers one.yaml -f json` vs `node -e 0`', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
 }
 
@@ -162,12 +188,37 @@ for (const [count, dir] of Object.entries(batches)) {
   const out = join(tmp, `out-${count}`);
   const runs = Number(count) >= 10000 ? 3 : Number(count) >= 1000 ? RUNS : RUNS;
   const r = pair(
-    () => timeOnce(node, [bin, 'audit', '-a', dir, '--out-dir', out, '-f', 'json', '--quiet', '--fail-on', 'never']),
+    () =>
+      timeOnce(node, [
+        bin,
+        'audit',
+        '-a',
+        dir,
+        '--out-dir',
+        out,
+        '-f',
+        'json',
+        '--quiet',
+        '--fail-on',
+        'never',
+      ]),
     () => timeOnce(node, [floor, dir]),
     runs,
   );
-  perFile.push({ count: Number(count), trustcheck: r.a / Number(count), floor: r.b / Number(count), ratio: r.a / r.b });
-  if (count === '1000') row('3. `audit --out-dir` over 1,000 files vs read+parse floor', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
+  perFile.push({
+    count: Number(count),
+    trustcheck: r.a / Number(count),
+    floor: r.b / Number(count),
+    ratio: r.a / r.b,
+  });
+  if (count === '1000')
+    row(
+      '3. `audit --out-dir` over 1,000 files vs read+parse floor',
+      fmt(r.a),
+      fmt(r.b),
+      r.a / r.b,
+      1.3,
+    );
 }
 
 log('bench: 4. time to the first interactive prompt');
@@ -180,7 +231,13 @@ log('bench: 4. time to the first interactive prompt');
     ta.push(await firstPromptMs());
     tb.push(await ptyBareMs());
   }
-  row('4. first interactive prompt vs `node -e 0` (both in a pty)', fmt(median(ta)), fmt(median(tb)), median(ta) / median(tb), 1.6);
+  row(
+    '4. first interactive prompt vs `node -e 0` (both in a pty)',
+    fmt(median(ta)),
+    fmt(median(tb)),
+    median(ta) / median(tb),
+    1.6,
+  );
 }
 
 log('bench: 5. peak memory of the 1,000-file batch');
@@ -189,11 +246,32 @@ log('bench: 5. peak memory of the 1,000-file batch');
   const a = [];
   const b = [];
   for (let i = 0; i < 3; i++) {
-    a.push(peakRssKb(node, [bin, 'audit', '-a', batches[1000], '--out-dir', out, '-f', 'json', '--quiet', '--fail-on', 'never']));
+    a.push(
+      peakRssKb(node, [
+        bin,
+        'audit',
+        '-a',
+        batches[1000],
+        '--out-dir',
+        out,
+        '-f',
+        'json',
+        '--quiet',
+        '--fail-on',
+        'never',
+      ]),
+    );
     b.push(peakRssKb(node, [floor, batches[1000]]));
   }
   if (a[0] === null) log('  /usr/bin/time is missing: peak memory not measured');
-  else row('5. peak memory of 3 vs the floor script', `${(median(a) / 1024).toFixed(0)} MiB`, `${(median(b) / 1024).toFixed(0)} MiB`, median(a) / median(b), 1.5);
+  else
+    row(
+      '5. peak memory of 3 vs the floor script',
+      `${(median(a) / 1024).toFixed(0)} MiB`,
+      `${(median(b) / 1024).toFixed(0)} MiB`,
+      median(a) / median(b),
+      1.5,
+    );
 }
 
 // ------------------------------------------------------------------------------------------
@@ -209,13 +287,19 @@ const lines = [
   '',
   '| Benchmark | trustcheck | baseline | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.name} | ${r.subject} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target === null ? '' : `<= ${r.target}`} | ${r.ok} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.subject} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target === null ? '' : `<= ${r.target}`} | ${r.ok} |`,
+  ),
   '',
   '## Scaling of the batch audit',
   '',
   '| Answer files | trustcheck per file | floor per file | ratio |',
   '| --- | --- | --- | --- |',
-  ...perFile.map((p) => `| ${p.count} | ${p.trustcheck.toFixed(2)} ms | ${p.floor.toFixed(2)} ms | ${p.ratio.toFixed(2)} |`),
+  ...perFile.map(
+    (p) =>
+      `| ${p.count} | ${p.trustcheck.toFixed(2)} ms | ${p.floor.toFixed(2)} ms | ${p.ratio.toFixed(2)} |`,
+  ),
   '',
 ];
 const text = lines.join('\n');
@@ -224,4 +308,3 @@ process.stdout.write(text);
 rmSync(tmp, { recursive: true, force: true });
 const failed = rows.filter((r) => r.ok === 'NO');
 if (failed.length > 0) log(`bench: ${failed.length} target(s) not met`);
-

@@ -28,7 +28,10 @@ const gen = await import(`${pathToFileURL(genOut).href}?t=${Date.now()}`);
 const schemas = gen.jsonSchemas();
 mkdirSync(join(root, 'schemas'), { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
-  writeFileSync(join(root, 'schemas', `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'schemas', `${name}.schema.json`),
+    `${JSON.stringify(schema, null, 2)}\n`,
+  );
 }
 mkdirSync(join(root, 'src', 'generated'), { recursive: true });
 writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), gen.validatorsSource(schemas));
@@ -52,14 +55,25 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-writeFileSync(join(root, 'dist', 'version.js'), `export const version = ${JSON.stringify(pkg.version)};\n`);
+writeFileSync(
+  join(root, 'dist', 'version.js'),
+  `export const version = ${JSON.stringify(pkg.version)};\n`,
+);
 log('bundled');
 
 // 3. type declarations for the library API
 if (!process.argv.includes('--no-types')) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(root, 'tsconfig.build.json'),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   log('types emitted');
 }
 log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -84,7 +84,8 @@ function selectQuestionnaires(
   if (selected.length === 0 && issues.length === 0) {
     issues.push({
       path: ['questionnaires'],
-      message: 'the answer file answers no questionnaire; add one under "questionnaires" (see `trustcheck init`)',
+      message:
+        'the answer file answers no questionnaire; add one under "questionnaires" (see `trustcheck init`)',
     });
   }
   return selected;

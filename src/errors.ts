@@ -20,7 +20,12 @@ export class TrustcheckError extends Error {
 
   constructor(
     message: string,
-    options: { exitCode?: number; cause?: unknown; issues?: readonly LocatedIssue[]; summary?: string } = {},
+    options: {
+      exitCode?: number;
+      cause?: unknown;
+      issues?: readonly LocatedIssue[];
+      summary?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'TrustcheckError';

@@ -7,9 +7,20 @@ import { loadAnswerFile } from './load.js';
 import { resolveRef } from './questionnaires.js';
 
 export { compare, hasRegressions, type CompareResult } from './core/compare.js';
-export { render, renderJson, renderMarkdown, renderJunit, type ReportFormat } from './core/render/index.js';
+export {
+  render,
+  renderJson,
+  renderMarkdown,
+  renderJunit,
+  type ReportFormat,
+} from './core/render/index.js';
 export { buildReport, type ReportMeta } from './core/report.js';
-export { auditPassed, type QuestionnaireResult, type SectionResult, type StatementResult } from './core/scoring.js';
+export {
+  auditPassed,
+  type QuestionnaireResult,
+  type SectionResult,
+  type StatementResult,
+} from './core/scoring.js';
 export { runAudit, type AuditOptions, type AuditResult, type AuditOutcome } from './audit.js';
 export { TrustcheckError, ExitCode } from './errors.js';
 export type { LocatedIssue, Issue, Result } from './core/issues.js';
@@ -36,14 +47,23 @@ export function score(
   answers: AnswerFile | QuestionnaireAnswers,
   options: { date?: string } = {},
 ): QuestionnaireResult {
-  const date = options.date ?? ('format' in answers && typeof answers.date === 'string' ? answers.date : new Date().toISOString().slice(0, 10));
+  const date =
+    options.date ??
+    ('format' in answers && typeof answers.date === 'string'
+      ? answers.date
+      : new Date().toISOString().slice(0, 10));
   let given: QuestionnaireAnswers;
   if ('format' in answers && 'questionnaires' in answers) {
-    given = resolveAnswers((answers as AnswerFile).questionnaires[questionnaire.id], questionnaire, [], {
-      allowIncomplete: true,
-    }).answers;
+    given = resolveAnswers(
+      (answers as AnswerFile).questionnaires[questionnaire.id],
+      questionnaire,
+      [],
+      {
+        allowIncomplete: true,
+      },
+    ).answers;
   } else {
-    given = answers as QuestionnaireAnswers;
+    given = answers;
   }
   return scoreQuestionnaire(questionnaire, given, { date });
 }

@@ -72,7 +72,9 @@ function wrongFormat(parsed: ParsedDocument, kind: SchemaName): LocatedIssue | u
   return locate(parsed, {
     path: ['format'],
     message: `"format" must be "${FORMATS[kind]}", found ${found}${
-      known === undefined ? '' : `: this is ${known[0] === 'answers' ? 'an answer file' : `a ${known[0]}`}, not ${KIND_NAMES[kind] === 'answer file' ? 'an answer file' : `a ${KIND_NAMES[kind]}`}`
+      known === undefined
+        ? ''
+        : `: this is ${known[0] === 'answers' ? 'an answer file' : `a ${known[0]}`}, not ${KIND_NAMES[kind] === 'answer file' ? 'an answer file' : `a ${KIND_NAMES[kind]}`}`
     }`,
   });
 }
@@ -82,9 +84,7 @@ export function digestOf(text: string): string {
 }
 
 export function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
-  return [...issues].sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
-  );
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
 /** Reads a file (with limits) and validates it; read errors become a located issue too. */
@@ -98,7 +98,10 @@ export function validateFile<T>(
     text = readTextFile(file, KIND_NAMES[kind]);
   } catch (error) {
     if (error instanceof TrustcheckError) {
-      const issues = error.issues.length > 0 ? [...error.issues] : [{ file, message: error.message.replace(`${file}: `, '') }];
+      const issues =
+        error.issues.length > 0
+          ? [...error.issues]
+          : [{ file, message: error.message.replace(`${file}: `, '') }];
       return { ok: false, issues, warnings: [] };
     }
     throw error;
@@ -107,7 +110,11 @@ export function validateFile<T>(
 }
 
 /** Like validateFile, but throws a TrustcheckError (exit 2) listing every problem. */
-export function loadFile<T>(file: string, kind: SchemaName, semantic?: (value: T) => Issue[]): Loaded<T> {
+export function loadFile<T>(
+  file: string,
+  kind: SchemaName,
+  semantic?: (value: T) => Issue[],
+): Loaded<T> {
   const result = validateFile(file, kind, semantic);
   if (!result.ok) {
     throw TrustcheckError.fromIssues(result.issues);
@@ -121,6 +128,7 @@ export const validateQuestionnaireFile = (file: string): Result<Loaded<Questionn
 export const loadQuestionnaireFile = (file: string): Loaded<Questionnaire> =>
   loadFile<Questionnaire>(file, 'questionnaire', checkQuestionnaire);
 
-export const loadAnswerFile = (file: string): Loaded<AnswerFile> => loadFile<AnswerFile>(file, 'answers');
+export const loadAnswerFile = (file: string): Loaded<AnswerFile> =>
+  loadFile<AnswerFile>(file, 'answers');
 
 export const loadReportFile = (file: string): Loaded<Report> => loadFile<Report>(file, 'report');

@@ -29,7 +29,11 @@ export interface Context extends Io {
   warn(message: string): void;
 }
 
-export function colorLevel(argv: readonly string[], env: Io['env'], stream: OutputStream): 0 | 1 | 2 | 3 {
+export function colorLevel(
+  argv: readonly string[],
+  env: Io['env'],
+  stream: OutputStream,
+): 0 | 1 | 2 | 3 {
   if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {

@@ -4,7 +4,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 
-export function expandInputs(args: readonly string[], extensions: readonly string[], what: string): string[] {
+export function expandInputs(
+  args: readonly string[],
+  extensions: readonly string[],
+  what: string,
+): string[] {
   const files: string[] = [];
   for (const arg of args) {
     let isDirectory = false;

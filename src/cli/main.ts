@@ -39,7 +39,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     );
 
   const run =
-    <A extends unknown[]>(load: () => Promise<(ctx: Context, ...args: A) => Promise<Outcome> | Outcome>) =>
+    <A extends unknown[]>(
+      load: () => Promise<(ctx: Context, ...args: A) => Promise<Outcome> | Outcome>,
+    ) =>
     async (...args: A): Promise<void> => {
       const action = await load();
       done(await action(ctx, ...args));
@@ -59,17 +61,49 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     )
     .option('-a, --answers <files...>', 'answer file(s), YAML or JSON, or a folder of them')
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (id, id@version or path)')
-    .addOption(new Option('-f, --format <format>', 'report format (default: md, or from the --output extension)').choices(['md', 'json', 'junit']))
-    .option('-o, --output <files...>', 'write the report there instead of stdout; format from each extension (.md, .json, .xml)')
-    .option('--out-dir <dir>', 'with several answer files: one report per answer file, named after it')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'report format (default: md, or from the --output extension)',
+      ).choices(['md', 'json', 'junit']),
+    )
+    .option(
+      '-o, --output <files...>',
+      'write the report there instead of stdout; format from each extension (.md, .json, .xml)',
+    )
+    .option(
+      '--out-dir <dir>',
+      'with several answer files: one report per answer file, named after it',
+    )
     .option('--baseline <file>', 'a previous JSON report to compare against')
-    .addOption(new Option('--fail-on <policy>', 'when to exit 1 (default: regression with --baseline, else fail)').choices(['fail', 'regression', 'never']))
-    .option('--allow-incomplete', 'unanswered statements count as not true instead of being an error')
-    .option('--interactive', 'with --answers FILE: ask only the unanswered statements and save them into FILE')
-    .option('--resume [file]', 'continue an interrupted interactive audit (default ./trustcheck-answers.yaml)')
-    .option('--save-answers <file>', 'interactive: where answers are saved as they are given', './trustcheck-answers.yaml')
+    .addOption(
+      new Option(
+        '--fail-on <policy>',
+        'when to exit 1 (default: regression with --baseline, else fail)',
+      ).choices(['fail', 'regression', 'never']),
+    )
+    .option(
+      '--allow-incomplete',
+      'unanswered statements count as not true instead of being an error',
+    )
+    .option(
+      '--interactive',
+      'with --answers FILE: ask only the unanswered statements and save them into FILE',
+    )
+    .option(
+      '--resume [file]',
+      'continue an interrupted interactive audit (default ./trustcheck-answers.yaml)',
+    )
+    .option(
+      '--save-answers <file>',
+      'interactive: where answers are saved as they are given',
+      './trustcheck-answers.yaml',
+    )
     .option('--force', 'let a new interactive audit overwrite an existing answers file')
-    .option('--strict', 'warnings (another subject in the baseline, a version fallback) become errors')
+    .option(
+      '--strict',
+      'warnings (another subject in the baseline, a version fallback) become errors',
+    )
     .option('--subject <name>', 'the organisation audited (overrides the answer file)')
     .addOption(langOption())
     .addHelpText(
@@ -85,7 +119,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
   program
     .command('init')
     .summary('write an answer-file template')
-    .description('Write an answer-file template with every statement, ready to fill in with yes, no or na.')
+    .description(
+      'Write an answer-file template with every statement, ready to fill in with yes, no or na.',
+    )
     .argument('[file]', 'where to write it (- for stdout)', './trustcheck-answers.yaml')
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (default: both built-ins)')
     .option('--subject <name>', 'the organisation audited')
@@ -94,35 +130,52 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .option('--force', 'overwrite an existing file')
     .addHelpText(
       'after',
-      examples('trustcheck init --subject "Acme B.V."', 'trustcheck init acme.yaml -q trustability --lang nl'),
+      examples(
+        'trustcheck init --subject "Acme B.V."',
+        'trustcheck init acme.yaml -q trustability --lang nl',
+      ),
     )
     .action(run(async () => (await import('./commands/init.js')).initCommand));
 
   program
     .command('diff')
     .summary('compare two JSON reports')
-    .description('Compare a baseline JSON report with a current one: regressions, improvements, added and removed statements.')
+    .description(
+      'Compare a baseline JSON report with a current one: regressions, improvements, added and removed statements.',
+    )
     .argument('<baseline>', 'the earlier JSON report')
     .argument('<current>', 'the later JSON report')
     .addOption(formatOption(['md', 'json'], 'md'))
-    .addOption(new Option('--fail-on <policy>', 'when to exit 1').choices(['regression', 'never']).default('regression'))
+    .addOption(
+      new Option('--fail-on <policy>', 'when to exit 1')
+        .choices(['regression', 'never'])
+        .default('regression'),
+    )
     .option('--strict', 'reports of different subjects are an error instead of a warning')
     .addHelpText(
       'after',
-      examples('trustcheck diff baseline.json report.json', 'trustcheck diff baseline.json report.json --format json --fail-on never'),
+      examples(
+        'trustcheck diff baseline.json report.json',
+        'trustcheck diff baseline.json report.json --format json --fail-on never',
+      ),
     )
     .action(run(async () => (await import('./commands/diff.js')).diffCommand));
 
   program
     .command('summary')
     .summary('portfolio table over many JSON reports')
-    .description('A portfolio table over many JSON reports: one row per subject and date, one column per section.')
+    .description(
+      'A portfolio table over many JSON reports: one row per subject and date, one column per section.',
+    )
     .argument('<reports...>', 'JSON reports (or folders of them)')
     .addOption(formatOption(['md', 'json', 'csv'], 'md'))
     .option('-o, --output <file>', 'write the summary there instead of stdout')
     .addHelpText(
       'after',
-      examples('trustcheck summary reports/*.json', 'trustcheck summary reports --format csv -o portfolio.csv'),
+      examples(
+        'trustcheck summary reports/*.json',
+        'trustcheck summary reports --format csv -o portfolio.csv',
+      ),
     )
     .action(run(async () => (await import('./commands/summary.js')).summaryCommand));
 
@@ -134,7 +187,10 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .command('list')
     .description('The questionnaires available, with their versions.')
     .addOption(formatOption(['table', 'json'], 'table'))
-    .addHelpText('after', examples('trustcheck questionnaires list', 'trustcheck questionnaires list --format json'))
+    .addHelpText(
+      'after',
+      examples('trustcheck questionnaires list', 'trustcheck questionnaires list --format json'),
+    )
     .action(run(async () => (await import('./commands/questionnaires.js')).listCommand));
   questionnaires
     .command('show')
@@ -142,13 +198,25 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .argument('<ref>', 'a built-in id, id@version, or a path to a questionnaire file')
     .addOption(langOption())
     .addOption(formatOption(['md', 'json'], 'md'))
-    .addHelpText('after', examples('trustcheck questionnaires show trustability', 'trustcheck questionnaires show transparantie-apk@1.0.0 --lang en --format json'))
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck questionnaires show trustability',
+        'trustcheck questionnaires show transparantie-apk@1.0.0 --lang en --format json',
+      ),
+    )
     .action(run(async () => (await import('./commands/questionnaires.js')).showCommand));
   questionnaires
     .command('validate')
     .description('Check custom questionnaire files; lists every problem with file:line:col.')
     .argument('<files...>', 'questionnaire files')
-    .addHelpText('after', examples('trustcheck questionnaires validate my-check.yaml', 'trustcheck questionnaires validate questionnaires/*/*.yaml'))
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck questionnaires validate my-check.yaml',
+        'trustcheck questionnaires validate questionnaires/*/*.yaml',
+      ),
+    )
     .action(run(async () => (await import('./commands/questionnaires.js')).validateCommand));
   questionnaires
     .command('new')
@@ -156,15 +224,26 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .argument('<id>', 'the new questionnaire id (kebab-case)')
     .option('-o, --output <file>', 'where to write it (default ./<id>.yaml; - for stdout)')
     .option('--force', 'overwrite an existing file')
-    .addHelpText('after', examples('trustcheck questionnaires new supplier-check', 'trustcheck questionnaires new supplier-check -o checks/supplier-check.yaml'))
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck questionnaires new supplier-check',
+        'trustcheck questionnaires new supplier-check -o checks/supplier-check.yaml',
+      ),
+    )
     .action(run(async () => (await import('./commands/questionnaire-new.js')).newCommand));
 
   program
     .command('schema')
     .summary('print a JSON Schema')
     .description('Print the JSON Schema of a file format (for editors and other tools).')
-    .addArgument(new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']))
-    .addHelpText('after', examples('trustcheck schema answers > answers.schema.json', 'trustcheck schema report'))
+    .addArgument(
+      new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']),
+    )
+    .addHelpText(
+      'after',
+      examples('trustcheck schema answers > answers.schema.json', 'trustcheck schema report'),
+    )
     .action(run(async () => (await import('./commands/schema.js')).schemaCommand));
 
   program
@@ -172,7 +251,13 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .summary('print a shell completion script')
     .description('Print a shell completion script.')
     .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh']))
-    .addHelpText('after', examples('source <(trustcheck completion bash)', 'trustcheck completion zsh > "${fpath[1]}/_trustcheck"'))
+    .addHelpText(
+      'after',
+      examples(
+        'source <(trustcheck completion bash)',
+        'trustcheck completion zsh > "${fpath[1]}/_trustcheck"',
+      ),
+    )
     .action(run(async () => (await import('./commands/completion.js')).completionCommand));
 
   return program;
@@ -216,6 +301,7 @@ export function reportError(error: unknown, ctx: Context): number {
       debug ? '' : ' (run with TRUSTCHECK_DEBUG=1 to see the details)'
     }.\n`,
   );
-  if (debug && error instanceof Error && error.stack !== undefined) ctx.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined)
+    ctx.stderr.write(`${error.stack}\n`);
   return ExitCode.cannotRun;
 }

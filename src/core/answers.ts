@@ -51,7 +51,10 @@ export function resolveAnswers(
   for (const sectionId of Object.keys(given)) {
     const section = q.sections.find((s) => s.id === sectionId);
     if (section === undefined) {
-      const guess = nearest(sectionId, q.sections.map((s) => s.id));
+      const guess = nearest(
+        sectionId,
+        q.sections.map((s) => s.id),
+      );
       if (guess !== undefined && given[guess] === undefined) typoFor.add(guess);
       issues.push({
         path: [...answersPath, sectionId],
@@ -65,8 +68,12 @@ export function resolveAnswers(
     }
     for (const statementId of Object.keys(given[sectionId] ?? {})) {
       if (!section.statements.some((s) => s.id === statementId)) {
-        const guess = nearest(statementId, section.statements.map((s) => s.id));
-        if (guess !== undefined && given[sectionId]?.[guess] === undefined) typoFor.add(`${sectionId}.${guess}`);
+        const guess = nearest(
+          statementId,
+          section.statements.map((s) => s.id),
+        );
+        if (guess !== undefined && given[sectionId]?.[guess] === undefined)
+          typoFor.add(`${sectionId}.${guess}`);
         issues.push({
           path: [...answersPath, sectionId, statementId],
           at: 'key',
@@ -88,7 +95,8 @@ export function resolveAnswers(
       const at = [...answersPath, section.id, statement.id];
       sectionAnswers[statement.id] = answer;
       if (answer.answer === null) {
-        if (!typoFor.has(section.id) && !typoFor.has(`${section.id}.${statement.id}`)) missing.push(statement.id);
+        if (!typoFor.has(section.id) && !typoFor.has(`${section.id}.${statement.id}`))
+          missing.push(statement.id);
         continue;
       }
       if (answer.answer === 'na') {
@@ -118,7 +126,9 @@ export function resolveAnswers(
         message: `${missing.length === 1 ? 'a statement is' : `${missing.length} statements are`} not answered in section "${
           section.id
         }" of "${q.id}": ${missing.join(', ')}; answer ${
-          section.statements.some((s) => s.allowNotApplicable === true) ? 'yes, no or na' : 'yes or no'
+          section.statements.some((s) => s.allowNotApplicable === true)
+            ? 'yes, no or na'
+            : 'yes or no'
         }, or run with --allow-incomplete`,
       });
     }

@@ -2,7 +2,13 @@
 // sections flipped to failing, which statements appeared or disappeared (a new questionnaire
 // version), and which questionnaires are gone, each of which counts as a regression, so that
 // dropping a check cannot make CI pass.
-import type { Comparison, Report, SectionChange, StatementChange, StatementPresence } from './model.js';
+import type {
+  Comparison,
+  Report,
+  SectionChange,
+  StatementChange,
+  StatementPresence,
+} from './model.js';
 
 export interface CompareResult {
   comparison: Comparison;
@@ -28,7 +34,12 @@ export function compare(baseline: Report, current: Report): CompareResult {
       missingQuestionnaires.push(was.id);
       continue;
     }
-    if (was.version === now.version && was.digest !== now.digest && was.digest !== '' && now.digest !== '') {
+    if (
+      was.version === now.version &&
+      was.digest !== now.digest &&
+      was.digest !== '' &&
+      now.digest !== ''
+    ) {
       warnings.push(
         `questionnaire ${now.id}@${now.version} has changed since the baseline (another digest under the same version)`,
       );
@@ -57,7 +68,12 @@ export function compare(baseline: Report, current: Report): CompareResult {
           }
         }
         if (wasSection.passed && !nowSection.passed) {
-          sectionRegressions.push({ questionnaire: was.id, section: wasSection.id, was: true, now: false });
+          sectionRegressions.push({
+            questionnaire: was.id,
+            section: wasSection.id,
+            was: true,
+            now: false,
+          });
         }
       }
     }

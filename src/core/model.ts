@@ -75,12 +75,17 @@ export const SectionSchema = z
     }),
   })
   .strict()
-  .meta({ title: 'Section', description: 'a question, answered yes only if all its statements are' });
+  .meta({
+    title: 'Section',
+    description: 'a question, answered yes only if all its statements are',
+  });
 
 export const QuestionnaireSchema = z
   .object({
     $schema: z.string().optional().meta({ description: 'the JSON Schema, for editors' }),
-    format: z.literal(QUESTIONNAIRE_FORMAT).meta({ description: 'the file format and its version' }),
+    format: z
+      .literal(QUESTIONNAIRE_FORMAT)
+      .meta({ description: 'the file format and its version' }),
     id: Id.meta({ description: 'the questionnaire id, kebab-case, stable forever' }),
     version: SemVer.meta({
       description:
@@ -108,7 +113,9 @@ export const QuestionnaireSchema = z
 
 export const AnswerValueSchema = z
   .union([z.enum(['yes', 'no', 'na']), z.boolean(), z.null()])
-  .meta({ description: 'yes, no or na (not applicable); true and false mean yes and no; ~ is unanswered' });
+  .meta({
+    description: 'yes, no or na (not applicable); true and false mean yes and no; ~ is unanswered',
+  });
 
 export const AnswerDetailSchema = z
   .object({
@@ -234,7 +241,8 @@ export const ComparisonSchema = z
     added: z.array(StatementPresenceSchema),
     removed: z.array(StatementPresenceSchema),
     missingQuestionnaires: z.array(z.string()).meta({
-      description: 'questionnaires in the baseline but not in this audit; each counts as a regression',
+      description:
+        'questionnaires in the baseline but not in this audit; each counts as a regression',
     }),
   })
   .strict();

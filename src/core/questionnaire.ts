@@ -9,7 +9,10 @@ export function checkQuestionnaire(q: Questionnaire): Issue[] {
   const seenLanguages = new Set<string>();
   q.languages.forEach((language, i) => {
     if (seenLanguages.has(language)) {
-      issues.push({ path: ['languages', i], message: `language "${language}" is listed twice; list it once` });
+      issues.push({
+        path: ['languages', i],
+        message: `language "${language}" is listed twice; list it once`,
+      });
     }
     seenLanguages.add(language);
   });
@@ -88,7 +91,11 @@ export function localize(
   fallback?: string,
 ): string | undefined {
   if (text === undefined || typeof text === 'string') return text;
-  return text[language] ?? (fallback === undefined ? undefined : text[fallback]) ?? Object.values(text)[0];
+  return (
+    text[language] ??
+    (fallback === undefined ? undefined : text[fallback]) ??
+    Object.values(text)[0]
+  );
 }
 
 export function statementCount(q: Questionnaire): number {

@@ -20,7 +20,8 @@ export function buildReport(results: readonly QuestionnaireResult[], meta: Repor
   const questionnaires = results.map((result): ReportQuestionnaire => {
     const q = result.questionnaire;
     const language = pickLanguage(q, meta.language);
-    const text = (t: Parameters<typeof localize>[0]) => localize(t, language, q.languages[0]) ?? null;
+    const text = (t: Parameters<typeof localize>[0]) =>
+      localize(t, language, q.languages[0]) ?? null;
     return {
       id: q.id,
       version: q.version,

@@ -41,7 +41,8 @@ export function isSatisfied(
 ): { satisfied: boolean; naExpired: boolean } {
   if (answer.answer === 'yes') return { satisfied: true, naExpired: false };
   if (answer.answer !== 'na') return { satisfied: false, naExpired: false };
-  const allowed = statement.allowNotApplicable === true && answer.note !== undefined && answer.note.trim() !== '';
+  const allowed =
+    statement.allowNotApplicable === true && answer.note !== undefined && answer.note.trim() !== '';
   const naExpired = answer.until !== undefined && date > answer.until;
   return { satisfied: allowed && !naExpired, naExpired };
 }

@@ -8,7 +8,10 @@ interface Parsed {
 function parse(version: string): Parsed {
   const [core = '', ...rest] = version.split('+')[0]!.split('-');
   const [major = 0, minor = 0, patch = 0] = core.split('.').map(Number);
-  return { numbers: [major, minor, patch], prerelease: rest.length ? rest.join('-').split('.') : [] };
+  return {
+    numbers: [major, minor, patch],
+    prerelease: rest.length ? rest.join('-').split('.') : [],
+  };
 }
 
 export function majorOf(version: string): number {

@@ -43,7 +43,9 @@ export interface Summary {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function summarize(reports: readonly Report[], top = 10): Summary {
-  const sorted = [...reports].sort((a, b) => byText(a.subject, b.subject) || byText(a.date, b.date));
+  const sorted = [...reports].sort(
+    (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date),
+  );
   const columns: string[] = [];
   for (const r of sorted) {
     for (const q of r.questionnaires) {
@@ -53,20 +55,18 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
       }
     }
   }
-  const rows = sorted.map(
-    (r): SummaryRow => ({
-      subject: r.subject,
-      date: r.date,
-      passed: r.passed,
-      statementsSatisfied: r.totals.statementsSatisfied,
-      statements: r.totals.statements,
-      sectionsPassed: r.totals.sectionsPassed,
-      sections: r.totals.sections,
-      verdicts: Object.fromEntries(
-        r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
-      ),
-    }),
-  );
+  const rows = sorted.map((r): SummaryRow => ({
+    subject: r.subject,
+    date: r.date,
+    passed: r.passed,
+    statementsSatisfied: r.totals.statementsSatisfied,
+    statements: r.totals.statements,
+    sectionsPassed: r.totals.sectionsPassed,
+    sections: r.totals.sections,
+    verdicts: Object.fromEntries(
+      r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
+    ),
+  }));
 
   const bySubject = new Map<string, Report[]>();
   for (const r of sorted) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r]);
@@ -97,7 +97,12 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
         });
       }
       for (const id of comparison.missingQuestionnaires) {
-        regressions.push({ subject, from: history[i - 1]!.date, to: history[i]!.date, statement: `${id} (questionnaire missing)` });
+        regressions.push({
+          subject,
+          from: history[i - 1]!.date,
+          to: history[i]!.date,
+          statement: `${id} (questionnaire missing)`,
+        });
       }
     }
   }
@@ -126,7 +131,14 @@ function csvCell(value: string): string {
 }
 
 export function renderSummaryCsv(summary: Summary): string {
-  const header = ['subject', 'date', 'passed', 'statements_satisfied', 'statements', ...summary.columns];
+  const header = [
+    'subject',
+    'date',
+    'passed',
+    'statements_satisfied',
+    'statements',
+    ...summary.columns,
+  ];
   const lines = [header.map(csvCell).join(',')];
   for (const row of summary.rows) {
     lines.push(
@@ -136,7 +148,9 @@ export function renderSummaryCsv(summary: Summary): string {
         row.passed ? 'pass' : 'fail',
         String(row.statementsSatisfied),
         String(row.statements),
-        ...summary.columns.map((c) => (c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'fail') : '')),
+        ...summary.columns.map((c) =>
+          c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'fail') : '',
+        ),
       ]
         .map(csvCell)
         .join(','),
@@ -156,7 +170,9 @@ export function renderSummaryMarkdown(summary: Summary): string {
   out.push(`| Subject | Date | Verdict | Satisfied | ${columns.join(' | ')} |`);
   out.push(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`);
   for (const row of summary.rows) {
-    const cells = summary.columns.map((c) => (c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-'));
+    const cells = summary.columns.map((c) =>
+      c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-',
+    );
     out.push(
       `| ${escapeMarkdown(row.subject)} | ${row.date} | ${row.passed ? 'passed' : 'failed'} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,
     );
@@ -166,7 +182,9 @@ export function renderSummaryMarkdown(summary: Summary): string {
   out.push('', '## Most common failing statements', '');
   if (summary.mostCommonFailures.length === 0) out.push('None: every statement is satisfied.');
   for (const f of summary.mostCommonFailures) {
-    out.push(`- \`${f.statement}\` (${f.subjects} subject${f.subjects === 1 ? '' : 's'}): ${escapeMarkdown(f.text)}`);
+    out.push(
+      `- \`${f.statement}\` (${f.subjects} subject${f.subjects === 1 ? '' : 's'}): ${escapeMarkdown(f.text)}`,
+    );
   }
   out.push('', '## Regressions', '');
   if (summary.regressions.length === 0) out.push('None between reports of the same subject.');

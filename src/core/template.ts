@@ -48,7 +48,10 @@ const TEXTS = {
 const quote = (s: string): string => JSON.stringify(s);
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-export function renderTemplate(questionnaires: readonly Questionnaire[], options: TemplateOptions): string {
+export function renderTemplate(
+  questionnaires: readonly Questionnaire[],
+  options: TemplateOptions,
+): string {
   const t = options.language === 'nl' ? TEXTS.nl : TEXTS.en;
   const lines: string[] = [`# yaml-language-server: $schema=${options.schemaRef}`];
   for (const line of t.intro) lines.push(`# ${line}`);
@@ -61,7 +64,8 @@ export function renderTemplate(questionnaires: readonly Questionnaire[], options
   lines.push('questionnaires:');
   for (const q of questionnaires) {
     const language = pickLanguage(q, options.language);
-    const text = (x: Parameters<typeof localize>[0]) => oneLine(localize(x, language, q.languages[0]) ?? '');
+    const text = (x: Parameters<typeof localize>[0]) =>
+      oneLine(localize(x, language, q.languages[0]) ?? '');
     const custom = options.customPaths?.[q.id];
     lines.push(`  # ${text(q.title)}${custom === undefined ? '' : ` (${t.custom(custom)})`}`);
     lines.push(`  ${q.id}:`);

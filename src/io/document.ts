@@ -25,7 +25,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 100;
 const MAX_ALIAS_COUNT = 100;
 
-export type ParseResult = { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
+export type ParseResult =
+  { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
 export function parseDocument(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
@@ -34,7 +35,11 @@ export function parseDocument(text: string, file: string): ParseResult {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, col: pos.col };
   };
-  const issue = (message: string, offset?: number): LocatedIssue => ({ file, ...at(offset), message });
+  const issue = (message: string, offset?: number): LocatedIssue => ({
+    file,
+    ...at(offset),
+    message,
+  });
 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/\.json$/i.test(file)) {
@@ -43,7 +48,10 @@ export function parseDocument(text: string, file: string): ParseResult {
       const before = source.slice(0, invalid.offset);
       const line = before.split('\n').length;
       const col = invalid.offset - before.lastIndexOf('\n');
-      return { ok: false, issues: [{ file, line, col, message: `invalid JSON: ${invalid.message}` }] };
+      return {
+        ok: false,
+        issues: [{ file, line, col, message: `invalid JSON: ${invalid.message}` }],
+      };
     }
   }
   const tooDeep = flowDepthExceeded(source, MAX_DEPTH);
@@ -51,7 +59,12 @@ export function parseDocument(text: string, file: string): ParseResult {
     const before = source.slice(0, tooDeep);
     const line = before.split('\n').length;
     const col = tooDeep - before.lastIndexOf('\n');
-    return { ok: false, issues: [{ file, line, col, message: `the data is nested more than ${MAX_DEPTH} levels deep` }] };
+    return {
+      ok: false,
+      issues: [
+        { file, line, col, message: `the data is nested more than ${MAX_DEPTH} levels deep` },
+      ],
+    };
   }
   let docs: Document.Parsed[];
   try {
@@ -84,7 +97,10 @@ export function parseDocument(text: string, file: string): ParseResult {
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
-        ? `custom tag ${error.message.replace(/^.*?: /, '').replace('tag:yaml.org,2002:', '!!').replace(/\.$/, '')} is not allowed; trustcheck files are plain data`
+        ? `custom tag ${error.message
+            .replace(/^.*?: /, '')
+            .replace('tag:yaml.org,2002:', '!!')
+            .replace(/\.$/, '')} is not allowed; trustcheck files are plain data`
         : `invalid YAML: ${firstLine(error.message)}`;
     issues.push(issue(message, error.pos[0]));
   }
@@ -128,7 +144,10 @@ function jsonSyntaxError(text: string): { offset: number; message: string } | un
   const full = failure(text.length);
   if (full === undefined) return undefined;
   const clean = (m: string) =>
-    m.replace(/ in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*$/s, '').replace(/ after JSON at position.*$/s, ' after the JSON value');
+    m
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (\.\.\.)?".*$/s, '')
+      .replace(/ after JSON at position.*$/s, ' after the JSON value');
   if (full.position !== undefined) return { offset: full.position, message: clean(full.message) };
   const endsEarly = (f: { message: string; position?: number }, n: number) =>
     /end of JSON input|Unterminated/.test(f.message) || (f.position ?? -1) >= n;
@@ -223,7 +242,8 @@ function firstLine(message: string): string {
 }
 
 function describeThrown(error: unknown): string {
-  if (error instanceof RangeError || /call stack/i.test(String(error))) return 'the data is nested too deeply';
+  if (error instanceof RangeError || /call stack/i.test(String(error)))
+    return 'the data is nested too deeply';
   return error instanceof Error ? firstLine(error.message) : String(error);
 }
 
@@ -234,7 +254,8 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
   for (let i = 0; i < issue.path.length; i++) {
     const part = issue.path[i]!;
     const last = i === issue.path.length - 1;
-    if (isAlias(node)) node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
+    if (isAlias(node))
+      node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
       if (pair === undefined) break;

@@ -10,7 +10,9 @@ export function readTextFile(file: string, what = 'file'): string {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) {
-      throw new TrustcheckError(`${file}: is a directory, not ${article(what)} ${what}; give the path of a file`);
+      throw new TrustcheckError(
+        `${file}: is a directory, not ${article(what)} ${what}; give the path of a file`,
+      );
     }
     size = stat.size;
   } catch (error) {
@@ -29,25 +31,34 @@ export function readTextFile(file: string, what = 'file'): string {
     throw fileError(file, what, error);
   }
   if (bytes.length > MAX_INPUT_BYTES) {
-    throw new TrustcheckError(`${file}: the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
+    throw new TrustcheckError(
+      `${file}: the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`,
+    );
   }
   return decodeText(bytes, file, what);
 }
 
 export function decodeText(bytes: Uint8Array, file: string, what = 'file'): string {
   if (bytes.includes(0)) {
-    throw new TrustcheckError(`${file}: looks like a binary file, not ${article(what)} ${what} (it contains NUL bytes)`);
+    throw new TrustcheckError(
+      `${file}: looks like a binary file, not ${article(what)} ${what} (it contains NUL bytes)`,
+    );
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (error) {
+  } catch {
     const offset = sequenceStart(bytes, firstInvalidUtf8(bytes));
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const line = before.split('\n').length;
     const col = before.length - before.lastIndexOf('\n');
     throw TrustcheckError.fromIssues([
-      { file, line, col, message: `is not valid UTF-8 text (byte ${offset + 1}); save the ${what} as UTF-8` },
+      {
+        file,
+        line,
+        col,
+        message: `is not valid UTF-8 text (byte ${offset + 1}); save the ${what} as UTF-8`,
+      },
     ]);
   }
   if (text.trim() === '') {
@@ -72,7 +83,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const mid = (low + high) >> 1;
     try {
       // stream: an incomplete sequence cut by the prefix is not an error
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), {
+        stream: true,
+      });
       low = mid + 1;
     } catch {
       high = mid;

@@ -73,9 +73,10 @@ function describeValue(data: unknown): string {
   if (data === null || data === undefined) return 'nothing';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a map';
-  if (typeof data === 'string') return `the text "${data.length > 40 ? `${data.slice(0, 40)}…` : data}"`;
+  if (typeof data === 'string')
+    return `the text "${data.length > 40 ? `${data.slice(0, 40)}…` : data}"`;
   if (typeof data === 'boolean') return `${data}`;
-  return `the number ${String(data)}`;
+  return typeof data === 'number' ? `the number ${data}` : 'a value of another kind';
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -89,7 +90,8 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 const PATTERNS: Record<string, string> = {
-  [ID_PATTERN]: 'a valid id: use lower-case letters, digits and single hyphens (kebab-case), such as "renewal-warning"',
+  [ID_PATTERN]:
+    'a valid id: use lower-case letters, digits and single hyphens (kebab-case), such as "renewal-warning"',
   [SEMVER_PATTERN]: 'a semantic version such as "1.0.0"',
   [DATE_PATTERN]: 'a date written as YYYY-MM-DD, such as 2026-11-23',
   [LANGUAGE_PATTERN]: 'a two-letter language code such as en or nl',
@@ -97,8 +99,8 @@ const PATTERNS: Record<string, string> = {
 
 interface SchemaNode {
   type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
+  enum?: (string | number | boolean | null)[];
+  const?: string | number | boolean | null;
   anyOf?: SchemaNode[];
   oneOf?: SchemaNode[];
 }
@@ -107,15 +109,22 @@ interface SchemaNode {
 function describeAlternatives(schema: SchemaNode): string[] {
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches !== undefined) return branches.flatMap(describeAlternatives);
-  if (schema.enum !== undefined) return schema.enum.map((v) => (v === null ? 'nothing (~)' : String(v)));
+  if (schema.enum !== undefined)
+    return schema.enum.map((v) => (v === null ? 'nothing (~)' : String(v)));
   if (schema.const !== undefined) return [String(schema.const)];
-  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : schema.type === undefined
+      ? []
+      : [schema.type];
   return types.map((t) => (t === 'null' ? 'nothing (~)' : (TYPE_NAMES[t] ?? t)));
 }
 
 function orList(items: string[]): string {
   const unique = [...new Set(items)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)!}`;
+  return unique.length <= 1
+    ? (unique[0] ?? '')
+    : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)!}`;
 }
 
 function describe(error: AjvError): Issue {
@@ -126,7 +135,10 @@ function describe(error: AjvError): Issue {
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      const properties = (error.parentSchema?.properties ?? {}) as Record<string, { description?: string }>;
+      const properties = (error.parentSchema?.properties ?? {}) as Record<
+        string,
+        { description?: string }
+      >;
       const what = properties[missing]?.description;
       return {
         path,
@@ -135,7 +147,9 @@ function describe(error: AjvError): Issue {
     }
     case 'additionalProperties': {
       const extra = String(error.params.additionalProperty);
-      const known = Object.keys((error.parentSchema?.properties ?? {}) as object).filter((k) => k !== '$schema');
+      const known = Object.keys(error.parentSchema?.properties ?? {}).filter(
+        (k) => k !== '$schema',
+      );
       const guess = didYouMean(extra, known);
       return {
         path: [...path, extra],
@@ -151,14 +165,19 @@ function describe(error: AjvError): Issue {
           message: `"format" must be "${expected}", found ${describeValue(error.data)}; is this the right kind of file?`,
         };
       }
-      return { path, message: `${field} must be "${expected}", found ${describeValue(error.data)}` };
+      return {
+        path,
+        message: `${field} must be "${expected}", found ${describeValue(error.data)}`,
+      };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       return {
         path,
         message: `${field} must be one of ${allowed.join(', ')}, found ${describeValue(error.data)}${
-          typeof error.data === 'string' ? didYouMean(error.data, allowed).replace(/; expected.*$/, '') : ''
+          typeof error.data === 'string'
+            ? didYouMean(error.data, allowed).replace(/; expected.*$/, '')
+            : ''
         }`,
       };
     }
@@ -168,8 +187,13 @@ function describe(error: AjvError): Issue {
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ');
       const quoteIt =
-        error.params.type === 'string' && typeof error.data === 'number' ? '; put the value in quotes' : '';
-      return { path, message: `${field} must be ${expected}, found ${describeValue(error.data)}${quoteIt}` };
+        error.params.type === 'string' && typeof error.data === 'number'
+          ? '; put the value in quotes'
+          : '';
+      return {
+        path,
+        message: `${field} must be ${expected}, found ${describeValue(error.data)}${quoteIt}`,
+      };
     }
     case 'pattern':
       return {

@@ -1,6 +1,15 @@
 // Writing files atomically: a temporary file in the same folder, flushed to disk, then renamed
 // over the target, so a reader (or a crash) never sees half a file.
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 
@@ -15,7 +24,9 @@ export function writeFileAtomic(file: string, content: string): void {
     folderOk = false;
   }
   if (!folderOk) {
-    throw new TrustcheckError(`${file}: cannot write: the folder ${folder} does not exist; create it first`);
+    throw new TrustcheckError(
+      `${file}: cannot write: the folder ${folder} does not exist; create it first`,
+    );
   }
   const temp = join(folder, `.${basename(file)}.${process.pid}.${++counter}.tmp`);
   let fd: number | undefined;

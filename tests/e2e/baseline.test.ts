@@ -11,18 +11,25 @@ beforeEach(() => {
   // the accepted state: one known failing section (customer-reviews)
   const filled = setAnswer(fillTemplate(read(join(dir, 'answers.yaml'))), 'no-paid-reviews', 'no');
   write(join(dir, 'answers.yaml'), filled);
-  const baseline = run(['audit', '-a', 'answers.yaml', '-o', 'baseline.json', '--fail-on', 'never'], { cwd: dir });
+  const baseline = run(
+    ['audit', '-a', 'answers.yaml', '-o', 'baseline.json', '--fail-on', 'never'],
+    { cwd: dir },
+  );
   expect(baseline.code).toBe(0);
 });
 afterEach(() => cleanup());
 
-const audit = (...extra: string[]) => run(['audit', '-a', 'answers.yaml', '--baseline', 'baseline.json', ...extra], { cwd: dir });
+const audit = (...extra: string[]) =>
+  run(['audit', '-a', 'answers.yaml', '--baseline', 'baseline.json', ...extra], { cwd: dir });
 
 describe('audit --baseline', () => {
   it('an unchanged audit with a known failing section exits 0 by default, 1 under --fail-on fail', () => {
     const result = audit('-f', 'json');
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { passed: boolean; comparison: Record<string, unknown> };
+    const report = JSON.parse(result.stdout) as {
+      passed: boolean;
+      comparison: Record<string, unknown>;
+    };
     expect(report.passed).toBe(false);
     expect(report.comparison).toEqual({
       baseline: { subject: 'Acme B.V.', date: '2026-11-23' },
@@ -37,13 +44,26 @@ describe('audit --baseline', () => {
   });
 
   it('flipping one yes to no exits 1 and names the statement on stderr and in every format', () => {
-    write(join(dir, 'answers.yaml'), setAnswer(read(join(dir, 'answers.yaml')), 'sentiment-metrics', 'no'));
+    write(
+      join(dir, 'answers.yaml'),
+      setAnswer(read(join(dir, 'answers.yaml')), 'sentiment-metrics', 'no'),
+    );
     const result = audit('-o', 'r.md', '-o', 'r.json', '-o', 'r.xml');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('regression: trustability.aligned-incentives.sentiment-metrics was satisfied, now is not');
-    const json = JSON.parse(read(join(dir, 'r.json'))) as { comparison: { regressions: unknown[]; sectionRegressions: unknown[] } };
+    expect(result.stderr).toContain(
+      'regression: trustability.aligned-incentives.sentiment-metrics was satisfied, now is not',
+    );
+    const json = JSON.parse(read(join(dir, 'r.json'))) as {
+      comparison: { regressions: unknown[]; sectionRegressions: unknown[] };
+    };
     expect(json.comparison.regressions).toEqual([
-      { questionnaire: 'trustability', section: 'aligned-incentives', statement: 'sentiment-metrics', was: true, now: false },
+      {
+        questionnaire: 'trustability',
+        section: 'aligned-incentives',
+        statement: 'sentiment-metrics',
+        was: true,
+        now: false,
+      },
     ]);
     expect(json.comparison.sectionRegressions).toEqual([
       { questionnaire: 'trustability', section: 'aligned-incentives', was: true, now: false },
@@ -52,12 +72,17 @@ describe('audit --baseline', () => {
     expect(md).toContain('## Changes since 2026-11-23');
     expect(md).toContain('`trustability.aligned-incentives.sentiment-metrics`');
     const xml = read(join(dir, 'r.xml'));
-    expect(xml).toContain('name="regression:aligned-incentives.sentiment-metrics" classname="trustability.regressions"');
+    expect(xml).toContain(
+      'name="regression:aligned-incentives.sentiment-metrics" classname="trustability.regressions"',
+    );
     expect(audit('--fail-on', 'never').code).toBe(0);
   });
 
   it('an improvement is not a regression', () => {
-    write(join(dir, 'answers.yaml'), setAnswer(read(join(dir, 'answers.yaml')), 'no-paid-reviews', 'yes'));
+    write(
+      join(dir, 'answers.yaml'),
+      setAnswer(read(join(dir, 'answers.yaml')), 'no-paid-reviews', 'yes'),
+    );
     const result = audit('-f', 'json');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('improvement: trustability.customer-reviews.no-paid-reviews');
@@ -66,22 +91,59 @@ describe('audit --baseline', () => {
   it('dropping a questionnaire counts as a regression', () => {
     const result = audit('-q', 'trustability', '-f', 'json');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('regression: questionnaire transparantie-apk is in the baseline but not in this audit');
+    expect(result.stderr).toContain(
+      'regression: questionnaire transparantie-apk is in the baseline but not in this audit',
+    );
   });
 
   it('a baseline of another subject is a warning, and an error under --strict', () => {
-    const other = run(['audit', '-a', 'answers.yaml', '--baseline', 'baseline.json', '--subject', 'Other', '-f', 'json'], { cwd: dir });
+    const other = run(
+      [
+        'audit',
+        '-a',
+        'answers.yaml',
+        '--baseline',
+        'baseline.json',
+        '--subject',
+        'Other',
+        '-f',
+        'json',
+      ],
+      { cwd: dir },
+    );
     expect(other.code).toBe(0);
-    expect(other.stderr).toContain('warning: baseline.json: the baseline is a report of "Acme B.V.", not of "Other"');
-    const strict = run(['audit', '-a', 'answers.yaml', '--baseline', 'baseline.json', '--subject', 'Other', '--strict'], { cwd: dir });
+    expect(other.stderr).toContain(
+      'warning: baseline.json: the baseline is a report of "Acme B.V.", not of "Other"',
+    );
+    const strict = run(
+      [
+        'audit',
+        '-a',
+        'answers.yaml',
+        '--baseline',
+        'baseline.json',
+        '--subject',
+        'Other',
+        '--strict',
+      ],
+      { cwd: dir },
+    );
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
   });
 
   it.each([
     ['not JSON at all', 'hello: [', /baseline\.json:1:1: invalid JSON: Unexpected token 'h'/],
-    ['a truncated report', '{"format": "trustcheck-report/1", "tool": {', /baseline\.json:1:44: invalid JSON: /],
-    ['an answer file', '{"format": "trustcheck-answers/1", "subject": "x", "questionnaires": {}}', /baseline\.json:1:12: "format" must be "trustcheck-report\/1", found "trustcheck-answers\/1": this is an answer file, not a report/],
+    [
+      'a truncated report',
+      '{"format": "trustcheck-report/1", "tool": {',
+      /baseline\.json:1:44: invalid JSON: /,
+    ],
+    [
+      'an answer file',
+      '{"format": "trustcheck-answers/1", "subject": "x", "questionnaires": {}}',
+      /baseline\.json:1:12: "format" must be "trustcheck-report\/1", found "trustcheck-answers\/1": this is an answer file, not a report/,
+    ],
     ['an empty file', '', /baseline\.json: the report is empty/],
   ])('a baseline that is %s is a clear error, exit 2', (_name, text, message) => {
     write(join(dir, 'baseline.json'), text);
@@ -108,11 +170,15 @@ describe('trustcheck diff', () => {
     expect(diff.code).toBe(1);
     const report = JSON.parse(read(join(dir, 'current.json'))) as { comparison: unknown };
     expect(JSON.parse(diff.stdout)).toEqual(report.comparison);
-    expect(diff.stderr).toContain('regression: transparantie-apk.admit-mistakes.say-sorry was satisfied, now is not');
+    expect(diff.stderr).toContain(
+      'regression: transparantie-apk.admit-mistakes.say-sorry was satisfied, now is not',
+    );
     const md = run(['diff', 'baseline.json', 'current.json'], { cwd: dir });
     expect(md.code).toBe(1);
     expect(md.stdout).toContain('`transparantie-apk.admit-mistakes.say-sorry`');
-    expect(run(['diff', 'baseline.json', 'current.json', '--fail-on', 'never'], { cwd: dir }).code).toBe(0);
+    expect(
+      run(['diff', 'baseline.json', 'current.json', '--fail-on', 'never'], { cwd: dir }).code,
+    ).toBe(0);
     expect(run(['diff', 'baseline.json', 'baseline.json'], { cwd: dir }).code).toBe(0);
   });
 });

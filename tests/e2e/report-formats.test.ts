@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate, read, root, run, setAnswer, tempDir, write } from './helpers.js';
 
 const xsd = join(root, '..', 'shared', 'fixtures', 'JUnit.xsd');
-const nasty = 'Pipes | and `ticks` <script>alert(1)</script> **bold** # hash & "quotes" \u0007 done';
+const nasty =
+  'Pipes | and `ticks` <script>alert(1)</script> **bold** # hash & "quotes" \u0007 done';
 
 let dir: string;
 let cleanup: () => void;
@@ -20,16 +21,44 @@ beforeAll(() => {
   expect(run(['init', 'clean.yaml', '--subject', 'Acme B.V.'], { cwd: dir }).code).toBe(0);
   const clean = fillTemplate(read(join(dir, 'clean.yaml')));
   write(join(dir, 'clean.yaml'), clean);
-  let hostile = clean.replace('subject: "Acme B.V."', `subject: ${JSON.stringify(`Acme | <b>${nasty}`)}`);
-  hostile = setAnswer(hostile, 'renewal-warning', JSON.stringify({ answer: 'no', note: `${nasty}\nsecond line`, evidence: nasty }));
-  hostile = setAnswer(hostile, 'warranty-expiry', JSON.stringify({ answer: 'na', note: 'We sell no goods.' }));
+  let hostile = clean.replace(
+    'subject: "Acme B.V."',
+    `subject: ${JSON.stringify(`Acme | <b>${nasty}`)}`,
+  );
+  hostile = setAnswer(
+    hostile,
+    'renewal-warning',
+    JSON.stringify({ answer: 'no', note: `${nasty}\nsecond line`, evidence: nasty }),
+  );
+  hostile = setAnswer(
+    hostile,
+    'warranty-expiry',
+    JSON.stringify({ answer: 'na', note: 'We sell no goods.' }),
+  );
   hostile = setAnswer(hostile, 'upgrade-eligibility', '~');
-  hostile = setAnswer(hostile, 'unclaimed-entitlements', JSON.stringify({ answer: 'na', note: 'None yet', until: '2026-01-01' }));
+  hostile = setAnswer(
+    hostile,
+    'unclaimed-entitlements',
+    JSON.stringify({ answer: 'na', note: 'None yet', until: '2026-01-01' }),
+  );
   write(join(dir, 'hostile.yaml'), hostile);
   for (const name of ['clean', 'hostile']) {
     for (const lang of ['en', 'nl']) {
       const result = run(
-        ['audit', '-a', `${name}.yaml`, '--allow-incomplete', '--lang', lang, '-o', `${name}-${lang}.md`, '-o', `${name}-${lang}.json`, '-o', `${name}-${lang}.xml`],
+        [
+          'audit',
+          '-a',
+          `${name}.yaml`,
+          '--allow-incomplete',
+          '--lang',
+          lang,
+          '-o',
+          `${name}-${lang}.md`,
+          '-o',
+          `${name}-${lang}.json`,
+          '-o',
+          `${name}-${lang}.xml`,
+        ],
         { cwd: dir },
       );
       expect(result.code, result.stderr).toBe(name === 'clean' ? 0 : 1);
@@ -44,10 +73,14 @@ describe('Markdown report', () => {
   it('passes markdownlint-cli2 with its default rules', () => {
     const cli = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
     const files = outputs.map((o) => `${o}.md`);
-    const result = spawnSync(process.execPath, [existsSync(cli) ? cli : join(root, 'node_modules', '.bin', 'markdownlint-cli2'), ...files], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [existsSync(cli) ? cli : join(root, 'node_modules', '.bin', 'markdownlint-cli2'), ...files],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     const output = result.stdout + result.stderr;
     expect(output).toContain(`Linting: ${files.length} file(s)`);
     expect(output).toContain('Summary: 0 error(s)');
@@ -60,7 +93,9 @@ describe('Markdown report', () => {
     expect(md).not.toContain('<script>');
     expect(md).not.toContain('<b>');
     expect(md).not.toContain('\u0007');
-    expect(md).toContain('Pipes \\| and \\`ticks\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*bold\\*\\* \\# hash &amp; "quotes"');
+    expect(md).toContain(
+      'Pipes \\| and \\`ticks\\` &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*\\*bold\\*\\* \\# hash &amp; "quotes"',
+    );
     // the table has exactly four columns on every row
     for (const line of lines.split('\n').filter((l) => l.startsWith('|'))) {
       expect(line.replace(/\\\|/g, '').split('|')).toHaveLength(6);
@@ -96,8 +131,12 @@ describe('JUnit report', () => {
     const xml = read(join(dir, 'hostile-en.xml'));
     expect(xml).toContain('<testsuite name="trustability@1.0.0"');
     expect(xml.match(/<testcase /g)).toHaveLength(36);
-    expect(xml).toMatch(/<testsuite name="trustability@1.0.0"[^>]* tests="18" failures="3" errors="0" skipped="1"/);
-    expect(xml).toContain('<testcase name="renewal-warning" classname="trustability.economic-interests" time="0">');
+    expect(xml).toMatch(
+      /<testsuite name="trustability@1.0.0"[^>]* tests="18" failures="3" errors="0" skipped="1"/,
+    );
+    expect(xml).toContain(
+      '<testcase name="renewal-warning" classname="trustability.economic-interests" time="0">',
+    );
     expect(xml).toContain('<failure message="answered no" type="unsatisfied">');
     expect(xml).toContain('<skipped message="We sell no goods."/>');
     expect(xml).not.toContain('<script>');
@@ -120,7 +159,16 @@ describe('JSON report', () => {
       questionnaires: { sections: { statements: Record<string, unknown>[] }[] }[];
     };
     expect(Object.keys(report)).toEqual([
-      'format', 'tool', 'subject', 'assessor', 'date', 'language', 'passed', 'totals', 'questionnaires', 'comparison',
+      'format',
+      'tool',
+      'subject',
+      'assessor',
+      'date',
+      'language',
+      'passed',
+      'totals',
+      'questionnaires',
+      'comparison',
     ]);
     const statement = report.questionnaires[0]!.sections[0]!.statements[1]!;
     expect(statement).toEqual({

@@ -24,11 +24,15 @@ describe('trustcheck init', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/wrote \.\/trustcheck-answers\.yaml: \d+ statements to answer/);
     const text = read(join(dir, 'trustcheck-answers.yaml'));
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+answers\.schema\.json$/);
+    expect(text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=\S+answers\.schema\.json$/,
+    );
     expect(text).toContain('subject: "Acme B.V."');
     expect(text).toContain('  trustability:\n    version: 1.0.0');
     expect(text).toContain('  transparantie-apk:');
-    expect(text).toContain('        # You remind customers when their warranty or guarantee period is about to expire.\n        warranty-expiry: ~');
+    expect(text).toContain(
+      '        # You remind customers when their warranty or guarantee period is about to expire.\n        warranty-expiry: ~',
+    );
     expect(text.match(/: ~ #/g)?.length).toBeGreaterThanOrEqual(18 + 10);
   });
 
@@ -63,27 +67,41 @@ describe('trustcheck audit --answers', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as {
       passed: boolean;
-      questionnaires: { id: string; passed: boolean; sections: { id: string; passed: boolean }[] }[];
+      questionnaires: {
+        id: string;
+        passed: boolean;
+        sections: { id: string; passed: boolean }[];
+      }[];
     };
     expect(report.passed).toBe(false);
     const failing = report.questionnaires.flatMap((q) =>
       q.sections.filter((s) => !s.passed).map((s) => `${q.id}.${s.id}`),
     );
     expect(failing).toEqual(['trustability.economic-interests']);
-    expect(result.stderr).toContain('trustability.economic-interests 5/6: not satisfied: renewal-warning');
-    const never = run(['audit', '-a', 'answers.yaml', '-f', 'json', '--fail-on', 'never'], { cwd: dir });
+    expect(result.stderr).toContain(
+      'trustability.economic-interests 5/6: not satisfied: renewal-warning',
+    );
+    const never = run(['audit', '-a', 'answers.yaml', '-f', 'json', '--fail-on', 'never'], {
+      cwd: dir,
+    });
     expect(never.code).toBe(0);
     expect(never.stdout).toBe(result.stdout);
   });
 
   it('writes each --output in the format of its extension, atomically, and nothing to stdout', () => {
     initFilled();
-    const result = run(['audit', '-a', 'answers.yaml', '-o', 'r.md', '-o', 'r.json', '-o', 'r.xml'], { cwd: dir });
+    const result = run(
+      ['audit', '-a', 'answers.yaml', '-o', 'r.md', '-o', 'r.json', '-o', 'r.xml'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(list(dir)).toEqual(['answers.yaml', 'r.json', 'r.md', 'r.xml']);
     expect(read(join(dir, 'r.md'))).toMatch(/^# /);
-    expect(JSON.parse(read(join(dir, 'r.json')))).toMatchObject({ format: 'trustcheck-report/1', passed: true });
+    expect(JSON.parse(read(join(dir, 'r.json')))).toMatchObject({
+      format: 'trustcheck-report/1',
+      passed: true,
+    });
     expect(read(join(dir, 'r.xml'))).toMatch(/^<\?xml/);
   });
 
@@ -98,11 +116,27 @@ describe('trustcheck audit --answers', () => {
   it('-q limits the audit, --subject overrides, --lang nl localizes', () => {
     initFilled();
     const result = run(
-      ['audit', '-a', 'answers.yaml', '-q', 'trustability', '--subject', 'Other', '--lang', 'nl', '-f', 'json'],
+      [
+        'audit',
+        '-a',
+        'answers.yaml',
+        '-q',
+        'trustability',
+        '--subject',
+        'Other',
+        '--lang',
+        'nl',
+        '-f',
+        'json',
+      ],
       { cwd: dir },
     );
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { subject: string; language: string; questionnaires: { id: string; title: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      subject: string;
+      language: string;
+      questionnaires: { id: string; title: string }[];
+    };
     expect(report.subject).toBe('Other');
     expect(report.language).toBe('nl');
     expect(report.questionnaires.map((q) => q.id)).toEqual(['trustability']);
@@ -114,16 +148,26 @@ describe('trustcheck audit --answers', () => {
     run(['init', 'answers.yaml', '--subject', 'Acme'], { cwd: dir });
     const result = run(['audit', '-a', 'answers.yaml'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/answers\.yaml:\d+:\d+: 6 statements are not answered in section "economic-interests"/);
+    expect(result.stderr).toMatch(
+      /answers\.yaml:\d+:\d+: 6 statements are not answered in section "economic-interests"/,
+    );
     expect(result.stderr).toContain('--allow-incomplete');
-    const incomplete = run(['audit', '-a', 'answers.yaml', '--allow-incomplete', '-f', 'json'], { cwd: dir });
+    const incomplete = run(['audit', '-a', 'answers.yaml', '--allow-incomplete', '-f', 'json'], {
+      cwd: dir,
+    });
     expect(incomplete.code).toBe(1);
-    expect(JSON.parse(incomplete.stdout)).toMatchObject({ passed: false, totals: { statementsSatisfied: 0 } });
+    expect(JSON.parse(incomplete.stdout)).toMatchObject({
+      passed: false,
+      totals: { statementsSatisfied: 0 },
+    });
   });
 
   it('the report date comes from SOURCE_DATE_EPOCH when the file has none', () => {
     initFilled();
-    const result = run(['audit', '-a', 'answers.yaml', '-f', 'json'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1796000000' } });
+    const result = run(['audit', '-a', 'answers.yaml', '-f', 'json'], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: '1796000000' },
+    });
     expect(JSON.parse(result.stdout)).toMatchObject({ date: '2026-11-30' });
   });
 

@@ -18,29 +18,110 @@ function problems(file: string, allowIncomplete = false): LocatedIssue[] {
 }
 
 const invalid: [string, string[]][] = [
-  ["bad-date.yaml", ["3:7: \"date\" must be a date written as YYYY-MM-DD, such as 2026-11-23, found the text \"23-11-2026\""]],
-  ["bad-until.yaml", ["14:18: \"until\" must be a date written as YYYY-MM-DD, such as 2026-11-23, found the text \"next year\""]],
-  ["bad-value-number.yaml", ["21:26: \"no-paid-reviews\" must be yes, no, na, true or false, nothing (~) or a map (key: value lines), found the number 1"]],
-  ["bad-value.yaml", ["21:26: \"no-paid-reviews\" must be yes, no, na, true or false, nothing (~) or a map (key: value lines), found the text \"maybe\""]],
-  ["bad-version.yaml", ["8:14: \"version\" must be a semantic version such as \"1.0.0\", found the text \"1\""]],
-  ["bad-yaml.yaml", ["3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"]],
-  ["duplicate-statement.yaml", ["13:9: duplicate key \"renewal-warning\" (first given at line 12:9); keep one of them"]],
-  ["empty-subject.yaml", ["2:10: \"subject\" must not be empty"]],
-  ["missing-answers.yaml", ["27:9: a statement is not answered in section \"product-competence\" of \"trustability\": quality-parity; answer yes or no, or run with --allow-incomplete",
-    "29:9: a statement is not answered in section \"service-competence\" of \"trustability\": analytics-examples; answer yes or no, or run with --allow-incomplete"]],
-  ["missing-format.yaml", ["1:1: missing \"format\" (the file format and its version); add `format: …` here"]],
-  ["missing-subject.yaml", ["1:1: missing \"subject\" (the organisation audited); add `subject: …` here"]],
-  ["na-not-allowed.yaml", ["19:11: \"na\" is not allowed for \"reviews-on-site\": the questionnaire requires a yes or no here"]],
-  ["na-without-note.yaml", ["11:26: \"na\" for \"warranty-expiry\" needs a note saying why it does not apply; write it as a map: `answer: na` and `note: …`"]],
-  ["other-major.yaml", ["8:14: these answers were given against trustability 2.0.0, but no version 2.x is shipped (shipped: 1.0.0); answer the questionnaire again with `trustcheck init -q trustability`, or use a trustcheck release that ships trustability@2.0.0"]],
-  ["questionnaires-not-map.yaml", ["4:17: \"questionnaires\" must be a map (key: value lines), found a list"]],
-  ["unknown-field-in-answer.yaml", ["14:11: unknown field \"notes\"; did you mean \"note\"?"]],
-  ["unknown-questionnaire.yaml", ["7:3: unknown questionnaire \"trustabilty\"; did you mean \"trustability\"?"]],
-  ["unknown-section.yaml", ["17:7: unknown section \"customer-review\" in questionnaire \"trustability\"; did you mean \"customer-reviews\"?"]],
-  ["unknown-statement.yaml", ["12:9: unknown statement \"renwal-warning\" in section \"economic-interests\"; did you mean \"renewal-warning\"?"]],
-  ["unknown-top-level-field.yaml", ["3:1: unknown field \"asessor\"; did you mean \"assessor\"?"]],
-  ["until-without-na.yaml", ["14:11: \"until\" only goes with an \"na\" answer; remove it or answer na"]],
-  ["wrong-format.yaml", ["1:9: \"format\" must be \"trustcheck-answers/1\", found \"trustcheck-report/1\": this is a report, not an answer file"]],
+  [
+    'bad-date.yaml',
+    [
+      '3:7: "date" must be a date written as YYYY-MM-DD, such as 2026-11-23, found the text "23-11-2026"',
+    ],
+  ],
+  [
+    'bad-until.yaml',
+    [
+      '14:18: "until" must be a date written as YYYY-MM-DD, such as 2026-11-23, found the text "next year"',
+    ],
+  ],
+  [
+    'bad-value-number.yaml',
+    [
+      '21:26: "no-paid-reviews" must be yes, no, na, true or false, nothing (~) or a map (key: value lines), found the number 1',
+    ],
+  ],
+  [
+    'bad-value.yaml',
+    [
+      '21:26: "no-paid-reviews" must be yes, no, na, true or false, nothing (~) or a map (key: value lines), found the text "maybe"',
+    ],
+  ],
+  [
+    'bad-version.yaml',
+    ['8:14: "version" must be a semantic version such as "1.0.0", found the text "1"'],
+  ],
+  [
+    'bad-yaml.yaml',
+    [
+      '3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+  ],
+  [
+    'duplicate-statement.yaml',
+    ['13:9: duplicate key "renewal-warning" (first given at line 12:9); keep one of them'],
+  ],
+  ['empty-subject.yaml', ['2:10: "subject" must not be empty']],
+  [
+    'missing-answers.yaml',
+    [
+      '27:9: a statement is not answered in section "product-competence" of "trustability": quality-parity; answer yes or no, or run with --allow-incomplete',
+      '29:9: a statement is not answered in section "service-competence" of "trustability": analytics-examples; answer yes or no, or run with --allow-incomplete',
+    ],
+  ],
+  [
+    'missing-format.yaml',
+    ['1:1: missing "format" (the file format and its version); add `format: …` here'],
+  ],
+  [
+    'missing-subject.yaml',
+    ['1:1: missing "subject" (the organisation audited); add `subject: …` here'],
+  ],
+  [
+    'na-not-allowed.yaml',
+    [
+      '19:11: "na" is not allowed for "reviews-on-site": the questionnaire requires a yes or no here',
+    ],
+  ],
+  [
+    'na-without-note.yaml',
+    [
+      '11:26: "na" for "warranty-expiry" needs a note saying why it does not apply; write it as a map: `answer: na` and `note: …`',
+    ],
+  ],
+  [
+    'other-major.yaml',
+    [
+      '8:14: these answers were given against trustability 2.0.0, but no version 2.x is shipped (shipped: 1.0.0); answer the questionnaire again with `trustcheck init -q trustability`, or use a trustcheck release that ships trustability@2.0.0',
+    ],
+  ],
+  [
+    'questionnaires-not-map.yaml',
+    ['4:17: "questionnaires" must be a map (key: value lines), found a list'],
+  ],
+  ['unknown-field-in-answer.yaml', ['14:11: unknown field "notes"; did you mean "note"?']],
+  [
+    'unknown-questionnaire.yaml',
+    ['7:3: unknown questionnaire "trustabilty"; did you mean "trustability"?'],
+  ],
+  [
+    'unknown-section.yaml',
+    [
+      '17:7: unknown section "customer-review" in questionnaire "trustability"; did you mean "customer-reviews"?',
+    ],
+  ],
+  [
+    'unknown-statement.yaml',
+    [
+      '12:9: unknown statement "renwal-warning" in section "economic-interests"; did you mean "renewal-warning"?',
+    ],
+  ],
+  ['unknown-top-level-field.yaml', ['3:1: unknown field "asessor"; did you mean "assessor"?']],
+  [
+    'until-without-na.yaml',
+    ['14:11: "until" only goes with an "na" answer; remove it or answer na'],
+  ],
+  [
+    'wrong-format.yaml',
+    [
+      '1:9: "format" must be "trustcheck-answers/1", found "trustcheck-report/1": this is a report, not an answer file',
+    ],
+  ],
 ];
 
 describe('answer files', () => {
@@ -56,7 +137,9 @@ describe('answer files', () => {
     const path = join(dir, 'invalid', file);
     const issues = problems(path);
     for (const issue of issues) expect(issue.file).toBe(path);
-    expect(issues.map((i) => `${i.line === undefined ? '' : `${i.line}:${i.col}: `}${i.message}`)).toEqual(expected);
+    expect(
+      issues.map((i) => `${i.line === undefined ? '' : `${i.line}:${i.col}: `}${i.message}`),
+    ).toEqual(expected);
   });
 
   it('--allow-incomplete turns missing answers into unsatisfied statements', () => {

@@ -13,6 +13,9 @@ describe('normalizeAnswer', () => {
       note: 'n/a',
       until: '2027-01-01',
     });
-    expect(normalizeAnswer({ answer: 'no', note: ' ', evidence: 'doc' })).toEqual({ answer: 'no', evidence: 'doc' });
+    expect(normalizeAnswer({ answer: 'no', note: ' ', evidence: 'doc' })).toEqual({
+      answer: 'no',
+      evidence: 'doc',
+    });
   });
 });

@@ -20,11 +20,15 @@ describe('built-in questionnaires', () => {
   });
 
   it('validate against the published JSON Schema with ajv', () => {
-    const schema = JSON.parse(readFileSync(join(root, 'schemas', 'questionnaire.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(root, 'schemas', 'questionnaire.schema.json'), 'utf8'),
+    ) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     for (const [id, versions] of builtinVersions()) {
       for (const version of versions) {
-        const doc = parse(readFileSync(join(root, 'questionnaires', id, `${version}.yaml`), 'utf8')) as unknown;
+        const doc = parse(
+          readFileSync(join(root, 'questionnaires', id, `${version}.yaml`), 'utf8'),
+        ) as unknown;
         expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
       }
     }
@@ -48,7 +52,9 @@ describe('built-in questionnaires', () => {
 
   it('trustability has the contract ids', () => {
     const q = resolveRef('trustability').value;
-    expect(Object.fromEntries(q.sections.map((s) => [s.id, s.statements.map((st) => st.id)]))).toEqual({
+    expect(
+      Object.fromEntries(q.sections.map((s) => [s.id, s.statements.map((st) => st.id)])),
+    ).toEqual({
       'economic-interests': [
         'warranty-expiry',
         'renewal-warning',
@@ -57,10 +63,23 @@ describe('built-in questionnaires', () => {
         'overbuying-advice',
         'competitor-referral',
       ],
-      'customer-reviews': ['reviews-on-site', 'no-review-incentives', 'no-sockpuppets', 'no-paid-reviews'],
-      'aligned-incentives': ['balanced-incentives', 'sentiment-metrics', 'employees-report-untrustable'],
+      'customer-reviews': [
+        'reviews-on-site',
+        'no-review-incentives',
+        'no-sockpuppets',
+        'no-paid-reviews',
+      ],
+      'aligned-incentives': [
+        'balanced-incentives',
+        'sentiment-metrics',
+        'employees-report-untrustable',
+      ],
       'product-competence': ['quality-parity', 'proactive-make-goods'],
-      'service-competence': ['differentiated-treatment', 'needs-based-analytics', 'analytics-examples'],
+      'service-competence': [
+        'differentiated-treatment',
+        'needs-based-analytics',
+        'analytics-examples',
+      ],
     });
   });
 
@@ -84,12 +103,16 @@ describe('built-in questionnaires', () => {
   it.skipIf(!existsSync(seed))('trustability quotes the article word for word', () => {
     const article = readFileSync(seed, 'utf8');
     const q = resolveRef('trustability').value;
-    const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map((m) => m[2]);
+    const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map(
+      (m) => m[2],
+    );
     expect(q.sections.map((s) => localize(s.title, 'en'))).toEqual(questions);
     // the statements follow each question as one run-together paragraph
     const paragraphs = [...article.matchAll(/(?:true|true:)\s*\n\n(.+)\n/g)].map((m) => m[1]!);
     const sentences = paragraphs.map((p) => p.split(/(?<=\.)(?=[A-Z])/));
-    expect(q.sections.map((s) => s.statements.map((st) => localize(st.text, 'en')))).toEqual(sentences);
+    expect(q.sections.map((s) => s.statements.map((st) => localize(st.text, 'en')))).toEqual(
+      sentences,
+    );
     expect(sentences.flat()).toHaveLength(18);
   });
 });

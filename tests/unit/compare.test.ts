@@ -19,7 +19,14 @@ function report(spec: Spec, digest = 'sha256:a', version = '1.0.0'): Report {
         remedy: null,
       }));
       const satisfied = st.filter((x) => x.satisfied).length;
-      return { id: sid, title: sid, passed: satisfied === st.length, satisfied, total: st.length, statements: st };
+      return {
+        id: sid,
+        title: sid,
+        passed: satisfied === st.length,
+        satisfied,
+        total: st.length,
+        statements: st,
+      };
     });
     return { id, version, digest, title: id, passed: s.every((x) => x.passed), sections: s };
   });
@@ -31,7 +38,14 @@ function report(spec: Spec, digest = 'sha256:a', version = '1.0.0'): Report {
     date: '2026-11-23',
     language: 'en',
     passed: questionnaires.length > 0 && questionnaires.every((q) => q.passed),
-    totals: { questionnaires: 0, questionnairesPassed: 0, sections: 0, sectionsPassed: 0, statements: 0, statementsSatisfied: 0 },
+    totals: {
+      questionnaires: 0,
+      questionnairesPassed: 0,
+      sections: 0,
+      sectionsPassed: 0,
+      statements: 0,
+      statementsSatisfied: 0,
+    },
     questionnaires,
     comparison: null,
   };
@@ -60,8 +74,12 @@ describe('compare', () => {
     const now = clone(base);
     now.t!.s1!.b = false;
     const { comparison } = compare(report(base), report(now));
-    expect(comparison.regressions).toEqual([{ questionnaire: 't', section: 's1', statement: 'b', was: true, now: false }]);
-    expect(comparison.sectionRegressions).toEqual([{ questionnaire: 't', section: 's1', was: true, now: false }]);
+    expect(comparison.regressions).toEqual([
+      { questionnaire: 't', section: 's1', statement: 'b', was: true, now: false },
+    ]);
+    expect(comparison.sectionRegressions).toEqual([
+      { questionnaire: 't', section: 's1', was: true, now: false },
+    ]);
     expect(hasRegressions(comparison)).toBe(true);
   });
 
@@ -77,7 +95,9 @@ describe('compare', () => {
     const now = clone(base);
     now.t!.s2!.c = true;
     const { comparison } = compare(report(base), report(now));
-    expect(comparison.improvements).toEqual([{ questionnaire: 't', section: 's2', statement: 'c', was: false, now: true }]);
+    expect(comparison.improvements).toEqual([
+      { questionnaire: 't', section: 's2', statement: 'c', was: false, now: true },
+    ]);
     expect(hasRegressions(comparison)).toBe(false);
   });
 
@@ -117,6 +137,8 @@ describe('compare', () => {
 
   it('warns when a questionnaire changed under the same version', () => {
     const { warnings } = compare(report(base, 'sha256:a'), report(base, 'sha256:b'));
-    expect(warnings).toEqual(['questionnaire t@1.0.0 has changed since the baseline (another digest under the same version)']);
+    expect(warnings).toEqual([
+      'questionnaire t@1.0.0 has changed since the baseline (another digest under the same version)',
+    ]);
   });
 });

@@ -21,7 +21,14 @@ const questionnaire: Questionnaire = {
       ],
     },
     { id: 'single', title: 'Single?', statements: [{ id: 'only', text: 'Only' }] },
-    { id: 'third', title: 'Third?', statements: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }] },
+    {
+      id: 'third',
+      title: 'Third?',
+      statements: [
+        { id: 'x', text: 'X' },
+        { id: 'y', text: 'Y' },
+      ],
+    },
   ],
 };
 
@@ -32,7 +39,10 @@ const given = (answers: Answers): QuestionnaireAnswers =>
     Object.entries(answers).map(([section, statements]) => [
       section,
       Object.fromEntries(
-        Object.entries(statements).map(([id, a]) => [id, a !== null && typeof a === 'object' ? a : { answer: a }]),
+        Object.entries(statements).map(([id, a]) => [
+          id,
+          a !== null && typeof a === 'object' ? a : { answer: a },
+        ]),
       ),
     ]),
   );
@@ -51,7 +61,9 @@ describe('score (all-must-be-true)', () => {
     expect(auditPassed([result])).toBe(true);
   });
 
-  const statements = questionnaire.sections.flatMap((s) => s.statements.map((st) => [s.id, st.id] as const));
+  const statements = questionnaire.sections.flatMap((s) =>
+    s.statements.map((st) => [s.id, st.id] as const),
+  );
   it.each(statements)('one "no" at %s.%s fails exactly that section', (sectionId, statementId) => {
     const answers = allYes();
     answers[sectionId]![statementId] = 'no';
@@ -74,7 +86,11 @@ describe('score (all-must-be-true)', () => {
     answers.third!.y = null;
     const result = score(questionnaire, given(answers), { date });
     expect(result.sections[2]).toMatchObject({ passed: false, satisfied: 1 });
-    const missingSection = score(questionnaire, given({ first: allYes().first!, single: { only: 'yes' } }), { date });
+    const missingSection = score(
+      questionnaire,
+      given({ first: allYes().first!, single: { only: 'yes' } }),
+      { date },
+    );
     expect(missingSection.sections[2]).toMatchObject({ passed: false, satisfied: 0, total: 2 });
   });
 
@@ -108,9 +124,18 @@ describe('score (all-must-be-true)', () => {
   it('an na expires after its until date (compared with the audit date)', () => {
     const statement = questionnaire.sections[0]!.statements[1]!;
     const na = (until: string): GivenAnswer => ({ answer: 'na', note: 'n/a for now', until });
-    expect(isSatisfied(statement, na('2026-11-23'), date)).toEqual({ satisfied: true, naExpired: false });
-    expect(isSatisfied(statement, na('2026-11-24'), date)).toEqual({ satisfied: true, naExpired: false });
-    expect(isSatisfied(statement, na('2026-11-22'), date)).toEqual({ satisfied: false, naExpired: true });
+    expect(isSatisfied(statement, na('2026-11-23'), date)).toEqual({
+      satisfied: true,
+      naExpired: false,
+    });
+    expect(isSatisfied(statement, na('2026-11-24'), date)).toEqual({
+      satisfied: true,
+      naExpired: false,
+    });
+    expect(isSatisfied(statement, na('2026-11-22'), date)).toEqual({
+      satisfied: false,
+      naExpired: true,
+    });
   });
 
   it('an audit with no questionnaire does not pass', () => {

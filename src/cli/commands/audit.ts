@@ -36,12 +36,17 @@ export interface AuditCommandOptions {
 export async function auditCommand(ctx: Context, options: AuditCommandOptions): Promise<number> {
   const failOn: FailOn = options.failOn ?? (options.baseline !== undefined ? 'regression' : 'fail');
   if (failOn === 'regression' && options.baseline === undefined) {
-    throw new TrustcheckError('--fail-on regression needs --baseline FILE (a previous JSON report to compare against)');
+    throw new TrustcheckError(
+      '--fail-on regression needs --baseline FILE (a previous JSON report to compare against)',
+    );
   }
-  const interactive = options.interactive === true || options.resume !== undefined || options.answers === undefined;
+  const interactive =
+    options.interactive === true || options.resume !== undefined || options.answers === undefined;
   if (interactive) {
     if (options.interactive === true && (options.answers?.length ?? 0) !== 1) {
-      throw new TrustcheckError('--interactive goes with exactly one answer file: --answers FILE --interactive');
+      throw new TrustcheckError(
+        '--interactive goes with exactly one answer file: --answers FILE --interactive',
+      );
     }
     if (ctx.stdin.isTTY !== true) {
       throw new TrustcheckError(
@@ -78,7 +83,9 @@ export function auditAnswers(
   file: string,
   answers: ReturnType<typeof loadAnswerFile>,
   options: AuditCommandOptions,
-  baseline: Report | undefined = options.baseline === undefined ? undefined : loadBaseline(options.baseline),
+  baseline: Report | undefined = options.baseline === undefined
+    ? undefined
+    : loadBaseline(options.baseline),
 ): AuditOutcome {
   const result = runAudit(answers, {
     questionnaires: options.questionnaire,
@@ -116,7 +123,9 @@ export function auditAnswers(
 }
 
 /** The files a report goes to, each with its format; none means stdout. */
-export function reportTargets(options: Pick<AuditCommandOptions, 'output' | 'format'>): { file: string; format: ReportFormat }[] {
+export function reportTargets(
+  options: Pick<AuditCommandOptions, 'output' | 'format'>,
+): { file: string; format: ReportFormat }[] {
   return (options.output ?? []).map((file) => ({
     file,
     format: options.format ?? formatForPath(file) ?? 'md',
@@ -151,16 +160,22 @@ export function printSummary(ctx: Context, outcome: AuditOutcome): void {
     for (const s of q.sections) {
       if (s.passed) continue;
       const broken = s.statements.filter((st) => !st.satisfied).map((st) => st.id);
-      ctx.info(`${c.red('✗')} ${q.id}.${s.id} ${s.satisfied}/${s.total}: not satisfied: ${broken.join(', ')}`);
+      ctx.info(
+        `${c.red('✗')} ${q.id}.${s.id} ${s.satisfied}/${s.total}: not satisfied: ${broken.join(', ')}`,
+      );
     }
   }
   const comparison = report.comparison;
   if (comparison !== null) {
     for (const r of comparison.regressions) {
-      ctx.stderr.write(`${c.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`);
+      ctx.stderr.write(
+        `${c.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`,
+      );
     }
     for (const id of comparison.missingQuestionnaires) {
-      ctx.stderr.write(`${c.red('regression:')} questionnaire ${id} is in the baseline but not in this audit\n`);
+      ctx.stderr.write(
+        `${c.red('regression:')} questionnaire ${id} is in the baseline but not in this audit\n`,
+      );
     }
     for (const r of comparison.improvements) {
       ctx.info(`${c.green('improvement:')} ${r.questionnaire}.${r.section}.${r.statement}`);

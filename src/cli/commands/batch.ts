@@ -27,7 +27,9 @@ export function batchAudit(
     );
   }
   if (options.output !== undefined) {
-    throw new TrustcheckError('--output goes with one answer file; with --out-dir, reports are named after the answer files');
+    throw new TrustcheckError(
+      '--output goes with one answer file; with --out-dir, reports are named after the answer files',
+    );
   }
   const format: ReportFormat = options.format ?? 'md';
   const targets = files.map((file) => outDirTarget(options.outDir!, file, format));
@@ -35,14 +37,19 @@ export function batchAudit(
   targets.forEach((target, i) => {
     const other = seen.get(target);
     if (other !== undefined) {
-      throw new TrustcheckError(`${files[i]} and ${other} would both be reported to ${target}; rename one of them`);
+      throw new TrustcheckError(
+        `${files[i]} and ${other} would both be reported to ${target}; rename one of them`,
+      );
     }
     seen.set(target, files[i]!);
   });
   try {
     mkdirSync(options.outDir, { recursive: true });
   } catch (error) {
-    throw new TrustcheckError(`${options.outDir}: cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+    throw new TrustcheckError(
+      `${options.outDir}: cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      { cause: error },
+    );
   }
   const baseline = options.baseline === undefined ? undefined : loadBaseline(options.baseline);
   const progress = ctx.stderr.isTTY === true && !ctx.quiet && files.length > 20;
@@ -68,7 +75,9 @@ export function batchAudit(
       if (!(error instanceof TrustcheckError)) throw error;
       counts.errors++;
       worst = Math.max(worst, error.exitCode);
-      ctx.stderr.write(`${clear}${c.red('error')} ${file}: ${error.message.split('\n').join('\n  ')}\n`);
+      ctx.stderr.write(
+        `${clear}${c.red('error')} ${file}: ${error.message.split('\n').join('\n  ')}\n`,
+      );
     }
   });
   ctx.info(

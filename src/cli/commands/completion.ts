@@ -16,14 +16,20 @@ function collect(command: Command, prefix: string[], out: CommandWords[]): void 
   out.push({
     path: prefix.join(' '),
     subcommands: visible.map((c) => c.name()),
-    options: command.options.flatMap((o) => [o.long, o.short].filter((x): x is string => x !== undefined)).concat('--help'),
+    options: command.options
+      .flatMap((o) => [o.long, o.short].filter((x): x is string => x !== undefined))
+      .concat('--help'),
   });
   for (const sub of visible) collect(sub, [...prefix, sub.name()], out);
 }
 
 function words(ctx: Context): CommandWords[] {
   const out: CommandWords[] = [];
-  collect(buildProgram(ctx, () => undefined), [], out);
+  collect(
+    buildProgram(ctx, () => undefined),
+    [],
+    out,
+  );
   return out;
 }
 
@@ -42,7 +48,10 @@ _trustcheck() {
     case "$cmdpath" in
 ${all
   .filter((c) => c.subcommands.length > 0)
-  .map((c) => `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $word "* ]] && cmdpath="\${cmdpath:+$cmdpath }$word" ;;`)
+  .map(
+    (c) =>
+      `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $word "* ]] && cmdpath="\${cmdpath:+$cmdpath }$word" ;;`,
+  )
   .join('\n')}
     esac
   done
@@ -62,7 +71,10 @@ complete -o default -F _trustcheck trustcheck
 export function zshScript(all: CommandWords[]): string {
   const step = all
     .filter((c) => c.subcommands.length > 0)
-    .map((c) => `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $w "* ]] && cmdpath="\${cmdpath:+$cmdpath }$w" ;;`)
+    .map(
+      (c) =>
+        `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $w "* ]] && cmdpath="\${cmdpath:+$cmdpath }$w" ;;`,
+    )
     .join('\n');
   const cases = all
     .map((c) => `    "${c.path}") candidates=(${[...c.subcommands, ...c.options].join(' ')}) ;;`)

@@ -16,7 +16,9 @@ export function diffCommand(
   const result = compare(baseline, current);
   const warnings = [...result.warnings];
   if (baseline.subject !== current.subject) {
-    warnings.push(`${baselineFile} is a report of "${baseline.subject}", ${currentFile} of "${current.subject}"`);
+    warnings.push(
+      `${baselineFile} is a report of "${baseline.subject}", ${currentFile} of "${current.subject}"`,
+    );
   }
   if (options.strict === true && warnings.length > 0) {
     throw new TrustcheckError(`${warnings.join('\n')}\n(warnings are errors under --strict)`);
@@ -29,10 +31,14 @@ export function diffCommand(
     ctx.stdout.write(renderComparisonMarkdown(c, current));
   }
   for (const r of c.regressions) {
-    ctx.stderr.write(`${ctx.color.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`);
+    ctx.stderr.write(
+      `${ctx.color.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`,
+    );
   }
   for (const id of c.missingQuestionnaires) {
-    ctx.stderr.write(`${ctx.color.red('regression:')} questionnaire ${id} is in the baseline but not in the current report\n`);
+    ctx.stderr.write(
+      `${ctx.color.red('regression:')} questionnaire ${id} is in the baseline but not in the current report\n`,
+    );
   }
   const regressed = hasRegressions(c);
   ctx.info(

@@ -52,7 +52,11 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
     ctx.stdout.write(text);
     return ExitCode.ok;
   }
-  assertWritable(file, options.force === true, 'use --force to overwrite it, or give another file name');
+  assertWritable(
+    file,
+    options.force === true,
+    'use --force to overwrite it, or give another file name',
+  );
   writeFileAtomic(file, text);
   const statements = loaded.reduce(
     (n, l) => n + l.loaded.value.sections.reduce((m, s) => m + s.statements.length, 0),

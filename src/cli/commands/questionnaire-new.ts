@@ -6,7 +6,11 @@ import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
 import { assertWritable, writeFileAtomic } from '../../io/write.js';
 import { VERSION } from '../main.js';
 
-export function newCommand(ctx: Context, id: string, options: { output?: string; force?: boolean }): number {
+export function newCommand(
+  ctx: Context,
+  id: string,
+  options: { output?: string; force?: boolean },
+): number {
   if (!new RegExp(ID_PATTERN).test(id)) {
     throw new TrustcheckError(
       `"${id}" is not a valid questionnaire id: use lower-case letters, digits and single hyphens (kebab-case), such as "supplier-check"`,
@@ -21,8 +25,14 @@ export function newCommand(ctx: Context, id: string, options: { output?: string;
     ctx.stdout.write(text);
     return ExitCode.ok;
   }
-  assertWritable(file, options.force === true, 'use --force to overwrite it, or choose another name with -o');
+  assertWritable(
+    file,
+    options.force === true,
+    'use --force to overwrite it, or choose another name with -o',
+  );
   writeFileAtomic(file, text);
-  ctx.info(`wrote ${file}; edit it, then check it with: trustcheck questionnaires validate ${file}`);
+  ctx.info(
+    `wrote ${file}; edit it, then check it with: trustcheck questionnaires validate ${file}`,
+  );
   return ExitCode.ok;
 }

@@ -3,7 +3,10 @@ import type { Context } from '../context.js';
 import { ExitCode } from '../../errors.js';
 import { formatIssue } from '../../core/issues.js';
 import { localize, statementCount } from '../../core/questionnaire.js';
-import { localizeQuestionnaire, renderQuestionnaireMarkdown } from '../../core/render/questionnaire.js';
+import {
+  localizeQuestionnaire,
+  renderQuestionnaireMarkdown,
+} from '../../core/render/questionnaire.js';
 import { builtinVersions, resolveRef } from '../../questionnaires.js';
 import { validateQuestionnaireFile } from '../../load.js';
 import { defaultLanguage } from '../language.js';
@@ -44,7 +47,9 @@ export function listCommand(ctx: Context, options: { format: 'table' | 'json' })
 export function formatTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+    .map((r) =>
+      r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '),
+    )
     .join('\n')
     .concat('\n');
 }

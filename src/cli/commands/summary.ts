@@ -1,7 +1,12 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
 import { ExitCode } from '../../errors.js';
-import { renderSummaryCsv, renderSummaryJson, renderSummaryMarkdown, summarize } from '../../core/summary.js';
+import {
+  renderSummaryCsv,
+  renderSummaryJson,
+  renderSummaryMarkdown,
+  summarize,
+} from '../../core/summary.js';
 import { loadReportFile } from '../../load.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { expandInputs } from '../inputs.js';
@@ -25,6 +30,8 @@ export function summaryCommand(
     writeFileAtomic(options.output, text);
     ctx.info(`wrote ${options.output}`);
   }
-  ctx.info(`${summary.reports} reports of ${summary.subjects} subjects, ${summary.regressions.length} regressions`);
+  ctx.info(
+    `${summary.reports} reports of ${summary.subjects} subjects, ${summary.regressions.length} regressions`,
+  );
   return ExitCode.ok;
 }

@@ -43,7 +43,9 @@ function suite(
   const out = [
     `  <testsuite name="${escapeXml(name)}" package="trustcheck" id="${id}" timestamp="${timestamp}" hostname="trustcheck" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
     '    <properties>',
-    ...properties.map(([k, v]) => `      <property name="${escapeXml(k)}" value="${escapeXml(v)}"/>`),
+    ...properties.map(
+      ([k, v]) => `      <property name="${escapeXml(k)}" value="${escapeXml(v)}"/>`,
+    ),
     '    </properties>',
   ];
   for (const c of cases) {
@@ -79,7 +81,11 @@ export function renderJunit(report: Report): string {
       s.statements.map((st): Case => {
         const c: Case = { classname: `${q.id}.${s.id}`, name: st.id };
         if (!st.satisfied) {
-          const body = [st.text, st.note === null ? '' : `${l.note}: ${st.note}`, st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`]
+          const body = [
+            st.text,
+            st.note === null ? '' : `${l.note}: ${st.note}`,
+            st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`,
+          ]
             .filter((x) => x !== '')
             .join('\n');
           c.failure = { message: reason(st, l), body };
@@ -99,7 +105,13 @@ export function renderJunit(report: Report): string {
         },
       });
     }
-    return suite(`${q.id}@${q.version}`, i, timestamp, [...common, ['version', q.version], ['digest', q.digest]], cases);
+    return suite(
+      `${q.id}@${q.version}`,
+      i,
+      timestamp,
+      [...common, ['version', q.version], ['digest', q.digest]],
+      cases,
+    );
   });
   for (const id of report.comparison?.missingQuestionnaires ?? []) {
     suites.push(

@@ -27,7 +27,8 @@ export const LABELS = {
     evidence: 'Evidence',
     remedy: 'Remedy',
     changes: (date: string) => `Changes since ${date}`,
-    baseline: (subject: string, date: string) => `Compared with the report of ${subject} of ${date}.`,
+    baseline: (subject: string, date: string) =>
+      `Compared with the report of ${subject} of ${date}.`,
     regressions: 'Regressions',
     noRegressions: 'No regressions.',
     sectionRegressions: 'Questions that no longer pass',
@@ -62,7 +63,8 @@ export const LABELS = {
     evidence: 'Bewijs',
     remedy: 'Oplossing',
     changes: (date: string) => `Veranderingen sinds ${date}`,
-    baseline: (subject: string, date: string) => `Vergeleken met het rapport van ${subject} van ${date}.`,
+    baseline: (subject: string, date: string) =>
+      `Vergeleken met het rapport van ${subject} van ${date}.`,
     regressions: 'Achteruitgang',
     noRegressions: 'Geen achteruitgang.',
     sectionRegressions: 'Vragen die niet meer voldaan zijn',

@@ -72,11 +72,20 @@ export function renderComparisonMarkdown(c: Comparison, report: Report, heading 
     out.push(l.noRegressions, '');
   }
   list(l.regressions, c.regressions.map(ref));
-  list(l.sectionRegressions, c.sectionRegressions.map((x) => `\`${x.questionnaire}.${x.section}\``));
-  list(l.missing, c.missingQuestionnaires.map((id) => `\`${id}\``));
+  list(
+    l.sectionRegressions,
+    c.sectionRegressions.map((x) => `\`${x.questionnaire}.${x.section}\``),
+  );
+  list(
+    l.missing,
+    c.missingQuestionnaires.map((id) => `\`${id}\``),
+  );
   list(l.improvements, c.improvements.map(ref));
   list(l.added, c.added.map(ref));
-  list(l.removed, c.removed.map((x) => `\`${x.questionnaire}.${x.section}.${x.statement}\``));
+  list(
+    l.removed,
+    c.removed.map((x) => `\`${x.questionnaire}.${x.section}.${x.statement}\``),
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -88,7 +97,14 @@ export function renderMarkdown(report: Report): string {
   out.push(`- ${l.date}: ${report.date}`);
   if (report.assessor !== null) out.push(`- ${l.assessor}: ${escapeMarkdown(report.assessor)}`);
   out.push(`- ${l.verdict}: **${report.passed ? l.passed : l.failed}**`, '');
-  out.push(...wrap('', `${l.rule} ${l.totals(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements)}`, ''), '');
+  out.push(
+    ...wrap(
+      '',
+      `${l.rule} ${l.totals(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements)}`,
+      '',
+    ),
+    '',
+  );
 
   out.push(`## ${l.sections}`, '');
   out.push(`| ${l.questionnaire} | ${l.section} | ${l.verdict} | ${l.satisfied} |`);
@@ -102,7 +118,9 @@ export function renderMarkdown(report: Report): string {
   }
   out.push('');
 
-  const failing = report.questionnaires.flatMap((q) => q.sections.filter((s) => !s.passed).map((s) => ({ q, s })));
+  const failing = report.questionnaires.flatMap((q) =>
+    q.sections.filter((s) => !s.passed).map((s) => ({ q, s })),
+  );
   if (failing.length > 0) {
     out.push(`## ${l.notSatisfied}`, '');
     for (const { q, s } of failing) {
@@ -110,8 +128,10 @@ export function renderMarkdown(report: Report): string {
       for (const st of s.statements.filter((x) => !x.satisfied)) {
         out.push(...wrap('- ', `${escapeMarkdown(st.text)} (\`${st.id}\`, ${why(st, l)})`, '  '));
         if (st.note !== null) out.push(...wrap(`  - ${l.note}: `, escapeMarkdown(st.note), '    '));
-        if (st.evidence !== null) out.push(...wrap(`  - ${l.evidence}: `, escapeMarkdown(st.evidence), '    '));
-        if (st.remedy !== null) out.push(...wrap(`  - ${l.remedy}: `, escapeMarkdown(st.remedy), '    '));
+        if (st.evidence !== null)
+          out.push(...wrap(`  - ${l.evidence}: `, escapeMarkdown(st.evidence), '    '));
+        if (st.remedy !== null)
+          out.push(...wrap(`  - ${l.remedy}: `, escapeMarkdown(st.remedy), '    '));
       }
       out.push('');
     }

@@ -26,7 +26,10 @@ export interface LocalizedQuestionnaire {
   }[];
 }
 
-export function localizeQuestionnaire(q: Questionnaire, wanted: string | undefined): LocalizedQuestionnaire {
+export function localizeQuestionnaire(
+  q: Questionnaire,
+  wanted: string | undefined,
+): LocalizedQuestionnaire {
   const language = pickLanguage(q, wanted);
   const fallback = q.languages[0];
   const text = (t: Parameters<typeof localize>[0]) => localize(t, language, fallback) ?? null;
@@ -78,7 +81,10 @@ export function renderQuestionnaireMarkdown(q: LocalizedQuestionnaire): string {
   out.push(l.rule, '');
   q.sections.forEach((section, i) => {
     out.push(`## ${i + 1}. ${escapeMarkdown(section.title)}`, '');
-    out.push(`\`${section.id}\`${section.help === null ? '' : ` ${escapeMarkdown(section.help)}`}`, '');
+    out.push(
+      `\`${section.id}\`${section.help === null ? '' : ` ${escapeMarkdown(section.help)}`}`,
+      '',
+    );
     for (const st of section.statements) {
       const na = st.allowNotApplicable ? ` (${l.na})` : '';
       out.push(`- \`${st.id}\`: ${escapeMarkdown(st.text)}${na}`);
