@@ -21,7 +21,6 @@ export {
   type SectionResult,
   type StatementResult,
 } from './core/scoring.js';
-export { runAudit, type AuditOptions, type AuditResult, type AuditOutcome } from './audit.js';
 export { TrustcheckError, ExitCode } from './errors.js';
 export type { LocatedIssue, Issue, Result } from './core/issues.js';
 export type { GivenAnswer, QuestionnaireAnswers, Choice } from './core/answers.js';

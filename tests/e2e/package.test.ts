@@ -1,0 +1,115 @@
+// The published package: `npm pack` holds only what is needed, and the tarball installed into an
+// empty project works as a CLI (npx trustcheck) and as a typed library, without dev dependencies.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, fillTemplate, read, root, tempDir, write } from './helpers.js';
+
+let dir: string;
+let cleanup: () => void;
+let project: string;
+let files: string[];
+
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  files = packed[0]!.files.map((f) => f.path).sort();
+  project = join(dir, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed[0]!.filename)], project);
+}, 120_000);
+afterAll(() => cleanup());
+
+describe('npm pack', () => {
+  it('ships dist, bin, questionnaires, schemas, README, LICENSE and CHANGELOG only', () => {
+    const top = [...new Set(files.map((f) => f.split('/')[0]))].sort();
+    expect(top).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'questionnaires', 'schemas']);
+    expect(files).toContain('questionnaires/trustability/1.0.0.yaml');
+    expect(files).toContain('schemas/answers.schema.json');
+    expect(files).toContain('dist/types/index.d.ts');
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('installs without dev dependencies', () => {
+    const installed = readdirSync(join(project, 'node_modules')).sort();
+    expect(installed).toContain('trustcheck');
+    for (const dev of ['commander', 'chalk', 'yaml', '@inquirer', 'ajv', 'vitest', 'esbuild']) {
+      expect(installed).not.toContain(dev);
+    }
+  });
+});
+
+describe('the installed package', () => {
+  const npx = (args: string[]) =>
+    spawnSync('npx', ['--no-install', 'trustcheck', ...args], { cwd: project, encoding: 'utf8', env: cleanEnv() });
+
+  it('runs as a CLI through npx', () => {
+    const version = npx(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const list = npx(['questionnaires', 'list', '--format', 'json']);
+    expect(list.status).toBe(0);
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id)).toEqual(['transparantie-apk', 'trustability']);
+  });
+
+  it('runs a scripted audit, with a template whose schema line resolves locally', () => {
+    expect(npx(['init', 'answers.yaml', '--subject', 'Acme']).status).toBe(0);
+    const template = read(join(project, 'answers.yaml'));
+    const schemaLine = /\$schema=(\S+)/.exec(template)![1]!;
+    expect(schemaLine).toBe('./node_modules/trustcheck/schemas/answers.schema.json');
+    expect(existsSync(join(project, schemaLine))).toBe(true);
+    write(join(project, 'answers.yaml'), fillTemplate(template));
+    const audit = npx(['audit', '-a', 'answers.yaml', '-f', 'json']);
+    expect(audit.status).toBe(0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ format: 'trustcheck-report/1', subject: 'Acme', passed: true });
+  });
+
+  it('imports as a library from a plain .mjs script', () => {
+    write(
+      join(project, 'use.mjs'),
+      `import { loadQuestionnaire, loadAnswers, score, compare, render, buildReport } from 'trustcheck';
+const q = loadQuestionnaire('trustability');
+const answers = loadAnswers('answers.yaml');
+const result = score(q, answers, { date: '2026-11-23' });
+const report = buildReport([result], { toolVersion: '0', subject: answers.subject, date: '2026-11-23', language: 'en', digests: { trustability: q.digest } });
+const { comparison } = compare(report, report);
+console.log(JSON.stringify({ passed: result.passed, sections: result.sections.length, regressions: comparison.regressions.length, md: render(report, 'md').startsWith('# ') }));
+`,
+    );
+    const result = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ passed: true, sections: 5, regressions: 0, md: true });
+  });
+
+  it('type-checks as a library from TypeScript', () => {
+    write(
+      join(project, 'use.ts'),
+      `import { loadQuestionnaire, score, render, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
+const q: Questionnaire = loadQuestionnaire('trustability');
+const result: QuestionnaireResult = score(q, {}, { date: '2026-11-23' });
+const passed: boolean = result.passed;
+export function show(report: Report): string {
+  return render(report, 'junit');
+}
+// @ts-expect-error: render takes a known format only
+render({} as Report, 'pdf');
+export { passed };
+`,
+    );
+    write(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }),
+    );
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
