@@ -57,7 +57,7 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .command('audit')
     .summary('run an audit (interactive on a terminal, or from --answers)')
     .description(
-      'Run an audit: interactively on a terminal, or from answer files. Scores every section under\nthe all-must-be-true rule and writes a Markdown, JSON or JUnit report.',
+      'Run an audit: interactively on a terminal, or from answer files. Scores every section under the all-must-be-true rule and writes a Markdown, JSON or JUnit report.',
     )
     .option('-a, --answers <files...>', 'answer file(s), YAML or JSON, or a folder of them')
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (id, id@version or path)')
@@ -182,7 +182,14 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
   const questionnaires = program
     .command('questionnaires')
     .summary('list, show, validate and scaffold questionnaires')
-    .description('List, show, validate and scaffold questionnaires.');
+    .description('List, show, validate and scaffold questionnaires.')
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck questionnaires list',
+        'trustcheck questionnaires validate my-check.yaml',
+      ),
+    );
   questionnaires
     .command('list')
     .description('The questionnaires available, with their versions.')

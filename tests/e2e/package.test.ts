@@ -12,26 +12,54 @@ let project: string;
 let files: string[];
 
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
-  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as {
+  const packed = JSON.parse(
+    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root),
+  ) as {
     filename: string;
     files: { path: string }[];
   }[];
   files = packed[0]!.files.map((f) => f.path).sort();
   project = join(dir, 'project');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, packed[0]!.filename)], project);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+  );
+  npm(
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      join(dir, packed[0]!.filename),
+    ],
+    project,
+  );
 }, 120_000);
 afterAll(() => cleanup());
 
 describe('npm pack', () => {
   it('ships dist, bin, questionnaires, schemas, README, LICENSE and CHANGELOG only', () => {
     const top = [...new Set(files.map((f) => f.split('/')[0]))].sort();
-    expect(top).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin', 'dist', 'package.json', 'questionnaires', 'schemas']);
+    expect(top).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin',
+      'dist',
+      'package.json',
+      'questionnaires',
+      'schemas',
+    ]);
     expect(files).toContain('questionnaires/trustability/1.0.0.yaml');
     expect(files).toContain('schemas/answers.schema.json');
     expect(files).toContain('dist/types/index.d.ts');
@@ -49,7 +77,11 @@ describe('npm pack', () => {
 
 describe('the installed package', () => {
   const npx = (args: string[]) =>
-    spawnSync('npx', ['--no-install', 'trustcheck', ...args], { cwd: project, encoding: 'utf8', env: cleanEnv() });
+    spawnSync('npx', ['--no-install', 'trustcheck', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
 
   it('runs as a CLI through npx', () => {
     const version = npx(['--version']);
@@ -57,7 +89,10 @@ describe('the installed package', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const list = npx(['questionnaires', 'list', '--format', 'json']);
     expect(list.status).toBe(0);
-    expect((JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id)).toEqual(['transparantie-apk', 'trustability']);
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id)).toEqual([
+      'transparantie-apk',
+      'trustability',
+    ]);
   });
 
   it('runs a scripted audit, with a template whose schema line resolves locally', () => {
@@ -69,7 +104,11 @@ describe('the installed package', () => {
     write(join(project, 'answers.yaml'), fillTemplate(template));
     const audit = npx(['audit', '-a', 'answers.yaml', '-f', 'json']);
     expect(audit.status).toBe(0);
-    expect(JSON.parse(audit.stdout)).toMatchObject({ format: 'trustcheck-report/1', subject: 'Acme', passed: true });
+    expect(JSON.parse(audit.stdout)).toMatchObject({
+      format: 'trustcheck-report/1',
+      subject: 'Acme',
+      passed: true,
+    });
   });
 
   it('imports as a library from a plain .mjs script', () => {
@@ -86,7 +125,12 @@ console.log(JSON.stringify({ passed: result.passed, sections: result.sections.le
     );
     const result = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ passed: true, sections: 5, regressions: 0, md: true });
+    expect(JSON.parse(result.stdout)).toEqual({
+      passed: true,
+      sections: 5,
+      regressions: 0,
+      md: true,
+    });
   });
 
   it('type-checks as a library from TypeScript', () => {
@@ -106,9 +150,24 @@ export { passed };
     );
     write(
       join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
     );
-    const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      { cwd: project, encoding: 'utf8' },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });

@@ -1,0 +1,130 @@
+// Help that teaches: a purpose and real examples for every command; mistakes get suggestions.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+const commands = [
+  ['audit'],
+  ['init'],
+  ['diff'],
+  ['summary'],
+  ['questionnaires'],
+  ['questionnaires', 'list'],
+  ['questionnaires', 'show'],
+  ['questionnaires', 'validate'],
+  ['questionnaires', 'new'],
+  ['schema'],
+  ['completion'],
+];
+
+describe('help', () => {
+  it('trustcheck --help lists every command with its purpose, examples and exit codes', () => {
+    const result = run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      /^Usage: trustcheck \[options\] \[command\]\n\nAudit how trustable an organisation is to its customers\./,
+    );
+    for (const name of [
+      'audit',
+      'init',
+      'diff',
+      'summary',
+      'questionnaires',
+      'schema',
+      'completion',
+    ]) {
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${name} `));
+    }
+    expect(result.stdout).toContain('Examples:\n  $ trustcheck init --subject "Acme B.V."');
+    expect(result.stdout).toContain(
+      'Exit codes: 0 done and the --fail-on policy holds, 1 the policy is violated,',
+    );
+  });
+
+  it('trustcheck audit --help documents every option of the spec, with examples', () => {
+    const result = run(['audit', '--help']);
+    expect(result.code).toBe(0);
+    for (const option of [
+      '-a, --answers <files...>',
+      '-q, --questionnaire <refs...>',
+      '-f, --format <format>',
+      '-o, --output <files...>',
+      '--out-dir <dir>',
+      '--baseline <file>',
+      '--fail-on <policy>',
+      '--allow-incomplete',
+      '--interactive',
+      '--resume [file]',
+      '--save-answers <file>',
+      '--strict',
+      '--subject <name>',
+      '--lang <lang>',
+    ]) {
+      expect(result.stdout).toContain(option);
+    }
+    expect(result.stdout).toContain(
+      '$ trustcheck audit --answers acme.yaml --format json -o report.json',
+    );
+  });
+
+  it.each(commands)('%s %s --help has a purpose and at least two examples', (...command) => {
+    const result = run([...command.filter(Boolean), '--help']);
+    expect(result.code).toBe(0);
+    const examples = result.stdout.split('Examples:\n')[1] ?? '';
+    expect(examples.match(/^ {2}\$ /gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a mistyped command suggests the nearest one and exits 2', () => {
+    const result = run(['audti']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("error: unknown command 'audti'\n(Did you mean audit?)\n");
+  });
+
+  it('a mistyped option suggests the nearest one', () => {
+    const result = run(['init', '--subjet', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: unknown option '--subjet'\n(Did you mean --subject?)\n");
+  });
+
+  it('--version prints the version only', () => {
+    const result = run(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('completion', () => {
+  it.each(['bash', 'zsh'])('%s completion knows the commands and their options', (shell) => {
+    const result = run(['completion', shell]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('audit init diff summary questionnaires schema completion');
+    expect(result.stdout).toContain('--baseline');
+    expect(result.stdout).toContain(
+      shell === 'bash'
+        ? 'complete -o default -F _trustcheck trustcheck'
+        : 'compdef _trustcheck trustcheck',
+    );
+  });
+});
+
+describe('bash completion in bash', () => {
+  it('completes subcommands and options', () => {
+    const script = run(['completion', 'bash']).stdout;
+    const complete = (words: string[]) => {
+      const result = spawnSync(
+        'bash',
+        [
+          '-c',
+          `eval "$SCRIPT"; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _trustcheck; echo "\${COMPREPLY[@]}"`,
+        ],
+        { env: { PATH: process.env.PATH, SCRIPT: script }, encoding: 'utf8' },
+      );
+      return result.stdout.trim();
+    };
+    expect(complete(['trustcheck', 'questionnaires', ''])).toBe('list show validate new --help');
+    expect(complete(['trustcheck', 'audit', '--ba'])).toBe('--baseline');
+    expect(complete(['trustcheck', 'au'])).toBe('audit');
+  });
+});
