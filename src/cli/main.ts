@@ -293,6 +293,10 @@ export function reportError(error: unknown, ctx: Context): number {
   const debug = ctx.env.TRUSTCHECK_DEBUG === '1';
   const label = ctx.color.red('error:');
   if (error instanceof TrustcheckError) {
+    if (error.exitCode === ExitCode.interrupted) {
+      ctx.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
     if (error.issues.length > 0) {
       if (error.summary !== undefined) ctx.stderr.write(`${label} ${error.summary}\n`);
       for (const issue of error.issues) ctx.stderr.write(`${label} ${formatIssue(issue)}\n`);

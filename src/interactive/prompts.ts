@@ -1,0 +1,56 @@
+// The one prompt adapter: the only code that imports @inquirer/prompts. The flow asks through
+// this interface, so tests can drive it with @inquirer/testing, and Ctrl-C and signals arrive
+// in one place.
+import { checkbox, input, select } from '@inquirer/prompts';
+import type { Context } from '../cli/context.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface SelectConfig<T> {
+  message: string;
+  choices: Choice<T>[];
+  default?: T;
+  loop?: boolean;
+}
+
+export interface InputConfig {
+  message: string;
+  default?: string;
+  required?: boolean;
+  validate?: (value: string) => boolean | string;
+}
+
+export interface CheckboxConfig<T> {
+  message: string;
+  choices: (Choice<T> & { checked?: boolean })[];
+  required?: boolean;
+}
+
+export interface Prompts {
+  select<T>(config: SelectConfig<T>): Promise<T>;
+  input(config: InputConfig): Promise<string>;
+  checkbox<T>(config: CheckboxConfig<T>): Promise<T[]>;
+}
+
+/** Ctrl-C (ExitPromptError) or an aborted prompt (AbortPromptError, on a signal). */
+export function isInterrupt(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}
+
+export function terminalPrompts(ctx: Context, signal: AbortSignal): Prompts {
+  const context = {
+    input: ctx.stdin,
+    output: ctx.stderr as unknown as NodeJS.WritableStream,
+    signal,
+  };
+  return {
+    select: (config) => select(config, context),
+    input: (config) => input(config, context),
+    checkbox: (config) => checkbox(config, context),
+  };
+}
