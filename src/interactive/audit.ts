@@ -58,8 +58,9 @@ export async function interactiveAudit(
 ): Promise<number> {
   const controller = new AbortController();
   const onSignal = () => controller.abort();
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  // `on`, not `once`: @inquirer's signal-exit re-raises a signal that has no other listener left
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   try {
     return await runInteractive(ctx, options, failOn, terminalPrompts(ctx, controller.signal));
   } finally {

@@ -114,4 +114,25 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
     });
     expect(screen()).toContain('Acme: failed (4/5 sections passed, 17/18 statements satisfied)');
   }, 60_000);
+
+  it('SIGTERM during a prompt saves like Ctrl-C does', async () => {
+    start('audit --subject Acme -q trustability --save-answers answers.yaml');
+    await prompt(0);
+    keys('Enter');
+    await prompt(1);
+    const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(node), 'SIGTERM');
+    expect(await exitCode()).toBe(130);
+    expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
+    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+    };
+    expect(
+      saved.questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
+    ).toBe('yes');
+    expect(
+      saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
+    ).toBeNull();
+  }, 30_000);
 });
