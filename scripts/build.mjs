@@ -53,6 +53,8 @@ await build({
     js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
   },
   legalComments: 'none',
+  minify: process.env.TRUSTCHECK_MINIFY !== '0',
+  keepNames: false,
   logLevel: 'warning',
 });
 writeFileSync(
@@ -61,7 +63,26 @@ writeFileSync(
 );
 log('bundled');
 
-// 3. type declarations for the library API
+// 3. the built-in questionnaires, validated once here instead of at every start
+const compiler = join(root, 'node_modules', '.cache', 'trustcheck', 'compile-builtins.mjs');
+await build({
+  entryPoints: [join(root, 'src', 'questionnaires.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: compiler,
+  define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
+  banner: {
+    js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+const { compileBuiltins } = await import(`${pathToFileURL(compiler).href}?t=${Date.now()}`);
+writeFileSync(join(root, 'dist', 'questionnaires.json'), JSON.stringify(compileBuiltins()));
+log('built-in questionnaires compiled');
+
+// 4. type declarations for the library API
 if (!process.argv.includes('--no-types')) {
   execFileSync(
     process.execPath,

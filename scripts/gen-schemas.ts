@@ -23,7 +23,7 @@ export function jsonSchemas(): Record<SchemaName, Record<string, unknown>> {
 
 export function validatorsSource(schemas: Record<SchemaName, Record<string, unknown>>): string {
   const ajv = new Ajv2020({
-    code: { source: true, esm: false, lines: true },
+    code: { source: true, esm: false, lines: false },
     allErrors: true,
     verbose: true,
     strict: true,

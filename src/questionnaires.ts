@@ -1,17 +1,49 @@
 // The registry of questionnaires: the built-ins shipped under questionnaires/<id>/<version>.yaml
 // and files given by path. Resolves REFs (`id`, `id@version`, a path) and answer-file pins.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from './core/issues.js';
 import type { Questionnaire } from './core/model.js';
 import { compareVersions, majorOf } from './core/semver.js';
 import { TrustcheckError } from './errors.js';
-import { loadQuestionnaireFile, type Loaded } from './load.js';
+import { digestOf, loadQuestionnaireFile } from './load.js';
 
-export interface LoadedQuestionnaire extends Loaded<Questionnaire> {
+export interface LoadedQuestionnaire {
+  value: Questionnaire;
+  /** sha256 of the file's bytes, as "sha256:<hex>". */
+  digest: string;
   file: string;
   builtin: boolean;
+}
+
+/**
+ * The built-ins, validated at build time (dist/questionnaires.json), by the digest of their
+ * YAML: a file whose bytes changed since the build is simply parsed and validated again.
+ */
+type CompiledBuiltins = Record<string, Questionnaire>;
+let compiled: CompiledBuiltins | undefined;
+
+function compiledBuiltins(): CompiledBuiltins {
+  if (compiled !== undefined) return compiled;
+  try {
+    compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'questionnaires.json'), 'utf8')) as CompiledBuiltins;
+  } catch {
+    compiled = {};
+  }
+  return compiled;
+}
+
+/** Every shipped built-in, parsed and validated from its YAML (what the build compiles). */
+export function compileBuiltins(): CompiledBuiltins {
+  const out: CompiledBuiltins = {};
+  for (const [id, versions] of builtinVersions()) {
+    for (const version of versions) {
+      const loaded = loadQuestionnaireFile(join(builtinDir(), id, `${version}.yaml`));
+      out[loaded.digest] = loaded.value;
+    }
+  }
+  return out;
 }
 
 let root: string | undefined;
@@ -60,7 +92,15 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   const file = join(builtinDir(), id, `${version}.yaml`);
   const cached = cache.get(file);
   if (cached !== undefined) return cached;
-  const loaded = { ...loadQuestionnaireFile(file), file, builtin: true };
+  let loaded: LoadedQuestionnaire | undefined;
+  try {
+    const digest = digestOf(readFileSync(file, 'utf8'));
+    const value = compiledBuiltins()[digest];
+    if (value !== undefined) loaded = { value, digest, file, builtin: true };
+  } catch {
+    // unreadable: the loader below says why
+  }
+  loaded ??= { ...loadQuestionnaireFile(file), file, builtin: true };
   cache.set(file, loaded);
   return loaded;
 }
@@ -72,7 +112,8 @@ export function isPathRef(ref: string): boolean {
 /** A REF: a built-in id (newest version), `id@version`, or a path to a questionnaire file. */
 export function resolveRef(ref: string): LoadedQuestionnaire {
   if (isPathRef(ref)) {
-    return { ...loadQuestionnaireFile(ref), file: ref, builtin: false };
+    const loaded = loadQuestionnaireFile(ref);
+    return { value: loaded.value, digest: loaded.digest, file: ref, builtin: false };
   }
   const [id = '', version] = ref.split('@');
   const versions = builtinVersions();
