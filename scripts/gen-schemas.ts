@@ -38,3 +38,8 @@ export function validatorsSource(schemas: Record<SchemaName, Record<string, unkn
     standaloneCode.default(ajv, refs)
   );
 }
+
+/** The text of a published schema file. */
+export function schemaText(schema: Record<string, unknown>): string {
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
