@@ -27,7 +27,9 @@ let compiled: CompiledBuiltins | undefined;
 function compiledBuiltins(): CompiledBuiltins {
   if (compiled !== undefined) return compiled;
   try {
-    compiled = JSON.parse(readFileSync(join(packageRoot(), 'dist', 'questionnaires.json'), 'utf8')) as CompiledBuiltins;
+    compiled = JSON.parse(
+      readFileSync(join(packageRoot(), 'dist', 'questionnaires.json'), 'utf8'),
+    ) as CompiledBuiltins;
   } catch {
     compiled = {};
   }

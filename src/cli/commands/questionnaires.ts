@@ -76,7 +76,7 @@ export function validateCommand(ctx: Context, files: string[]): number {
     if (result.ok) {
       const q = result.value.value;
       ctx.info(
-        `${ctx.color.green('ok')} ${file}: ${q.id}@${q.version}, ${q.sections.length} sections, ${statementCount(q)} statements`,
+        `${ctx.color.green('ok')} ${file}: ${q.id}@${q.version}, ${plural(q.sections.length, 'section')}, ${plural(statementCount(q), 'statement')}`,
       );
     } else {
       failed++;
@@ -92,4 +92,8 @@ export function validateCommand(ctx: Context, files: string[]): number {
     return ExitCode.cannotRun;
   }
   return ExitCode.ok;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
