@@ -42,7 +42,10 @@ log('schemas and validators generated');
 // 2. bundles
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts'), index: join(root, 'src', 'index.ts') },
+  entryPoints: {
+    cli: join(root, 'src', 'cli', 'main.ts'),
+    index: join(root, 'src', 'index.ts'),
+  },
   bundle: true,
   splitting: true,
   platform: 'node',

@@ -28,8 +28,8 @@ const VALIDATORS: Record<SchemaName, ValidateFunction> = {
 export interface Loaded<T> {
   value: T;
   parsed: ParsedDocument;
-  /** sha256 of the file's bytes, as "sha256:<hex>". */
-  digest: string;
+  /** sha256 of the file's bytes, as "sha256:<hex>" (computed when first asked for). */
+  readonly digest: string;
 }
 
 /** Parses and schema-checks a text. `semantic` adds checks on the typed value. */
@@ -51,7 +51,13 @@ export function validateText<T>(
   }
   return {
     ok: true,
-    value: { value: parsed.value as T, parsed, digest: digestOf(text) },
+    value: {
+      value: parsed.value as T,
+      parsed,
+      get digest() {
+        return digestOf(text);
+      },
+    },
     warnings: [],
   };
 }

@@ -68,7 +68,14 @@ export function builtinDir(): string {
 }
 
 /** Built-in ids and their shipped versions, newest first. */
+let versionsCache: Map<string, string[]> | undefined;
+
 export function builtinVersions(): Map<string, string[]> {
+  versionsCache ??= readBuiltinVersions();
+  return versionsCache;
+}
+
+function readBuiltinVersions(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const entry of readdirSync(builtinDir(), { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
