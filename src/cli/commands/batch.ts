@@ -162,12 +162,7 @@ export async function batchAudit(
     }
   };
 
-  await auditFiles(
-    job,
-    files.map((_, i) => i),
-    () => captureContext(ctx),
-    onResult,
-  );
+  await auditFiles(job, ctx, onResult);
   ctx.info(
     `${files.length} answer file${files.length === 1 ? '' : 's'}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} could not be audited`,
   );
