@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'trustcheck.js');
+const bin = join(root, 'bin', 'trustcheck.cjs');
 const tmp = join(root, 'bench', 'tmp');
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 11;

@@ -1,6 +1,5 @@
 // What a command may touch of the outside world, passed in so that commands can run in-process
-// in tests. Only bin/trustcheck.js hands in the real process streams.
-import { Chalk, type ChalkInstance } from 'chalk';
+// in tests. Only bin/trustcheck.cjs hands in the real process streams.
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -20,8 +19,8 @@ export interface Io {
 }
 
 export interface Context extends Io {
-  /** Colours for messages on stderr (level 0 when colour is off). */
-  color: ChalkInstance;
+  /** Colours for messages on stderr (plain text when colour is off). */
+  color: Colors;
   quiet: boolean;
   /** A message or progress line on stderr; silent under --quiet. */
   info(message: string): void;
@@ -48,8 +47,35 @@ export function colorLevel(
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
-export function createContext(io: Io, argv: readonly string[]): Context {
-  const color = new Chalk({ level: colorLevel(argv, io.env, io.stderr) });
+/** The few styles trustcheck uses; chalk provides them when colour is on. */
+export interface Colors {
+  level: number;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+const plain = (text: string): string => text;
+const noColors: Colors = {
+  level: 0,
+  red: plain,
+  green: plain,
+  yellow: plain,
+  dim: plain,
+  bold: plain,
+};
+
+/** chalk only when colour is on: scripts and CI never load it. */
+async function colorsFor(level: 0 | 1 | 2 | 3): Promise<Colors> {
+  if (level === 0) return noColors;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level });
+}
+
+export async function createContext(io: Io, argv: readonly string[]): Promise<Context> {
+  const color = await colorsFor(colorLevel(argv, io.env, io.stderr));
   const quiet = argv.includes('--quiet');
   return {
     ...io,

@@ -272,7 +272,7 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
 
 /** Runs trustcheck with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const ctx = createContext(io, argv);
+  const ctx = await createContext(io, argv);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(ctx, (code) => {
     exitCode = code;

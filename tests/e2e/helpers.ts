@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = join(root, 'bin', 'trustcheck.js');
+export const bin = join(root, 'bin', 'trustcheck.cjs');
 export const fixtures = join(root, 'tests', 'fixtures');
 
 export interface RunResult {

@@ -75,7 +75,7 @@ function scripted(steps: Step[]): { prompts: Prompts; screens: string[] } {
 let dir: string;
 let file: string;
 let stderr: string;
-const ctx = () => {
+const ctx = async () => {
   const err = new PassThrough();
   stderr = '';
   err.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -119,7 +119,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('interactive audit', () => {
   it('all yes: passes, saves a valid answer file, writes the report', async () => {
     const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
-    expect(await runInteractive(ctx(), options(), 'fail', prompts)).toBe(0);
+    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(0);
     expect(report()).toMatchObject({ passed: true, subject: 'Acme B.V.' });
     expect(saved().questionnaires.trustability.answers['economic-interests']).toMatchObject({
       'warranty-expiry': 'yes',
@@ -136,7 +136,7 @@ describe('interactive audit', () => {
 
   it('offers Not applicable only where the statement allows it, and Back after the first', async () => {
     const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
-    await runInteractive(ctx(), options(), 'fail', prompts);
+    await runInteractive(await ctx(), options(), 'fail', prompts);
     expect(screens[0]).toContain('Not applicable'); // warranty-expiry
     expect(screens[0]).not.toContain('Back');
     expect(screens[2]).not.toContain('Not applicable'); // upgrade-eligibility
@@ -148,7 +148,7 @@ describe('interactive audit', () => {
     steps.splice(0, 1, na, type('We sell services, no goods.'));
     steps.splice(2, 1, no, type('Gym plans renew without notice.'));
     const { prompts, screens } = scripted(steps);
-    expect(await runInteractive(ctx(), options(), 'fail', prompts)).toBe(1);
+    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(1);
     const economic = saved().questionnaires.trustability.answers['economic-interests']!;
     expect(economic['warranty-expiry']).toEqual({
       answer: 'na',
@@ -172,7 +172,7 @@ describe('interactive audit', () => {
   it('going back changes an earlier answer', async () => {
     const steps: Step[] = [yes, no, type(''), back, back, yes, ...Array<Step>(17).fill(yes)];
     const { prompts, screens } = scripted(steps);
-    expect(await runInteractive(ctx(), options(), 'fail', prompts)).toBe(0);
+    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(0);
     expect(
       saved().questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
     ).toBe('yes');
@@ -182,7 +182,7 @@ describe('interactive audit', () => {
 
   it('Ctrl-C midway: the file holds exactly the answers given, exit 130; resume asks only the rest', async () => {
     const first = scripted([yes, no, type('Not yet.'), yes, ctrlC]);
-    const error = await runInteractive(ctx(), options(), 'fail', first.prompts).catch(
+    const error = await runInteractive(await ctx(), options(), 'fail', first.prompts).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(TrustcheckError);
@@ -207,7 +207,7 @@ describe('interactive audit', () => {
     const rest = scripted(Array<Step>(15).fill(yes));
     expect(
       await runInteractive(
-        ctx(),
+        await ctx(),
         { ...options(), resume: file, subject: undefined, questionnaire: undefined },
         'fail',
         rest.prompts,
@@ -235,7 +235,7 @@ describe('interactive audit', () => {
     const { prompts, screens } = scripted(steps);
     expect(
       await runInteractive(
-        ctx(),
+        await ctx(),
         options({ subject: undefined, questionnaire: undefined }),
         'fail',
         prompts,
@@ -250,17 +250,21 @@ describe('interactive audit', () => {
   it('refuses to overwrite an existing answers file without --force', async () => {
     writeFileSync(file, 'keep me');
     const { prompts } = scripted([]);
-    await expect(runInteractive(ctx(), options(), 'fail', prompts)).rejects.toThrow(
+    await expect(runInteractive(await ctx(), options(), 'fail', prompts)).rejects.toThrow(
       `${file} already exists; continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     const again = scripted(Array<Step>(18).fill(yes));
-    expect(await runInteractive(ctx(), options({ force: true }), 'fail', again.prompts)).toBe(0);
+    expect(await runInteractive(await ctx(), options({ force: true }), 'fail', again.prompts)).toBe(
+      0,
+    );
   });
 
   it('speaks Dutch with --lang nl', async () => {
     const { prompts, screens } = scripted([ctrlC]);
-    await runInteractive(ctx(), options({ lang: 'nl' }), 'fail', prompts).catch(() => undefined);
+    await runInteractive(await ctx(), options({ lang: 'nl' }), 'fail', prompts).catch(
+      () => undefined,
+    );
     expect(screens[0]).toContain('Betrouwbaarheidstest · vraag 1/5 · 0 van 18 beantwoord');
     expect(screens[0]).toContain(
       'Je herinnert klanten eraan wanneer hun garantietermijn bijna afloopt.',
