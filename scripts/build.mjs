@@ -12,19 +12,32 @@ const started = Date.now();
 const quiet = process.argv.includes('--quiet');
 const log = (m) => quiet || process.stderr.write(`build: ${m}\n`);
 
+const define = { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) };
+// commander is CommonJS: an ESM bundle needs a `require`
+const banner = {
+  js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
+};
+
+/** Bundles a TypeScript module of the build itself and imports it. */
+async function loadForBuild(entry, name, options = {}) {
+  const outfile = join(root, 'node_modules', '.cache', 'trustcheck', `${name}.mjs`);
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    ...options,
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
 // 1. schemas and validators
-const genOut = join(root, 'node_modules', '.cache', 'trustcheck', 'gen-schemas.mjs');
-await build({
-  entryPoints: [join(root, 'scripts', 'gen-schemas.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: genOut,
+const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-schemas', {
   packages: 'external',
-  logLevel: 'warning',
 });
-const gen = await import(`${pathToFileURL(genOut).href}?t=${Date.now()}`);
 const schemas = gen.jsonSchemas();
 // the published schemas are committed; `npm run schemas` rewrites them, and a test fails
 // when they differ from what the model generates
@@ -53,37 +66,24 @@ await build({
   target: 'node20',
   outdir: join(root, 'dist'),
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
-  banner: {
-    js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
-  },
+  define,
+  banner,
   legalComments: 'none',
   minify: process.env.TRUSTCHECK_MINIFY !== '0',
   keepNames: false,
   logLevel: 'warning',
 });
-writeFileSync(
-  join(root, 'dist', 'version.js'),
-  `export const version = ${JSON.stringify(pkg.version)};\n`,
-);
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
-const compiler = join(root, 'node_modules', '.cache', 'trustcheck', 'compile-builtins.mjs');
-await build({
-  entryPoints: [join(root, 'src', 'questionnaires.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: compiler,
-  define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
-  banner: {
-    js: "import { createRequire as __trustcheckCreateRequire } from 'node:module'; const require = __trustcheckCreateRequire(import.meta.url);",
+const { compileBuiltins } = await loadForBuild(
+  join(root, 'src', 'questionnaires.ts'),
+  'compile-builtins',
+  {
+    define,
+    banner,
   },
-  logLevel: 'warning',
-});
-const { compileBuiltins } = await import(`${pathToFileURL(compiler).href}?t=${Date.now()}`);
+);
 writeFileSync(join(root, 'dist', 'questionnaires.json'), JSON.stringify(compileBuiltins()));
 log('built-in questionnaires compiled');
 

@@ -16,7 +16,7 @@ import { defaultLanguage } from '../cli/language.js';
 import type { Choice as AnswerChoice } from '../core/answers.js';
 import type { Questionnaire, Section, Statement } from '../core/model.js';
 import { localize, pickLanguage } from '../core/questionnaire.js';
-import { formatForPath, render, type ReportFormat } from '../core/render/index.js';
+import { extensionFor, formatForPath, render, type ReportFormat } from '../core/render/index.js';
 import { scoreSection } from '../core/scoring.js';
 import { renderTemplate } from '../core/template.js';
 import { ExitCode, TrustcheckError } from '../errors.js';
@@ -232,7 +232,7 @@ export async function runInteractive(
     try {
       target = await prompts.input({
         message: t.reportPath,
-        default: `trustcheck-report.${format === 'junit' ? 'xml' : format}`,
+        default: `trustcheck-report${extensionFor(format)}`,
         required: true,
       });
     } catch (error) {

@@ -6,7 +6,7 @@ import { runAudit, today, type AuditOutcome } from '../../audit.js';
 import { hasRegressions } from '../../core/compare.js';
 import { formatIssue, type LocatedIssue } from '../../core/issues.js';
 import type { Report } from '../../core/model.js';
-import { formatForPath, render, type ReportFormat } from '../../core/render/index.js';
+import { extensionFor, formatForPath, render, type ReportFormat } from '../../core/render/index.js';
 import { loadAnswerFile, loadReportFile } from '../../load.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { defaultLanguage } from '../language.js';
@@ -191,7 +191,7 @@ export function printSummary(ctx: Context, outcome: AuditOutcome): void {
 /** The report file name for an answer file in --out-dir. */
 export function reportNameFor(answerFile: string, format: ReportFormat): string {
   const base = basename(answerFile, extname(answerFile));
-  return `${base}${format === 'md' ? '.md' : format === 'json' ? '.json' : '.xml'}`;
+  return `${base}${extensionFor(format)}`;
 }
 
 export function outDirTarget(outDir: string, answerFile: string, format: ReportFormat): string {

@@ -3,7 +3,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode } from '../../errors.js';
 import { renderTemplate } from '../../core/template.js';
-import { assertWritable, writeFileAtomic } from '../../io/write.js';
+import { statementCount } from '../../core/questionnaire.js';
+import { writeNewFile } from '../output.js';
 import { defaultQuestionnaires, packageRoot, resolveRef } from '../../questionnaires.js';
 import { defaultLanguage } from '../language.js';
 import { VERSION } from '../main.js';
@@ -48,20 +49,9 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
       customPaths,
     },
   );
-  if (toStdout) {
-    ctx.stdout.write(text);
-    return ExitCode.ok;
-  }
-  assertWritable(
-    file,
-    options.force === true,
-    'use --force to overwrite it, or give another file name',
-  );
-  writeFileAtomic(file, text);
-  const statements = loaded.reduce(
-    (n, l) => n + l.loaded.value.sections.reduce((m, s) => m + s.statements.length, 0),
-    0,
-  );
+  const hint = 'use --force to overwrite it, or give another file name';
+  if (!writeNewFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
+  const statements = loaded.reduce((n, l) => n + statementCount(l.loaded.value), 0);
   ctx.info(
     `wrote ${file}: ${statements} statements to answer${options.subject === undefined ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,
   );

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { ID_PATTERN } from '../../core/formats.js';
 import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
-import { assertWritable, writeFileAtomic } from '../../io/write.js';
+import { writeNewFile } from '../output.js';
 import { VERSION } from '../main.js';
 
 export function newCommand(
@@ -21,16 +21,8 @@ export function newCommand(
     id,
     `https://unpkg.com/trustcheck@${VERSION}/schemas/questionnaire.schema.json`,
   );
-  if (file === '-') {
-    ctx.stdout.write(text);
-    return ExitCode.ok;
-  }
-  assertWritable(
-    file,
-    options.force === true,
-    'use --force to overwrite it, or choose another name with -o',
-  );
-  writeFileAtomic(file, text);
+  const hint = 'use --force to overwrite it, or choose another name with -o';
+  if (!writeNewFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
   ctx.info(
     `wrote ${file}; edit it, then check it with: trustcheck questionnaires validate ${file}`,
   );

@@ -19,6 +19,11 @@ export function render(report: Report, format: ReportFormat): string {
   }
 }
 
+/** The file extension of a report format. */
+export function extensionFor(format: ReportFormat): string {
+  return format === 'junit' ? '.xml' : `.${format}`;
+}
+
 /** The format a file name asks for by its extension, if any. */
 export function formatForPath(path: string): ReportFormat | undefined {
   const lower = path.toLowerCase();

@@ -1,8 +1,8 @@
 // The JUnit XML report (Apache Ant's schema): one testsuite per questionnaire, one testcase per
 // statement, a failure for each unsatisfied statement, skipped for N/A, and a failing testcase
 // for each regression against the baseline. Deterministic: the timestamp is the audit date.
-import type { Report, ReportStatement } from '../model.js';
-import { labelsFor, type Labels } from './labels.js';
+import type { Report } from '../model.js';
+import { labelsFor, unsatisfiedReason } from './labels.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -22,13 +22,6 @@ interface Case {
   name: string;
   failure?: { message: string; body: string };
   skipped?: string;
-}
-
-function reason(st: ReportStatement, l: Labels): string {
-  if (st.answer === null) return l.unanswered;
-  if (st.answer === 'no') return l.answerNo;
-  if (st.answer === 'na' && st.until !== null) return l.naExpired(st.until);
-  return l.naInvalid;
 }
 
 function suite(
@@ -88,7 +81,7 @@ export function renderJunit(report: Report): string {
           ]
             .filter((x) => x !== '')
             .join('\n');
-          c.failure = { message: reason(st, l), body };
+          c.failure = { message: unsatisfiedReason(st, l), body };
         } else if (st.answer === 'na') {
           c.skipped = st.note ?? 'N/A';
         }

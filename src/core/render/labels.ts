@@ -1,4 +1,5 @@
 // The words reports are written in, per language.
+import type { ReportStatement } from '../model.js';
 
 export const LABELS = {
   en: {
@@ -76,6 +77,14 @@ export const LABELS = {
 } as const;
 
 export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
+
+/** Why a statement is not satisfied, in words. */
+export function unsatisfiedReason(st: ReportStatement, l: Labels): string {
+  if (st.answer === null) return l.unanswered;
+  if (st.answer === 'no') return l.answerNo;
+  if (st.answer === 'na' && st.until !== null) return l.naExpired(st.until);
+  return l.naInvalid;
+}
 
 export function labelsFor(language: string): Labels {
   return language === 'nl' ? LABELS.nl : LABELS.en;

@@ -1,8 +1,8 @@
 // The Markdown report: title, verdict, a table of every question, what is not true in each
 // failing question (with note and remedy), and the changes since a baseline. User text is
 // escaped; the output passes markdownlint.
-import type { Comparison, Report, ReportStatement } from '../model.js';
-import { labelsFor, type Labels } from './labels.js';
+import type { Comparison, Report } from '../model.js';
+import { labelsFor, unsatisfiedReason } from './labels.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 const WIDTH = 80;
@@ -39,13 +39,6 @@ function heading(before: string, subject: string, after: string): string {
     text = `${escapeMarkdown(cut.trimEnd())}…`;
   }
   return `# ${before}${text}${after}`;
-}
-
-function why(st: ReportStatement, l: Labels): string {
-  if (st.answer === null) return l.unanswered;
-  if (st.answer === 'no') return l.answerNo;
-  if (st.answer === 'na' && st.until !== null) return l.naExpired(st.until);
-  return l.naInvalid;
 }
 
 function statementText(report: Report, q: string, s: string, st: string): string | undefined {
@@ -126,7 +119,13 @@ export function renderMarkdown(report: Report): string {
     for (const { q, s } of failing) {
       out.push(`### \`${q.id}.${s.id}\``, '', ...wrap('', escapeMarkdown(s.title), ''), '');
       for (const st of s.statements.filter((x) => !x.satisfied)) {
-        out.push(...wrap('- ', `${escapeMarkdown(st.text)} (\`${st.id}\`, ${why(st, l)})`, '  '));
+        out.push(
+          ...wrap(
+            '- ',
+            `${escapeMarkdown(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l)})`,
+            '  ',
+          ),
+        );
         if (st.note !== null) out.push(...wrap(`  - ${l.note}: `, escapeMarkdown(st.note), '    '));
         if (st.evidence !== null)
           out.push(...wrap(`  - ${l.evidence}: `, escapeMarkdown(st.evidence), '    '));
