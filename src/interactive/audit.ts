@@ -5,6 +5,7 @@ import type { Context } from '../cli/context.js';
 import {
   auditAnswers,
   exitCodeFor,
+  printSectionTable,
   printSummary,
   reportTargets,
   writeReports,
@@ -223,6 +224,7 @@ export async function runInteractive(
     lang: language as 'en' | 'nl',
   });
   ctx.stderr.write('\n');
+  printSectionTable(ctx, outcome.report);
   printSummary(ctx, outcome);
   if (reportTargets(options).length > 0) {
     writeReports(ctx, outcome.report, options);

@@ -19,3 +19,19 @@ describe('normalizeAnswer', () => {
     });
   });
 });
+
+describe('parseDocument', () => {
+  it('accepts a BOM and CRLF line endings, with the right positions', async () => {
+    const { parseDocument, locate } = await import('../../src/io/document.js');
+    const result = parseDocument('\ufeffformat: x\r\nsubject: Acme\r\n', 'a.yaml');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.parsed.value).toEqual({ format: 'x', subject: 'Acme' });
+    expect(locate(result.parsed, { path: ['subject'], message: 'm' })).toEqual({
+      file: 'a.yaml',
+      line: 2,
+      col: 10,
+      message: 'm',
+    });
+  });
+});

@@ -134,6 +134,35 @@ describe('interactive audit', () => {
     expect(stderr).toContain('Acme B.V.: passed');
   });
 
+  it('--answers FILE --interactive asks only what the file leaves open, and keeps its comments', async () => {
+    const first = scripted([yes, ctrlC]);
+    await runInteractive(await ctx(), options(), 'fail', first.prompts).catch(() => undefined);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'format: trustcheck-answers/1',
+        '# kept\nformat: trustcheck-answers/1',
+      ),
+    );
+    const rest = scripted(Array<Step>(17).fill(yes));
+    const code = await runInteractive(
+      await ctx(),
+      {
+        ...options(),
+        answers: [file],
+        interactive: true,
+        subject: undefined,
+        questionnaire: undefined,
+      },
+      'fail',
+      rest.prompts,
+    );
+    expect(code).toBe(0);
+    expect(rest.screens).toHaveLength(17);
+    expect(readFileSync(file, 'utf8')).toContain('# kept\nformat: trustcheck-answers/1');
+    expect(stderr).toMatch(/✓ yes {2}trustability\.economic-interests {2,}6\/6/);
+  });
+
   it('offers Not applicable only where the statement allows it, and Back after the first', async () => {
     const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
     await runInteractive(await ctx(), options(), 'fail', prompts);

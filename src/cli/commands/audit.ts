@@ -152,6 +152,22 @@ export function exitCodeFor(report: Report, failOn: FailOn): number {
   return ExitCode.ok;
 }
 
+/** Every section with its verdict and count, as a table on stderr (the interactive ending). */
+export function printSectionTable(ctx: Context, report: Report): void {
+  const rows = report.questionnaires.flatMap((q) =>
+    q.sections.map((s) => ({
+      name: `${q.id}.${s.id}`,
+      passed: s.passed,
+      count: `${s.satisfied}/${s.total}`,
+    })),
+  );
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) {
+    const verdict = r.passed ? ctx.color.green('✓ yes') : ctx.color.red('✗ no ');
+    ctx.info(`${verdict}  ${r.name.padEnd(width)}  ${r.count}`);
+  }
+}
+
 /** The verdict in a few lines on stderr: failing sections, regressions. */
 export function printSummary(ctx: Context, outcome: AuditOutcome): void {
   const { report } = outcome;
