@@ -101,6 +101,19 @@ function pair(a, b, runs = RUNS) {
 }
 
 const nodeBare = () => timeOnce(node, ['-e', '0']);
+const batchArgs = (dir, out) => [
+  bin,
+  'audit',
+  '-a',
+  dir,
+  '--out-dir',
+  out,
+  '-f',
+  'json',
+  '--quiet',
+  '--fail-on',
+  'never',
+];
 
 function firstPromptMs() {
   // a real pseudo-terminal (util-linux `script`), timed until the first prompt is drawn
@@ -188,20 +201,7 @@ for (const [count, dir] of Object.entries(batches)) {
   const out = join(tmp, `out-${count}`);
   const runs = Number(count) >= 10000 ? 3 : Number(count) >= 1000 ? RUNS : RUNS;
   const r = pair(
-    () =>
-      timeOnce(node, [
-        bin,
-        'audit',
-        '-a',
-        dir,
-        '--out-dir',
-        out,
-        '-f',
-        'json',
-        '--quiet',
-        '--fail-on',
-        'never',
-      ]),
+    () => timeOnce(node, batchArgs(dir, out)),
     () => timeOnce(node, [floor, dir]),
     runs,
   );
@@ -246,21 +246,7 @@ log('bench: 5. peak memory of the 1,000-file batch');
   const a = [];
   const b = [];
   for (let i = 0; i < 3; i++) {
-    a.push(
-      peakRssKb(node, [
-        bin,
-        'audit',
-        '-a',
-        batches[1000],
-        '--out-dir',
-        out,
-        '-f',
-        'json',
-        '--quiet',
-        '--fail-on',
-        'never',
-      ]),
-    );
+    a.push(peakRssKb(node, batchArgs(batches[1000], out)));
     b.push(peakRssKb(node, [floor, batches[1000]]));
   }
   if (a[0] === null) log('  /usr/bin/time is missing: peak memory not measured');
