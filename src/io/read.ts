@@ -46,7 +46,9 @@ export function decodeText(bytes: Uint8Array, file: string, what = 'file'): stri
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    // the BOM is kept, so that the text re-encodes to the same bytes (a questionnaire's digest
+    // is of its bytes); the parser skips it
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const offset = sequenceStart(bytes, firstInvalidUtf8(bytes));
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));

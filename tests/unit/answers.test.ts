@@ -35,3 +35,26 @@ describe('parseDocument', () => {
     });
   });
 });
+
+describe('questionnaire digest', () => {
+  it('is the sha256 of the file bytes, BOM and CRLF included', async () => {
+    const { createHash } = await import('node:crypto');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadQuestionnaireFile } = await import('../../src/load.js');
+    const text = readFileSync(
+      join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'valid', 'minimal.yaml'),
+      'utf8',
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'trustcheck-digest-')), 'q.yaml');
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(text.replace(/\n/g, '\r\n')),
+    ]);
+    writeFileSync(file, bytes);
+    const loaded = loadQuestionnaireFile(file);
+    expect(loaded.value.id).toBe('supplier-check');
+    expect(loaded.digest).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+  });
+});
