@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadQuestionnaireFile } from '../../src/load.js';
 import { normalizeAnswer } from '../../src/core/answers.js';
 
 describe('normalizeAnswer', () => {
@@ -37,12 +42,7 @@ describe('parseDocument', () => {
 });
 
 describe('questionnaire digest', () => {
-  it('is the sha256 of the file bytes, BOM and CRLF included', async () => {
-    const { createHash } = await import('node:crypto');
-    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { loadQuestionnaireFile } = await import('../../src/load.js');
+  it('is the sha256 of the file bytes, BOM and CRLF included', () => {
     const text = readFileSync(
       join(import.meta.dirname, '..', 'fixtures', 'questionnaires', 'valid', 'minimal.yaml'),
       'utf8',
