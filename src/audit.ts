@@ -70,8 +70,8 @@ function selectQuestionnaires(
     const resolved = resolvePinned(id, entry.version);
     if ('error' in resolved) {
       issues.push({
-        path: ['questionnaires', id, ...(resolved.error.startsWith('unknown') ? [] : ['version'])],
-        at: resolved.error.startsWith('unknown') ? 'key' : 'value',
+        path: resolved.field === 'id' ? ['questionnaires', id] : ['questionnaires', id, 'version'],
+        at: resolved.field === 'id' ? 'key' : 'value',
         message: resolved.error,
       });
       continue;
@@ -144,7 +144,7 @@ export function runAudit(answers: Loaded<AnswerFile>, options: AuditOptions): Au
   let comparison: CompareResult | null = null;
   if (options.baseline !== undefined) {
     comparison = compare(options.baseline, report);
-    report = buildReport(results, { ...meta, comparison: comparison.comparison });
+    report = { ...report, comparison: comparison.comparison };
   }
   return {
     ok: true,

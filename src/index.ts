@@ -1,6 +1,6 @@
 // The library API: the same engine the CLI uses, typed.
 //   import { loadQuestionnaire, loadAnswers, score, compare, render } from 'trustcheck'
-import { normalizeAnswer, resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
+import { resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
 import type { AnswerFile, Questionnaire } from './core/model.js';
 import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
 import { loadAnswerFile } from './load.js';
@@ -23,6 +23,7 @@ export {
 } from './core/scoring.js';
 export { TrustcheckError, ExitCode } from './errors.js';
 export type { LocatedIssue, Issue, Result } from './core/issues.js';
+export { normalizeAnswer } from './core/answers.js';
 export type { GivenAnswer, QuestionnaireAnswers, Choice } from './core/answers.js';
 export type * from './core/model.js';
 
@@ -46,25 +47,17 @@ export function score(
   answers: AnswerFile | QuestionnaireAnswers,
   options: { date?: string } = {},
 ): QuestionnaireResult {
-  const date =
-    options.date ??
-    ('format' in answers && typeof answers.date === 'string'
-      ? answers.date
-      : new Date().toISOString().slice(0, 10));
-  let given: QuestionnaireAnswers;
-  if ('format' in answers && 'questionnaires' in answers) {
-    given = resolveAnswers(
-      (answers as AnswerFile).questionnaires[questionnaire.id],
-      questionnaire,
-      [],
-      {
-        allowIncomplete: true,
-      },
-    ).answers;
-  } else {
-    given = answers;
-  }
+  const file = isAnswerFile(answers) ? answers : undefined;
+  const date = options.date ?? file?.date ?? new Date().toISOString().slice(0, 10);
+  const given =
+    file === undefined
+      ? (answers as QuestionnaireAnswers)
+      : resolveAnswers(file.questionnaires[questionnaire.id], questionnaire, [], {
+          allowIncomplete: true,
+        }).answers;
   return scoreQuestionnaire(questionnaire, given, { date });
 }
 
-export { normalizeAnswer };
+function isAnswerFile(answers: AnswerFile | QuestionnaireAnswers): answers is AnswerFile {
+  return 'format' in answers && 'questionnaires' in answers;
+}

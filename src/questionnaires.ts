@@ -148,11 +148,17 @@ export function resolveRef(ref: string): LoadedQuestionnaire {
 export function resolvePinned(
   id: string,
   version: string | undefined,
-): { loaded: LoadedQuestionnaire; warning?: string } | { error: string } {
+):
+  | { loaded: LoadedQuestionnaire; warning?: string }
+  | {
+      error: string;
+      /** what is wrong: the questionnaire id, or its version */ field: 'id' | 'version';
+    } {
   const versions = builtinVersions();
   const shipped = versions.get(id);
   if (shipped === undefined) {
     return {
+      field: 'id',
       error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys()).replace(/; expected one of: .*/, '') || `; built-in questionnaires: ${[...versions.keys()].join(', ')}`}`,
     };
   }
@@ -162,6 +168,7 @@ export function resolvePinned(
   const sameMajor = shipped.find((v) => majorOf(v) === majorOf(version));
   if (sameMajor === undefined) {
     return {
+      field: 'version',
       error: `these answers were given against ${id} ${version}, but no version ${majorOf(version)}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
     };
   }

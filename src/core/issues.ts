@@ -28,15 +28,6 @@ export function formatIssue(issue: LocatedIssue): string {
   return `${where}: ${issue.message}`;
 }
 
-/** `a.b[2].c` for messages. */
-export function formatPath(path: Path): string {
-  let out = '';
-  for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
-  }
-  return out;
-}
-
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -5,7 +5,7 @@ import { ExitCode, TrustcheckError } from '../../errors.js';
 import { runAudit, today, type AuditOutcome } from '../../audit.js';
 import { hasRegressions } from '../../core/compare.js';
 import { formatIssue, type LocatedIssue } from '../../core/issues.js';
-import type { Report } from '../../core/model.js';
+import type { Comparison, Report } from '../../core/model.js';
 import { extensionFor, formatForPath, render, type ReportFormat } from '../../core/render/index.js';
 import { loadAnswerFile, loadReportFile } from '../../load.js';
 import { writeFileAtomic } from '../../io/write.js';
@@ -168,6 +168,19 @@ export function printSectionTable(ctx: Context, report: Report): void {
   }
 }
 
+/** Every regression, one line each on stderr (also under --quiet): what CI logs must show. */
+export function printRegressions(ctx: Context, comparison: Comparison, current: string): void {
+  const label = ctx.color.red('regression:');
+  for (const r of comparison.regressions) {
+    ctx.stderr.write(
+      `${label} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`,
+    );
+  }
+  for (const id of comparison.missingQuestionnaires) {
+    ctx.stderr.write(`${label} questionnaire ${id} is in the baseline but not in ${current}\n`);
+  }
+}
+
 /** The verdict in a few lines on stderr: failing sections, regressions. */
 export function printSummary(ctx: Context, outcome: AuditOutcome): void {
   const { report } = outcome;
@@ -183,16 +196,7 @@ export function printSummary(ctx: Context, outcome: AuditOutcome): void {
   }
   const comparison = report.comparison;
   if (comparison !== null) {
-    for (const r of comparison.regressions) {
-      ctx.stderr.write(
-        `${c.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`,
-      );
-    }
-    for (const id of comparison.missingQuestionnaires) {
-      ctx.stderr.write(
-        `${c.red('regression:')} questionnaire ${id} is in the baseline but not in this audit\n`,
-      );
-    }
+    printRegressions(ctx, comparison, 'this audit');
     for (const r of comparison.improvements) {
       ctx.info(`${c.green('improvement:')} ${r.questionnaire}.${r.section}.${r.statement}`);
     }

@@ -4,6 +4,7 @@ import { ExitCode, TrustcheckError } from '../../errors.js';
 import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
 import { loadReportFile } from '../../load.js';
+import { printRegressions } from './audit.js';
 
 export function diffCommand(
   ctx: Context,
@@ -30,16 +31,7 @@ export function diffCommand(
   } else {
     ctx.stdout.write(renderComparisonMarkdown(c, current));
   }
-  for (const r of c.regressions) {
-    ctx.stderr.write(
-      `${ctx.color.red('regression:')} ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not\n`,
-    );
-  }
-  for (const id of c.missingQuestionnaires) {
-    ctx.stderr.write(
-      `${ctx.color.red('regression:')} questionnaire ${id} is in the baseline but not in the current report\n`,
-    );
-  }
+  printRegressions(ctx, c, 'the current report');
   const regressed = hasRegressions(c);
   ctx.info(
     `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}, ${c.improvements.length} improvement${c.improvements.length === 1 ? '' : 's'}, ${c.added.length} added, ${c.removed.length} removed`,
