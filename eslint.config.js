@@ -27,6 +27,83 @@ export default tseslint.config(
       ],
     },
   },
+  // the layers (ARCHITECTURE.md): imports point down only, and only the shell touches `process`
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'only src/cli/ and bin/ touch the process; pass what is needed in',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^node:|^(fs|path|os|child_process)$',
+              message: 'the core is pure: no Node modules',
+            },
+            {
+              regex: '^(chalk|commander|yaml|ajv)$|^@inquirer/',
+              message: 'the core is pure: no I/O, terminal or parser libraries',
+            },
+            { regex: '/(io|app|interactive|cli)/', message: 'the core imports only the core' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/(app|interactive|cli)/', message: 'io imports only io and the core' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/(interactive|cli)/',
+              message: 'the application layer never calls the shell',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/interactive/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/cli/', message: 'the interview is called by the CLI and never calls back' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },

@@ -77,7 +77,7 @@ log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
 const { compileBuiltins } = await loadForBuild(
-  join(root, 'src', 'questionnaires.ts'),
+  join(root, 'src', 'app', 'registry.ts'),
   'compile-builtins',
   {
     define,

@@ -1,4 +1,5 @@
-import { formatIssue, type LocatedIssue } from './core/issues.js';
+// The one error type and the exit-code table of every command.
+import { formatIssue, type LocatedIssue, type Result } from './core/issues.js';
 
 /** The exit codes of every command (SPEC section 1). */
 export const ExitCode = {
@@ -39,4 +40,10 @@ export class TrustcheckError extends Error {
     const message = summary === undefined ? lines.join('\n') : [summary, ...lines].join('\n');
     return new TrustcheckError(message, summary === undefined ? { issues } : { issues, summary });
   }
+}
+
+/** The value of a result, or a TrustcheckError (exit 2) listing every issue. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw TrustcheckError.fromIssues(result.issues, result.summary);
+  return result.value;
 }

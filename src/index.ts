@@ -1,10 +1,12 @@
 // The library API: the same engine the CLI uses, typed.
 //   import { loadQuestionnaire, loadAnswers, score, compare, render } from 'trustcheck'
+import { loadAnswerFile } from './app/load.js';
+import { resolveRef } from './app/registry.js';
+import { today } from './app/today.js';
 import { resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
 import type { AnswerFile, Questionnaire } from './core/model.js';
 import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
-import { loadAnswerFile } from './load.js';
-import { resolveRef } from './questionnaires.js';
+import { unwrap } from './errors.js';
 
 export { compare, hasRegressions, type CompareResult } from './core/compare.js';
 export {
@@ -29,18 +31,19 @@ export type * from './core/model.js';
 
 /** A questionnaire by REF: a built-in id, `id@version`, or a path. Throws TrustcheckError. */
 export function loadQuestionnaire(ref: string): Questionnaire & { digest: string } {
-  const loaded = resolveRef(ref);
+  const loaded = unwrap(resolveRef(ref));
   return { ...loaded.value, digest: loaded.digest };
 }
 
 /** An answer file, parsed and checked against the schema. Throws TrustcheckError. */
 export function loadAnswers(file: string): AnswerFile {
-  return loadAnswerFile(file).value;
+  return unwrap(loadAnswerFile(file)).value;
 }
 
 /**
  * Scores a questionnaire under all-must-be-true. `answers` is an answer file (its entry for this
- * questionnaire is used) or the answers by section and statement.
+ * questionnaire is used) or the answers by section and statement. The date defaults to the
+ * answer file's, else today.
  */
 export function score(
   questionnaire: Questionnaire,
@@ -48,7 +51,7 @@ export function score(
   options: { date?: string } = {},
 ): QuestionnaireResult {
   const file = isAnswerFile(answers) ? answers : undefined;
-  const date = options.date ?? file?.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date ?? file?.date ?? today();
   const given =
     file === undefined
       ? (answers as QuestionnaireAnswers)

@@ -1,5 +1,6 @@
 // What a command may touch of the outside world, passed in so that commands can run in-process
 // in tests. Only bin/trustcheck.cjs hands in the real process streams.
+import { PLAIN, type Styles } from '../core/render/styles.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -20,7 +21,7 @@ export interface Io {
 
 export interface Context extends Io {
   /** Colours for messages on stderr (plain text when colour is off). */
-  color: Colors;
+  color: Styles;
   quiet: boolean;
   /** A message or progress line on stderr; silent under --quiet. */
   info(message: string): void;
@@ -47,29 +48,9 @@ export function colorLevel(
   return env.TERM?.includes('256') ? 2 : 1;
 }
 
-/** The few styles trustcheck uses; chalk provides them when colour is on. */
-export interface Colors {
-  level: number;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-}
-
-const plain = (text: string): string => text;
-const noColors: Colors = {
-  level: 0,
-  red: plain,
-  green: plain,
-  yellow: plain,
-  dim: plain,
-  bold: plain,
-};
-
 /** chalk only when colour is on: scripts and CI never load it. */
-async function colorsFor(level: 0 | 1 | 2 | 3): Promise<Colors> {
-  if (level === 0) return noColors;
+async function colorsFor(level: 0 | 1 | 2 | 3): Promise<Styles> {
+  if (level === 0) return PLAIN;
   const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }
@@ -77,8 +58,14 @@ async function colorsFor(level: 0 | 1 | 2 | 3): Promise<Colors> {
 export async function createContext(io: Io, argv: readonly string[]): Promise<Context> {
   const color = await colorsFor(colorLevel(argv, io.env, io.stderr));
   const quiet = argv.includes('--quiet');
+  // the streams are taken one by one: spreading `process` would start reading stdin
   return {
-    ...io,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    get stdin() {
+      return io.stdin;
+    },
+    env: io.env,
     color,
     quiet,
     info(message) {

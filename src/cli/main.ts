@@ -4,8 +4,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode, TrustcheckError } from '../errors.js';
 import { createContext, type Context, type Io } from './context.js';
 import { formatIssue } from '../core/issues.js';
-
-export const VERSION = __TRUSTCHECK_VERSION__;
+import { VERSION } from '../version.js';
 
 /** What a command's action returns: the exit code it ends with. */
 export type Outcome = number;

@@ -12,6 +12,7 @@ export interface Issue {
 
 /** A problem with its place in a file: what, where, and how to fix it (in the message). */
 export interface LocatedIssue {
+  /** The file, or '' for a problem of the command line itself (such as an unknown REF). */
   file: string;
   line?: number;
   col?: number;
@@ -20,9 +21,10 @@ export interface LocatedIssue {
 
 export type Result<T> =
   | { ok: true; value: T; warnings: LocatedIssue[] }
-  | { ok: false; issues: LocatedIssue[]; warnings: LocatedIssue[] };
+  | { ok: false; issues: LocatedIssue[]; warnings: LocatedIssue[]; summary?: string };
 
 export function formatIssue(issue: LocatedIssue): string {
+  if (issue.file === '') return issue.message; // a problem of the command line, not of a file
   const where =
     issue.line === undefined ? issue.file : `${issue.file}:${issue.line}:${issue.col ?? 1}`;
   return `${where}: ${issue.message}`;

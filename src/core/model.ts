@@ -189,6 +189,9 @@ export const ReportStatementSchema = z
     until: Nullable(z.string()).meta({
       description: 'for na: the date the exemption ends; after it the statement is not satisfied',
     }),
+    naExpired: z.boolean().optional().meta({
+      description: 'for na only: true when `until` lies before the report date',
+    }),
     remedy: Nullable(z.string()),
   })
   .strict();

@@ -3,7 +3,7 @@
 import { localize, pickLanguage } from './questionnaire.js';
 import { auditPassed, type QuestionnaireResult } from './scoring.js';
 import { REPORT_FORMAT } from './formats.js';
-import type { Comparison, Report, ReportQuestionnaire } from './model.js';
+import type { Report, ReportQuestionnaire } from './model.js';
 
 export interface ReportMeta {
   toolVersion: string;
@@ -13,7 +13,6 @@ export interface ReportMeta {
   language: string;
   /** sha256 of each questionnaire file's bytes, by questionnaire id. */
   digests: Record<string, string>;
-  comparison?: Comparison | null;
 }
 
 export function buildReport(results: readonly QuestionnaireResult[], meta: ReportMeta): Report {
@@ -42,6 +41,7 @@ export function buildReport(results: readonly QuestionnaireResult[], meta: Repor
           note: st.answer.note ?? null,
           evidence: st.answer.evidence ?? null,
           until: st.answer.until ?? null,
+          ...(st.answer.answer === 'na' ? { naExpired: st.naExpired } : {}),
           remedy: text(st.statement.remedy),
         })),
       })),
@@ -65,6 +65,6 @@ export function buildReport(results: readonly QuestionnaireResult[], meta: Repor
       statementsSatisfied: sections.reduce((sum, s) => sum + s.satisfied, 0),
     },
     questionnaires,
-    comparison: meta.comparison ?? null,
+    comparison: null,
   };
 }

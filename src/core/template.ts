@@ -3,6 +3,7 @@
 import type { Questionnaire } from './model.js';
 import { localize, pickLanguage } from './questionnaire.js';
 import { ANSWERS_FORMAT } from './formats.js';
+import { pick } from './language.js';
 
 export interface TemplateOptions {
   subject?: string | undefined;
@@ -52,7 +53,7 @@ export function renderTemplate(
   questionnaires: readonly Questionnaire[],
   options: TemplateOptions,
 ): string {
-  const t = options.language === 'nl' ? TEXTS.nl : TEXTS.en;
+  const t = pick<(typeof TEXTS)[keyof typeof TEXTS]>(TEXTS, options.language);
   const lines: string[] = [`# yaml-language-server: $schema=${options.schemaRef}`];
   for (const line of t.intro) lines.push(`# ${line}`);
   lines.push(`format: ${ANSWERS_FORMAT}`);

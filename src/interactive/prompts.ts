@@ -2,7 +2,6 @@
 // this interface, so tests can drive it with @inquirer/testing, and Ctrl-C and signals arrive
 // in one place.
 import { checkbox, input, select } from '@inquirer/prompts';
-import type { Context } from '../cli/context.js';
 
 export interface Choice<T> {
   name: string;
@@ -42,10 +41,14 @@ export function isInterrupt(error: unknown): boolean {
   return name === 'ExitPromptError' || name === 'AbortPromptError';
 }
 
-export function terminalPrompts(ctx: Context, signal: AbortSignal): Prompts {
+/** The real prompts, reading keys from `input` and drawing on `output`; `signal` aborts them. */
+export function terminalPrompts(
+  streams: { input: NodeJS.ReadableStream; output: unknown },
+  signal: AbortSignal,
+): Prompts {
   const context = {
-    input: ctx.stdin,
-    output: ctx.stderr as unknown as NodeJS.WritableStream,
+    input: streams.input,
+    output: streams.output as NodeJS.WritableStream,
     signal,
   };
   return {

@@ -1,11 +1,11 @@
 // The words of the interactive audit, in English and Dutch.
+import { pick } from '../core/language.js';
 
 export const TEXTS = {
   en: {
     subject: 'Which organisation do you audit?',
     subjectRequired: 'Please give the name of the organisation.',
     questionnaires: 'Which questionnaires?',
-    questionnairesRequired: 'Choose at least one questionnaire.',
     yes: 'Yes',
     no: 'No',
     na: 'Not applicable',
@@ -30,7 +30,6 @@ export const TEXTS = {
     subject: 'Welke organisatie licht je door?',
     subjectRequired: 'Geef de naam van de organisatie.',
     questionnaires: 'Welke vragenlijsten?',
-    questionnairesRequired: 'Kies minstens één vragenlijst.',
     yes: 'Ja',
     no: 'Nee',
     na: 'Niet van toepassing',
@@ -56,5 +55,5 @@ export const TEXTS = {
 export type Texts = (typeof TEXTS)['en'] | (typeof TEXTS)['nl'];
 
 export function textsFor(language: string): Texts {
-  return language === 'nl' ? TEXTS.nl : TEXTS.en;
+  return pick<Texts>(TEXTS, language);
 }

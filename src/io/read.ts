@@ -1,6 +1,7 @@
 // Reading an input file safely: size checked before reading, directories, binary and
 // non-UTF-8 content rejected with a one-line message naming the file.
 import { readFileSync, statSync } from 'node:fs';
+import type { LocatedIssue } from '../core/issues.js';
 import { TrustcheckError } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -111,4 +112,20 @@ function fileError(file: string, what: string, error: unknown): TrustcheckError 
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; issues: LocatedIssue[] };
+
+/** readTextFile as data: the text, or the problem with the file's name. */
+export function readText(file: string, what = 'file'): ReadResult {
+  try {
+    return { ok: true, text: readTextFile(file, what) };
+  } catch (error) {
+    if (!(error instanceof TrustcheckError)) throw error;
+    const issues =
+      error.issues.length > 0
+        ? [...error.issues]
+        : [{ file, message: error.message.replace(`${file}: `, '') }];
+    return { ok: false, issues };
+  }
 }

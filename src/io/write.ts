@@ -11,10 +11,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 
-let counter = 0;
 const checkedFolders = new Set<string>();
 
 /** The temporary file to write first; the folder must exist (checked once per folder). */
@@ -34,7 +34,7 @@ function prepare(file: string): string {
     }
     checkedFolders.add(folder);
   }
-  return join(folder, `.${basename(file)}.${process.pid}.${++counter}.tmp`);
+  return join(folder, `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
 function writeError(file: string, error: unknown): TrustcheckError {

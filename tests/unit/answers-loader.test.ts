@@ -2,18 +2,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAudit } from '../../src/audit.js';
+import { runAudit } from '../../src/app/run-audit.js';
 import type { AnswerFile } from '../../src/core/model.js';
 import type { LocatedIssue } from '../../src/core/issues.js';
-import { validateFile } from '../../src/load.js';
+import { loadFile } from '../../src/app/load.js';
 
 const dir = join('tests', 'fixtures', 'answers');
-const options = { language: 'en', today: '2026-11-23', toolVersion: '0.0.0' };
+const options = { language: 'en', today: '2026-11-23' };
 
 function problems(file: string, allowIncomplete = false): LocatedIssue[] {
-  const loaded = validateFile<AnswerFile>(file, 'answers');
+  const loaded = loadFile<AnswerFile>(file, 'answers');
   if (!loaded.ok) return loaded.issues;
-  const audit = runAudit(loaded.value, { ...options, allowIncomplete });
+  const audit = runAudit({ file, answers: loaded.value, ...options, allowIncomplete });
   return audit.ok ? [] : audit.issues;
 }
 
@@ -147,10 +147,11 @@ describe('answer files', () => {
   });
 
   it('falls back to the newest version of the same major, with a warning', () => {
-    const loaded = validateFile<AnswerFile>(join(dir, 'valid', 'all-yes.yaml'), 'answers');
+    const file = join(dir, 'valid', 'all-yes.yaml');
+    const loaded = loadFile<AnswerFile>(file, 'answers');
     if (!loaded.ok) throw new Error('fixture');
     loaded.value.value.questionnaires.trustability!.version = '1.0.7';
-    const audit = runAudit(loaded.value, options);
+    const audit = runAudit({ file, answers: loaded.value, ...options });
     expect(audit.ok).toBe(true);
     expect(audit.warnings.map((w) => w.message)).toEqual([
       'trustability 1.0.7 is not shipped; using 1.0.0, the newest version of the same major',

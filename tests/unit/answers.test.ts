@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadQuestionnaireFile } from '../../src/load.js';
+import { loadQuestionnaireFile } from '../../src/app/load.js';
+import { unwrap } from '../../src/errors.js';
 import { normalizeAnswer } from '../../src/core/answers.js';
 
 describe('normalizeAnswer', () => {
@@ -53,7 +54,7 @@ describe('questionnaire digest', () => {
       Buffer.from(text.replace(/\n/g, '\r\n')),
     ]);
     writeFileSync(file, bytes);
-    const loaded = loadQuestionnaireFile(file);
+    const loaded = unwrap(loadQuestionnaireFile(file));
     expect(loaded.value.id).toBe('supplier-check');
     expect(loaded.digest).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
   });

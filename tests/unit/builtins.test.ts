@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { builtinVersions, resolveRef } from '../../src/questionnaires.js';
+import { builtinVersions, resolveRef } from '../../src/app/registry.js';
+import { unwrap } from '../../src/errors.js';
 import { localize } from '../../src/core/questionnaire.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -36,7 +37,7 @@ describe('built-in questionnaires', () => {
 
   it('pass the loader, including the semantic checks, and every statement has a remedy in both languages', () => {
     for (const id of builtinVersions().keys()) {
-      const q = resolveRef(id).value;
+      const q = unwrap(resolveRef(id)).value;
       expect(q.id).toBe(id);
       for (const section of q.sections) {
         expect(section.statements.length).toBeGreaterThanOrEqual(2);
@@ -51,7 +52,7 @@ describe('built-in questionnaires', () => {
   });
 
   it('trustability has the contract ids', () => {
-    const q = resolveRef('trustability').value;
+    const q = unwrap(resolveRef('trustability')).value;
     expect(
       Object.fromEntries(q.sections.map((s) => [s.id, s.statements.map((st) => st.id)])),
     ).toEqual({
@@ -84,7 +85,7 @@ describe('built-in questionnaires', () => {
   });
 
   it('transparantie-apk has the contract section ids, Dutch first', () => {
-    const q = resolveRef('transparantie-apk').value;
+    const q = unwrap(resolveRef('transparantie-apk')).value;
     expect(q.languages).toEqual(['nl', 'en']);
     expect(q.sections.map((s) => s.id)).toEqual([
       'proactive-warnings',
@@ -102,7 +103,7 @@ describe('built-in questionnaires', () => {
 
   it.skipIf(!existsSync(seed))('trustability quotes the article word for word', () => {
     const article = readFileSync(seed, 'utf8');
-    const q = resolveRef('trustability').value;
+    const q = unwrap(resolveRef('trustability')).value;
     const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map(
       (m) => m[2],
     );

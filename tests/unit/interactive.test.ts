@@ -1,5 +1,6 @@
 // The interactive audit in-process: the real @inquirer prompts, rendered and driven with
-// @inquirer/testing, through the flow's prompt adapter.
+// @inquirer/testing, through the interview's prompt adapter; the interview alone, and the whole
+// audit command around it.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +10,15 @@ import { render } from '@inquirer/testing';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.js';
-import type { AuditCommandOptions } from '../../src/cli/commands/audit.js';
-import { runInteractive } from '../../src/interactive/audit.js';
+import { runAuditCommand } from '../../src/cli/commands/audit.js';
+import type { AuditCommandOptions } from '../../src/cli/scripted-audit.js';
+import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
 import type { Prompts } from '../../src/interactive/prompts.js';
 import { TrustcheckError } from '../../src/errors.js';
 
 type Events = Awaited<ReturnType<typeof render>>['events'];
 /** One scripted reaction to one prompt: press keys, or throw to simulate an interrupt. */
-type Step = (events: Events, screen: string) => void;
+type Step = (events: Events, screen: string, getScreen: () => string) => void | Promise<void>;
 
 /** To the first choice, whatever the default (the earlier answer) put the cursor on. */
 const top = (e: Events) => ['up', 'up', 'up'].forEach((k) => e.keypress(k));
@@ -59,7 +61,7 @@ function scripted(steps: Step[]): { prompts: Prompts; screens: string[] } {
     screens.push(screen.replace(/\n(?![?✔❯ ↑]|$)/g, ' '));
     const step = steps[k++];
     if (step === undefined) throw new Error(`no scripted step for prompt ${k}:\n${screen}`);
-    step(events, screen);
+    await step(events, screen, getScreen);
     return (await answer) as T;
   };
   return {
@@ -96,6 +98,17 @@ const options = (extra: Partial<AuditCommandOptions> = {}): AuditCommandOptions 
   subject: 'Acme B.V.',
   output: [join(dir, 'report.json')],
   lang: 'en',
+  failOn: 'fail',
+  ...extra,
+});
+const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
+  file,
+  existing: false,
+  force: false,
+  subject: 'Acme B.V.',
+  questionnaires: ['trustability'],
+  language: 'en',
+  today: '2026-11-23',
   ...extra,
 });
 const saved = () =>
@@ -119,7 +132,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('interactive audit', () => {
   it('all yes: passes, saves a valid answer file, writes the report', async () => {
     const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
-    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(0);
+    expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
     expect(report()).toMatchObject({ passed: true, subject: 'Acme B.V.' });
     expect(saved().questionnaires.trustability.answers['economic-interests']).toMatchObject({
       'warranty-expiry': 'yes',
@@ -136,7 +149,7 @@ describe('interactive audit', () => {
 
   it('--answers FILE --interactive asks only what the file leaves open, and keeps its comments', async () => {
     const first = scripted([yes, ctrlC]);
-    await runInteractive(await ctx(), options(), 'fail', first.prompts).catch(() => undefined);
+    await runAuditCommand(await ctx(), options(), first.prompts).catch(() => undefined);
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace(
@@ -145,7 +158,7 @@ describe('interactive audit', () => {
       ),
     );
     const rest = scripted(Array<Step>(17).fill(yes));
-    const code = await runInteractive(
+    const code = await runAuditCommand(
       await ctx(),
       {
         ...options(),
@@ -154,7 +167,6 @@ describe('interactive audit', () => {
         subject: undefined,
         questionnaire: undefined,
       },
-      'fail',
       rest.prompts,
     );
     expect(code).toBe(0);
@@ -165,7 +177,7 @@ describe('interactive audit', () => {
 
   it('offers Not applicable only where the statement allows it, and Back after the first', async () => {
     const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
-    await runInteractive(await ctx(), options(), 'fail', prompts);
+    await runAuditCommand(await ctx(), options(), prompts);
     expect(screens[0]).toContain('Not applicable'); // warranty-expiry
     expect(screens[0]).not.toContain('Back');
     expect(screens[2]).not.toContain('Not applicable'); // upgrade-eligibility
@@ -177,7 +189,7 @@ describe('interactive audit', () => {
     steps.splice(0, 1, na, type('We sell services, no goods.'));
     steps.splice(2, 1, no, type('Gym plans renew without notice.'));
     const { prompts, screens } = scripted(steps);
-    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(1);
+    expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(1);
     const economic = saved().questionnaires.trustability.answers['economic-interests']!;
     expect(economic['warranty-expiry']).toEqual({
       answer: 'na',
@@ -201,7 +213,7 @@ describe('interactive audit', () => {
   it('going back changes an earlier answer', async () => {
     const steps: Step[] = [yes, no, type(''), back, back, yes, ...Array<Step>(17).fill(yes)];
     const { prompts, screens } = scripted(steps);
-    expect(await runInteractive(await ctx(), options(), 'fail', prompts)).toBe(0);
+    expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
     expect(
       saved().questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
     ).toBe('yes');
@@ -211,14 +223,21 @@ describe('interactive audit', () => {
 
   it('Ctrl-C midway: the file holds exactly the answers given, exit 130; resume asks only the rest', async () => {
     const first = scripted([yes, no, type('Not yet.'), yes, ctrlC]);
-    const error = await runInteractive(await ctx(), options(), 'fail', first.prompts).catch(
-      (e: unknown) => e,
-    );
+    const outcome = await interview(await ctx(), first.prompts, plan());
+    expect(outcome).toEqual({
+      status: 'interrupted',
+      message: `interrupted: every answer is saved in ${file} (3 given now); continue with: trustcheck audit --resume ${file}`,
+    });
+    // the command around it ends with exit 130 and the same words
+    const again = scripted([ctrlC]);
+    const error = await runAuditCommand(
+      await ctx(),
+      { ...options(), resume: file, subject: undefined, questionnaire: undefined },
+      again.prompts,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TrustcheckError);
     expect((error as TrustcheckError).exitCode).toBe(130);
-    expect((error as TrustcheckError).message).toBe(
-      `interrupted: every answer is saved in ${file} (3 given now); continue with: trustcheck audit --resume ${file}`,
-    );
+    expect((error as TrustcheckError).message).toContain(`every answer is saved in ${file}`);
     const economic = saved().questionnaires.trustability.answers['economic-interests']!;
     expect(economic).toEqual({
       'warranty-expiry': 'yes',
@@ -235,10 +254,9 @@ describe('interactive audit', () => {
 
     const rest = scripted(Array<Step>(15).fill(yes));
     expect(
-      await runInteractive(
+      await runAuditCommand(
         await ctx(),
         { ...options(), resume: file, subject: undefined, questionnaire: undefined },
-        'fail',
         rest.prompts,
       ),
     ).toBe(1);
@@ -263,10 +281,9 @@ describe('interactive audit', () => {
     ];
     const { prompts, screens } = scripted(steps);
     expect(
-      await runInteractive(
+      await runAuditCommand(
         await ctx(),
         options({ subject: undefined, questionnaire: undefined }),
-        'fail',
         prompts,
       ),
     ).toBe(0);
@@ -279,21 +296,45 @@ describe('interactive audit', () => {
   it('refuses to overwrite an existing answers file without --force', async () => {
     writeFileSync(file, 'keep me');
     const { prompts } = scripted([]);
-    await expect(runInteractive(await ctx(), options(), 'fail', prompts)).rejects.toThrow(
+    await expect(interview(await ctx(), prompts, plan())).rejects.toThrow(
       `${file} already exists; continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     const again = scripted(Array<Step>(18).fill(yes));
-    expect(await runInteractive(await ctx(), options({ force: true }), 'fail', again.prompts)).toBe(
-      0,
+    expect(await runAuditCommand(await ctx(), options({ force: true }), again.prompts)).toBe(0);
+  });
+
+  it('returns the answers file and the report path, asking the path again while it cannot be written', async () => {
+    const retype: Step = async (e, _screen, getScreen) => {
+      e.type('missing/report.md');
+      e.keypress('enter');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(getScreen()).toContain('the folder missing does not exist');
+      for (let i = 0; i < 40; i++) e.keypress('backspace');
+      e.type('r.md');
+      e.keypress('enter');
+    };
+    const steps: Step[] = [...Array<Step>(18).fill(yes), retype];
+    const { prompts, screens } = scripted(steps);
+    const problem = (path: string) =>
+      path.startsWith('missing/') ? 'the folder missing does not exist' : undefined;
+    const outcome = await interview(
+      await ctx(),
+      prompts,
+      plan({ askReportPath: { format: 'md' }, reportPathProblem: problem }),
     );
+    expect(outcome).toEqual({ status: 'done', file, language: 'en', reportPath: 'r.md' });
+    expect(screens).toHaveLength(19);
+    expect(screens[18]).toContain('Write the report to');
+    expect(saved().questionnaires.trustability.answers['product-competence']).toEqual({
+      'quality-parity': 'yes',
+      'proactive-make-goods': 'yes',
+    });
   });
 
   it('speaks Dutch with --lang nl', async () => {
     const { prompts, screens } = scripted([ctrlC]);
-    await runInteractive(await ctx(), options({ lang: 'nl' }), 'fail', prompts).catch(
-      () => undefined,
-    );
+    await runAuditCommand(await ctx(), options({ lang: 'nl' }), prompts).catch(() => undefined);
     expect(screens[0]).toContain('Betrouwbaarheidstest · vraag 1/5 · 0 van 18 beantwoord');
     expect(screens[0]).toContain(
       'Je herinnert klanten eraan wanneer hun garantietermijn bijna afloopt.',

@@ -8,8 +8,8 @@ import type { GivenAnswer, QuestionnaireAnswers } from '../../src/core/answers.j
 import type { AnswerFile, Questionnaire, SchemaName } from '../../src/core/model.js';
 import { checkQuestionnaire } from '../../src/core/questionnaire.js';
 import { score } from '../../src/core/scoring.js';
-import { runAudit } from '../../src/audit.js';
-import { validateText } from '../../src/load.js';
+import { runAudit } from '../../src/app/run-audit.js';
+import { validateText } from '../../src/app/load.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const seeds: Record<SchemaName, string> = {
@@ -94,10 +94,11 @@ function neverThrows(kind: SchemaName, text: string, file: string): void {
   }
   if (kind === 'answers') {
     // the audit of a schema-valid answer file returns a result or located issues, never throws
-    const audit = runAudit(result.value as never, {
+    const audit = runAudit({
+      file,
+      answers: result.value as never,
       language: 'en',
       today: '2026-11-23',
-      toolVersion: '0',
       allowIncomplete: true,
     });
     if (!audit.ok) for (const issue of audit.issues) expect(issue.file).toBe(file);

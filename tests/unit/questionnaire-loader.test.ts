@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateQuestionnaireFile } from '../../src/load.js';
+import { loadQuestionnaireFile } from '../../src/app/load.js';
 
 const dir = join('tests', 'fixtures', 'questionnaires');
 
@@ -108,7 +108,7 @@ const invalid: [string, string[]][] = [
 describe('questionnaire loader', () => {
   it('accepts the valid fixtures', () => {
     for (const file of readdirSync(join(dir, 'valid'))) {
-      const result = validateQuestionnaireFile(join(dir, 'valid', file));
+      const result = loadQuestionnaireFile(join(dir, 'valid', file));
       expect(result.ok ? [] : result.issues).toEqual([]);
     }
   });
@@ -119,7 +119,7 @@ describe('questionnaire loader', () => {
 
   it.each(invalid)('%s', (file, expected) => {
     const path = join(dir, 'invalid', file);
-    const result = validateQuestionnaireFile(path);
+    const result = loadQuestionnaireFile(path);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const issue of result.issues) expect(issue.file).toBe(path);

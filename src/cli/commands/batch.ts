@@ -5,18 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
-import type { Report } from '../../core/model.js';
+import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import { render, type ReportFormat } from '../../core/render/index.js';
-import { loadAnswerFile } from '../../load.js';
 import { writeFileAtomicAsync } from '../../io/write.js';
+import { outDirTarget } from '../report-output.js';
 import {
-  auditAnswers,
-  exitCodeFor,
+  auditFile,
   loadBaseline,
-  outDirTarget,
   type AuditCommandOptions,
-  type FailOn,
-} from './audit.js';
+  type Baseline,
+} from '../scripted-audit.js';
 
 /** How many reports may be in flight (written and flushed) while the next files are audited. */
 const WRITES_IN_FLIGHT = 16;
@@ -38,7 +36,7 @@ interface BatchJob {
   options: AuditCommandOptions;
   failOn: FailOn;
   format: ReportFormat;
-  baseline: Report | undefined;
+  baseline: Baseline | undefined;
 }
 
 /**
@@ -56,15 +54,15 @@ async function auditFiles(
     const { ctx, take } = captureContext(parent);
     const c = ctx.color;
     try {
-      const outcome = auditAnswers(ctx, file, loadAnswerFile(file), job.options, job.baseline);
-      const text = render(outcome.report, job.format);
-      const t = outcome.report.totals;
-      const regressions = outcome.report.comparison?.regressions.length ?? 0;
-      const line = `${outcome.report.passed ? c.green('passed') : c.red('failed')} ${file} -> ${target} (${t.sectionsPassed}/${t.sections} sections, ${t.statementsSatisfied}/${t.statements} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''})`;
+      const audited = auditFile(ctx, file, job.options, job.baseline);
+      const text = render(audited, job.format);
+      const t = audited.totals;
+      const regressions = audited.comparison?.regressions.length ?? 0;
+      const line = `${audited.passed ? c.green('passed') : c.red('failed')} ${file} -> ${target} (${t.sectionsPassed}/${t.sections} sections, ${t.statementsSatisfied}/${t.statements} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''})`;
       ctx.info(line);
       const output = take();
-      const status: FileStatus = outcome.report.passed ? 'passed' : 'failed';
-      const code = exitCodeFor(outcome.report, job.failOn);
+      const status: FileStatus = audited.passed ? 'passed' : 'failed';
+      const code = violatesPolicy(audited, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
       // the report is flushed on the thread pool while the next file is audited
       const write = writeFileAtomicAsync(target, text).then(
         () => report({ index, status, code, output }),
@@ -138,7 +136,7 @@ export async function batchAudit(
     options,
     failOn,
     format,
-    baseline: options.baseline === undefined ? undefined : loadBaseline(options.baseline),
+    baseline: loadBaseline(options.baseline),
   };
 
   // results arrive in any order; they are printed in the order of the files

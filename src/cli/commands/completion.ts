@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { ExitCode } from '../../errors.js';
-import { buildProgram } from '../main.js';
 
 interface CommandWords {
   path: string;
@@ -23,13 +22,9 @@ function collect(command: Command, prefix: string[], out: CommandWords[]): void 
   for (const sub of visible) collect(sub, [...prefix, sub.name()], out);
 }
 
-function words(ctx: Context): CommandWords[] {
+function words(program: Command): CommandWords[] {
   const out: CommandWords[] = [];
-  collect(
-    buildProgram(ctx, () => undefined),
-    [],
-    out,
-  );
+  collect(program, [], out);
   return out;
 }
 
@@ -103,8 +98,14 @@ compdef _trustcheck trustcheck
 `;
 }
 
-export function completionCommand(ctx: Context, shell: 'bash' | 'zsh'): number {
-  const all = words(ctx);
+/** `command` is this command: its parent is the whole program, read for its words. */
+export function completionCommand(
+  ctx: Context,
+  shell: 'bash' | 'zsh',
+  _options: unknown,
+  command: Command,
+): number {
+  const all = words(command.parent ?? command);
   ctx.stdout.write(shell === 'bash' ? bashScript(all) : zshScript(all));
   return ExitCode.ok;
 }

@@ -1,10 +1,11 @@
 // `trustcheck diff BASELINE CURRENT`: the comparison of two JSON reports.
 import type { Context } from '../context.js';
-import { ExitCode, TrustcheckError } from '../../errors.js';
+import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
+import { loadReportFile } from '../../app/load.js';
 import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
-import { loadReportFile } from '../../load.js';
-import { printRegressions } from './audit.js';
+import { regressionLines } from '../../core/render/terminal.js';
+import { printLines } from '../report-output.js';
 
 export function diffCommand(
   ctx: Context,
@@ -12,8 +13,8 @@ export function diffCommand(
   currentFile: string,
   options: { format: 'md' | 'json'; failOn: 'regression' | 'never'; strict?: boolean },
 ): number {
-  const baseline = loadReportFile(baselineFile).value;
-  const current = loadReportFile(currentFile).value;
+  const baseline = unwrap(loadReportFile(baselineFile)).value;
+  const current = unwrap(loadReportFile(currentFile)).value;
   const result = compare(baseline, current);
   const warnings = [...result.warnings];
   if (baseline.subject !== current.subject) {
@@ -31,7 +32,7 @@ export function diffCommand(
   } else {
     ctx.stdout.write(renderComparisonMarkdown(c, current));
   }
-  printRegressions(ctx, c, 'the current report');
+  printLines(ctx, regressionLines(c, 'the current report', ctx.color));
   const regressed = hasRegressions(c);
   ctx.info(
     `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}, ${c.improvements.length} improvement${c.improvements.length === 1 ? '' : 's'}, ${c.added.length} added, ${c.removed.length} removed`,

@@ -1,40 +1,24 @@
 // `trustcheck init [FILE]`: writes an answer-file template.
-import { dirname, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
-import { ExitCode } from '../../errors.js';
-import { renderTemplate } from '../../core/template.js';
+import { ExitCode, unwrap } from '../../errors.js';
+import { defaultQuestionnaires, resolveRef } from '../../app/registry.js';
+import { schemaRefFor } from '../../app/schema-ref.js';
+import { defaultLanguage, type Language } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
+import { renderTemplate } from '../../core/template.js';
 import { writeNewFile } from '../output.js';
-import { defaultQuestionnaires, packageRoot, resolveRef } from '../../questionnaires.js';
-import { defaultLanguage } from '../language.js';
-import { VERSION } from '../main.js';
 
 export interface InitOptions {
   questionnaire?: string[];
   subject?: string;
   assessor?: string;
-  lang?: 'en' | 'nl';
+  lang?: Language;
   force?: boolean;
-}
-
-/**
- * Where editors find the answers schema: the local install when trustcheck runs from the
- * folder's node_modules, else the published copy of this version.
- */
-export function schemaRefFor(file: string | undefined): string {
-  const published = `https://unpkg.com/trustcheck@${VERSION}/schemas/answers.schema.json`;
-  if (file === undefined) return published;
-  const folder = dirname(resolve(file));
-  const root = packageRoot();
-  const local = resolve(root, 'schemas', 'answers.schema.json');
-  if (!root.split(sep).includes('node_modules')) return published;
-  const rel = relative(folder, local).split(sep).join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
 export function initCommand(ctx: Context, file: string, options: InitOptions): number {
   const refs = options.questionnaire ?? defaultQuestionnaires();
-  const loaded = refs.map((ref) => ({ ref, loaded: resolveRef(ref) }));
+  const loaded = refs.map((ref) => ({ ref, loaded: unwrap(resolveRef(ref)) }));
   const customPaths = Object.fromEntries(
     loaded.filter((l) => !l.loaded.builtin).map((l) => [l.loaded.value.id, l.ref]),
   );

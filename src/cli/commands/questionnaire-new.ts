@@ -4,7 +4,7 @@ import { ExitCode, TrustcheckError } from '../../errors.js';
 import { ID_PATTERN } from '../../core/formats.js';
 import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
 import { writeNewFile } from '../output.js';
-import { VERSION } from '../main.js';
+import { VERSION } from '../../version.js';
 
 export function newCommand(
   ctx: Context,

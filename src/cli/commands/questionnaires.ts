@@ -1,20 +1,20 @@
 // `trustcheck questionnaires list|show|validate`
 import type { Context } from '../context.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, unwrap } from '../../errors.js';
+import { loadQuestionnaireFile } from '../../app/load.js';
+import { builtinVersions, resolveRef } from '../../app/registry.js';
+import { defaultLanguage } from '../../core/language.js';
 import { formatIssue } from '../../core/issues.js';
 import { localize, statementCount } from '../../core/questionnaire.js';
 import {
   localizeQuestionnaire,
   renderQuestionnaireMarkdown,
 } from '../../core/render/questionnaire.js';
-import { builtinVersions, resolveRef } from '../../questionnaires.js';
-import { validateQuestionnaireFile } from '../../load.js';
-import { defaultLanguage } from '../language.js';
 
 export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
   const language = defaultLanguage(ctx.env, undefined);
   const rows = [...builtinVersions()].map(([id, versions]) => {
-    const newest = resolveRef(id).value;
+    const newest = unwrap(resolveRef(id)).value;
     return {
       id,
       version: newest.version,
@@ -59,7 +59,7 @@ export function showCommand(
   ref: string,
   options: { lang?: string; format: 'md' | 'json' },
 ): number {
-  const q = resolveRef(ref).value;
+  const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
   ctx.stdout.write(
     options.format === 'json'
@@ -72,7 +72,7 @@ export function showCommand(
 export function validateCommand(ctx: Context, files: string[]): number {
   let failed = 0;
   for (const file of files) {
-    const result = validateQuestionnaireFile(file);
+    const result = loadQuestionnaireFile(file);
     if (result.ok) {
       const q = result.value.value;
       ctx.info(

@@ -1,13 +1,13 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, unwrap } from '../../errors.js';
+import { loadReportFile } from '../../app/load.js';
 import {
   renderSummaryCsv,
   renderSummaryJson,
   renderSummaryMarkdown,
   summarize,
 } from '../../core/summary.js';
-import { loadReportFile } from '../../load.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { expandInputs } from '../inputs.js';
 
@@ -17,7 +17,7 @@ export function summaryCommand(
   options: { format: 'md' | 'json' | 'csv'; output?: string },
 ): number {
   const files = expandInputs(args, ['.json'], 'JSON report');
-  const reports = files.map((file) => loadReportFile(file).value);
+  const reports = files.map((file) => unwrap(loadReportFile(file)).value);
   const summary = summarize(reports);
   const text =
     options.format === 'json'

@@ -24,6 +24,11 @@ export function extensionFor(format: ReportFormat): string {
   return format === 'junit' ? '.xml' : `.${format}`;
 }
 
+/** The one rule for an output's format: the one asked for, else its extension's, else Markdown. */
+export function formatFor(file: string | undefined, asked: ReportFormat | undefined): ReportFormat {
+  return asked ?? (file === undefined ? undefined : formatForPath(file)) ?? 'md';
+}
+
 /** The format a file name asks for by its extension, if any. */
 export function formatForPath(path: string): ReportFormat | undefined {
   const lower = path.toLowerCase();

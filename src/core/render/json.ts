@@ -68,6 +68,7 @@ export function renderJson(report: Report): string {
           note: st.note,
           evidence: st.evidence,
           until: st.until,
+          ...(st.naExpired === undefined ? {} : { naExpired: st.naExpired }),
           remedy: st.remedy,
         })),
       })),

@@ -1,4 +1,5 @@
 // The words reports are written in, per language.
+import { pick } from '../language.js';
 import type { ReportStatement } from '../model.js';
 
 export const LABELS = {
@@ -82,10 +83,11 @@ export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
 export function unsatisfiedReason(st: ReportStatement, l: Labels): string {
   if (st.answer === null) return l.unanswered;
   if (st.answer === 'no') return l.answerNo;
-  if (st.answer === 'na' && st.until !== null) return l.naExpired(st.until);
+  if (st.answer === 'na' && st.naExpired === true && st.until !== null)
+    return l.naExpired(st.until);
   return l.naInvalid;
 }
 
 export function labelsFor(language: string): Labels {
-  return language === 'nl' ? LABELS.nl : LABELS.en;
+  return pick<Labels>(LABELS, language);
 }

@@ -2,6 +2,7 @@
 // or as a plain JSON document.
 import type { Questionnaire } from '../model.js';
 import { localize, pickLanguage } from '../questionnaire.js';
+import { pick } from '../language.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 export interface LocalizedQuestionnaire {
@@ -74,7 +75,7 @@ const LABELS = {
 } as const;
 
 export function renderQuestionnaireMarkdown(q: LocalizedQuestionnaire): string {
-  const l = q.language === 'nl' ? LABELS.nl : LABELS.en;
+  const l = pick<(typeof LABELS)[keyof typeof LABELS]>(LABELS, q.language);
   const out: string[] = [`# ${escapeMarkdown(q.title)} (${q.id}@${q.version})`, ''];
   if (q.description !== null) out.push(escapeMarkdown(q.description), '');
   if (q.source !== null) out.push(`${l.source}: ${escapeMarkdown(q.source)}`, '');

@@ -1,17 +1,16 @@
 // Loading trustcheck's three kinds of input (questionnaires, answer files, reports): read with
 // limits, parse with positions, check against the generated schema, then the semantic checks
-// of the core. Returns data ({ok, value} or {ok: false, issues}); the CLI decides what to print.
+// of the core. Returns data ({ok, value} or {ok: false, issues}); the shell decides what to print.
 import { createHash } from 'node:crypto';
-import * as validators from './generated/validators.cjs';
-import type { ValidateFunction } from './generated/validators.cjs';
-import type { Issue, LocatedIssue, Result } from './core/issues.js';
-import type { AnswerFile, Questionnaire, Report, SchemaName } from './core/model.js';
-import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from './core/formats.js';
-import { checkQuestionnaire } from './core/questionnaire.js';
-import { locate, parseDocument, type ParsedDocument } from './io/document.js';
-import { readTextFile } from './io/read.js';
-import { schemaIssues } from './io/schema-issues.js';
-import { TrustcheckError } from './errors.js';
+import * as validators from '../generated/validators.cjs';
+import type { ValidateFunction } from '../generated/validators.cjs';
+import type { Issue, LocatedIssue, Result } from '../core/issues.js';
+import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/model.js';
+import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
+import { checkQuestionnaire } from '../core/questionnaire.js';
+import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
+import { readText } from '../io/read.js';
+import { schemaIssues } from '../io/schema-issues.js';
 
 const KIND_NAMES: Record<SchemaName, string> = {
   questionnaire: 'questionnaire',
@@ -93,48 +92,22 @@ export function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
   return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
-/** Reads a file (with limits) and validates it; read errors become a located issue too. */
-export function validateFile<T>(
-  file: string,
-  kind: SchemaName,
-  semantic?: (value: T) => Issue[],
-): Result<Loaded<T>> {
-  let text: string;
-  try {
-    text = readTextFile(file, KIND_NAMES[kind]);
-  } catch (error) {
-    if (error instanceof TrustcheckError) {
-      const issues =
-        error.issues.length > 0
-          ? [...error.issues]
-          : [{ file, message: error.message.replace(`${file}: `, '') }];
-      return { ok: false, issues, warnings: [] };
-    }
-    throw error;
-  }
-  return validateText(text, file, kind, semantic);
-}
-
-/** Like validateFile, but throws a TrustcheckError (exit 2) listing every problem. */
+/** Reads a file (with limits) and validates it; a file that cannot be read is an issue too. */
 export function loadFile<T>(
   file: string,
   kind: SchemaName,
   semantic?: (value: T) => Issue[],
-): Loaded<T> {
-  const result = validateFile(file, kind, semantic);
-  if (!result.ok) {
-    throw TrustcheckError.fromIssues(result.issues);
-  }
-  return result.value;
+): Result<Loaded<T>> {
+  const read = readText(file, KIND_NAMES[kind]);
+  if (!read.ok) return { ok: false, issues: read.issues, warnings: [] };
+  return validateText(read.text, file, kind, semantic);
 }
 
-export const validateQuestionnaireFile = (file: string): Result<Loaded<Questionnaire>> =>
-  validateFile<Questionnaire>(file, 'questionnaire', checkQuestionnaire);
-
-export const loadQuestionnaireFile = (file: string): Loaded<Questionnaire> =>
+export const loadQuestionnaireFile = (file: string): Result<Loaded<Questionnaire>> =>
   loadFile<Questionnaire>(file, 'questionnaire', checkQuestionnaire);
 
-export const loadAnswerFile = (file: string): Loaded<AnswerFile> =>
+export const loadAnswerFile = (file: string): Result<Loaded<AnswerFile>> =>
   loadFile<AnswerFile>(file, 'answers');
 
-export const loadReportFile = (file: string): Loaded<Report> => loadFile<Report>(file, 'report');
+export const loadReportFile = (file: string): Result<Loaded<Report>> =>
+  loadFile<Report>(file, 'report');

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { didYouMean } from './core/issues.js';
-import type { Questionnaire } from './core/model.js';
-import { compareVersions, majorOf } from './core/semver.js';
-import { TrustcheckError } from './errors.js';
+import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
+import type { Questionnaire } from '../core/model.js';
+import { compareVersions, majorOf } from '../core/semver.js';
+import { unwrap } from '../errors.js';
 import { digestOf, loadQuestionnaireFile } from './load.js';
 
 export interface LoadedQuestionnaire {
@@ -41,7 +41,7 @@ export function compileBuiltins(): CompiledBuiltins {
   const out: CompiledBuiltins = {};
   for (const [id, versions] of builtinVersions()) {
     for (const version of versions) {
-      const loaded = loadQuestionnaireFile(join(builtinDir(), id, `${version}.yaml`));
+      const loaded = unwrap(loadQuestionnaireFile(join(builtinDir(), id, `${version}.yaml`)));
       out[loaded.digest] = loaded.value;
     }
   }
@@ -109,7 +109,7 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   } catch {
     // unreadable: the loader below says why
   }
-  loaded ??= { ...loadQuestionnaireFile(file), file, builtin: true };
+  loaded ??= { ...unwrap(loadQuestionnaireFile(file)), file, builtin: true };
   cache.set(file, loaded);
   return loaded;
 }
@@ -119,26 +119,33 @@ export function isPathRef(ref: string): boolean {
 }
 
 /** A REF: a built-in id (newest version), `id@version`, or a path to a questionnaire file. */
-export function resolveRef(ref: string): LoadedQuestionnaire {
+export function resolveRef(ref: string): Result<LoadedQuestionnaire> {
   if (isPathRef(ref)) {
     const loaded = loadQuestionnaireFile(ref);
-    return { value: loaded.value, digest: loaded.digest, file: ref, builtin: false };
+    if (!loaded.ok) return loaded;
+    const { value, digest } = loaded.value;
+    return { ok: true, value: { value, digest, file: ref, builtin: false }, warnings: [] };
   }
   const [id = '', version] = ref.split('@');
   const versions = builtinVersions();
   const shipped = versions.get(id);
   if (shipped === undefined) {
-    throw new TrustcheckError(
+    return refIssue(
       `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; run \`trustcheck questionnaires list\` to see them, or give the path of a questionnaire file`,
     );
   }
-  if (version === undefined) return loadBuiltin(id, shipped[0]!);
-  if (!shipped.includes(version)) {
-    throw new TrustcheckError(
+  if (version !== undefined && !shipped.includes(version)) {
+    return refIssue(
       `questionnaire ${id} has no version ${version}; shipped versions: ${shipped.join(', ')}`,
     );
   }
-  return loadBuiltin(id, version);
+  return { ok: true, value: loadBuiltin(id, version ?? shipped[0]!), warnings: [] };
+}
+
+/** A REF that names no questionnaire: the message alone (the REF is in it). */
+function refIssue(message: string): Result<never> {
+  const issue: LocatedIssue = { file: '', message };
+  return { ok: false, issues: [issue], warnings: [] };
 }
 
 /**

@@ -1,0 +1,64 @@
+// The scripted audit of one answer file, shared by `audit`, its batch and its interactive
+// ending: load the answers, audit them (against a baseline), print the warnings.
+import { unwrap } from '../errors.js';
+import { loadAnswerFile, loadReportFile } from '../app/load.js';
+import { runAudit } from '../app/run-audit.js';
+import { today } from '../app/today.js';
+import { defaultLanguage, type Language } from '../core/language.js';
+import type { Report } from '../core/model.js';
+import type { FailOn } from '../core/policy.js';
+import type { ReportFormat } from '../core/render/index.js';
+import type { Context } from './context.js';
+import { printWarnings } from './report-output.js';
+
+export interface AuditCommandOptions {
+  answers?: string[];
+  questionnaire?: string[];
+  format?: ReportFormat;
+  output?: string[];
+  outDir?: string;
+  baseline?: string;
+  failOn?: FailOn;
+  allowIncomplete?: boolean;
+  interactive?: boolean;
+  resume?: string | true;
+  saveAnswers: string;
+  force?: boolean;
+  strict?: boolean;
+  subject?: string;
+  lang?: Language;
+}
+
+/** A loaded baseline report with the file it came from. */
+export interface Baseline {
+  file: string;
+  report: Report;
+}
+
+export function loadBaseline(file: string | undefined): Baseline | undefined {
+  return file === undefined ? undefined : { file, report: unwrap(loadReportFile(file)).value };
+}
+
+/** Audits one answer file; problems are a TrustcheckError (exit 2), warnings are printed. */
+export function auditFile(
+  ctx: Context,
+  file: string,
+  options: AuditCommandOptions,
+  baseline: Baseline | undefined,
+  language: Language | undefined = options.lang,
+): Report {
+  const answers = unwrap(loadAnswerFile(file));
+  const result = runAudit({
+    file,
+    answers,
+    questionnaires: options.questionnaire,
+    allowIncomplete: options.allowIncomplete,
+    subject: options.subject,
+    language: language ?? defaultLanguage(ctx.env, answers.value.language),
+    today: today(ctx.env),
+    baseline,
+    strict: options.strict,
+  });
+  if (result.ok || result.summary === undefined) printWarnings(ctx, result.warnings);
+  return unwrap(result);
+}
