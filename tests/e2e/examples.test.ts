@@ -2,7 +2,7 @@
 // questionnaire workflow, and `questionnaires list/show`.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, read, root, run, tempDir, write } from './helpers.js';
+import { fillTemplate, fixtures, read, root, run, tempDir, write } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -15,9 +15,77 @@ describe('examples and docs', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# Trustability audit: Acme B\.V\. \(2026-11-23\)/);
     expect(result.stderr).toContain(
+      '✗ transparantie-apk.no-profit-from-inattention 3/5: not satisfied: no-small-print-profit, prices-clear-up-front\n' +
+        'Acme B.V.: failed (7/10 sections passed, 32/37 statements satisfied)',
+    );
+    expect(result.stderr).not.toMatch(/^warning/m);
+    expect(run(['audit', '--answers', 'examples/acme-answers.yaml']).code).toBe(1);
+  });
+
+  it('answers pinned to 1.0.0 keep auditing against 1.0.0, with its statements', () => {
+    const pinned = join(fixtures, 'answers', 'valid', 'acme-1.0.0.yaml');
+    expect(read(pinned)).toContain('trust-earned-first: yes');
+    const result = run(['audit', '--answers', pinned, '--fail-on', 'never', '-f', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
       'Acme B.V.: failed (7/10 sections passed, 32/36 statements satisfied)',
     );
-    expect(run(['audit', '--answers', 'examples/acme-answers.yaml']).code).toBe(1);
+    expect(result.stderr).not.toMatch(/^warning/m);
+    const report = JSON.parse(result.stdout) as {
+      questionnaires: { id: string; version: string }[];
+    };
+    expect(report.questionnaires.map((q) => `${q.id}@${q.version}`)).toEqual([
+      'trustability@1.0.0',
+      'transparantie-apk@1.0.0',
+    ]);
+  });
+
+  it.each([
+    [
+      'questionnaires/trustability/1.1.0.yaml',
+      'ok questionnaires/trustability/1.1.0.yaml: trustability@1.1.0, 5 sections, 18 statements\n',
+    ],
+    [
+      'questionnaires/transparantie-apk/1.1.0.yaml',
+      'ok questionnaires/transparantie-apk/1.1.0.yaml: transparantie-apk@1.1.0, 5 sections, 19 statements\n',
+    ],
+    [
+      'examples/know-like-trust.yaml',
+      'ok examples/know-like-trust.yaml: know-like-trust@0.1.0, 4 sections, 9 statements\n',
+    ],
+  ])('questionnaires validate %s', (file, stderr) => {
+    const result = run(['questionnaires', 'validate', file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(stderr);
+  });
+
+  it('examples/know-like-trust.yaml can be audited with -q', () => {
+    expect(
+      run(
+        [
+          'init',
+          'k.yaml',
+          '-q',
+          join(root, 'examples', 'know-like-trust.yaml'),
+          '--subject',
+          'Acme',
+        ],
+        {
+          cwd: dir,
+        },
+      ).code,
+    ).toBe(0);
+    write(join(dir, 'k.yaml'), fillTemplate(read(join(dir, 'k.yaml'))));
+    const audit = run(
+      ['audit', '-a', 'k.yaml', '-q', join(root, 'examples', 'know-like-trust.yaml'), '-f', 'json'],
+      { cwd: dir },
+    );
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({
+      passed: true,
+      totals: { statements: 9 },
+      questionnaires: [{ id: 'know-like-trust', version: '0.1.0' }],
+    });
   });
 
   it('questionnaires new scaffolds a file that passes validate, and can be audited with -q', () => {
@@ -54,20 +122,22 @@ describe('examples and docs', () => {
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({
         id: 'transparantie-apk',
-        version: '1.0.0',
+        version: '1.1.0',
+        versions: ['1.1.0', '1.0.0'],
         sections: 5,
-        statements: 18,
+        statements: 19,
       }),
       expect.objectContaining({
         id: 'trustability',
-        version: '1.0.0',
+        version: '1.1.0',
+        versions: ['1.1.0', '1.0.0'],
         sections: 5,
         statements: 18,
       }),
     ]);
     const table = run(['questionnaires', 'list']);
     expect(table.stdout).toMatch(
-      /^ID {17}VERSION {2}LANGUAGES {2}SECTIONS {2}STATEMENTS {2}TITLE\n/,
+      /^ID {17}VERSION {7}LANGUAGES {2}SECTIONS {2}STATEMENTS {2}TITLE\n/,
     );
     const show = run(['questionnaires', 'show', 'trustability', '--format', 'json']);
     const q = JSON.parse(show.stdout) as { sections: { statements: { text: string }[] }[] };
@@ -78,5 +148,8 @@ describe('examples and docs', () => {
     );
     const nl = run(['questionnaires', 'show', 'trustability@1.0.0', '--lang', 'nl']);
     expect(nl.stdout).toMatch(/^# Betrouwbaarheidstest \(trustability@1\.0\.0\)/);
+    const apk = run(['questionnaires', 'show', 'transparantie-apk', '--lang', 'nl']);
+    expect(apk.stdout).toMatch(/^# Transparantie APK \(transparantie-apk@1\.1\.0\)/);
+    expect(apk.stdout).not.toContain('trust-earned-first');
   });
 });

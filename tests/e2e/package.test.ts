@@ -61,6 +61,8 @@ describe('npm pack', () => {
       'schemas',
     ]);
     expect(files).toContain('questionnaires/trustability/1.0.0.yaml');
+    expect(files).toContain('questionnaires/trustability/1.1.0.yaml');
+    expect(files).toContain('questionnaires/transparantie-apk/1.1.0.yaml');
     expect(files).toContain('schemas/answers.schema.json');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);

@@ -28,8 +28,9 @@ describe('trustcheck init', () => {
       /^# yaml-language-server: \$schema=\S+answers\.schema\.json$/,
     );
     expect(text).toContain('subject: "Acme B.V."');
-    expect(text).toContain('  trustability:\n    version: 1.0.0');
-    expect(text).toContain('  transparantie-apk:');
+    // a new template pins the newest shipped versions
+    expect(text).toContain('  trustability:\n    version: 1.1.0');
+    expect(text).toContain('  transparantie-apk:\n    version: 1.1.0');
     expect(text).toContain(
       '        # You remind customers when their warranty or guarantee period is about to expire.\n        warranty-expiry: ~',
     );
@@ -109,7 +110,7 @@ describe('trustcheck audit --answers', () => {
     initFilled('no');
     const result = run(['audit', '-a', 'answers.yaml', '-f', 'junit'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('<testsuite name="trustability@1.0.0"');
+    expect(result.stdout).toContain('<testsuite name="trustability@1.1.0"');
     expect(result.stdout).toContain('classname="trustability.economic-interests"');
   });
 

@@ -15,8 +15,8 @@ const seed = join(root, '..', 'shared', 'seeds', '002_8d68d21933806b54.txt');
 describe('built-in questionnaires', () => {
   it('are both shipped, newest version first', () => {
     expect([...builtinVersions().entries()]).toEqual([
-      ['transparantie-apk', ['1.0.0']],
-      ['trustability', ['1.0.0']],
+      ['transparantie-apk', ['1.1.0', '1.0.0']],
+      ['trustability', ['1.1.0', '1.0.0']],
     ]);
   });
 
