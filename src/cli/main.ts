@@ -62,18 +62,23 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (id, id@version or path)')
     .addOption(
       new Option(
-        '-f, --format <format>',
-        'report format (default: md, or from the --output extension)',
-      ).choices(['md', 'json', 'junit']),
+        '-f, --format <format...>',
+        'report format (default: md, or from the --output extension); github: workflow commands; several with --out-dir',
+      ).choices(['md', 'json', 'junit', 'github']),
     )
     .option(
       '-o, --output <files...>',
-      'write the report there instead of stdout; format from each extension (.md, .json, .xml)',
+      'write the report there instead of stdout (- is stdout); format from each extension (.md, .json, .xml)',
     )
     .option(
       '--out-dir <dir>',
-      'with several answer files: one report per answer file, named after it',
+      'with several answer files: one report per answer file and format, named by --name',
     )
+    .option(
+      '--name <template>',
+      'with --out-dir: file name from {file}, {subject} and {date}, e.g. {subject}/{date} (default {file})',
+    )
+    .option('--no-step-summary', 'in GitHub Actions, do not append the report to the job summary')
     .option('--baseline <file>', 'a previous JSON report to compare against')
     .addOption(
       new Option(

@@ -1,12 +1,14 @@
 // Where an audit's report goes and what the audit prints about it: the shell's half of the
 // scripted path (load -> audit -> render -> write -> exit code) that audit, batch and the
 // interactive ending share.
-import { basename, extname, join } from 'node:path';
-import type { Report } from '../core/model.js';
-import { extensionFor, formatFor, render, type ReportFormat } from '../core/render/index.js';
-import type { TerminalLine } from '../core/render/terminal.js';
+import { appendFileSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { formatIssue } from '../core/issues.js';
+import type { Report } from '../core/model.js';
+import { formatFor, render, renderMarkdown, type ReportFormat } from '../core/render/index.js';
+import type { RenderOptions } from '../core/render/options.js';
+import type { TerminalLine } from '../core/render/terminal.js';
+import { TrustcheckError } from '../errors.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Context } from './context.js';
 
@@ -16,28 +18,65 @@ export interface ReportTarget {
   format: ReportFormat;
 }
 
-/** The files a report goes to, each with its format; none means stdout. */
+/** The one format -f asks for; several are for --out-dir only. */
+export function singleFormat(
+  formats: readonly ReportFormat[] | undefined,
+): ReportFormat | undefined {
+  if (formats === undefined || formats.length === 0) return undefined;
+  const distinct = [...new Set(formats)];
+  if (distinct.length > 1) {
+    throw new TrustcheckError(
+      `several formats (${distinct.join(', ')}) need --out-dir DIR; for one answer file, give one -o FILE per format instead (the extension chooses the format: .md, .html, .json, .xml)`,
+    );
+  }
+  return distinct[0];
+}
+
+/** The outputs a report goes to, each with its format; none means stdout. */
 export function reportTargets(
   outputs: readonly string[] | undefined,
   format: ReportFormat | undefined,
 ): ReportTarget[] {
-  return (outputs ?? []).map((file) => ({ file, format: formatFor(file, format) }));
+  const targets = (outputs ?? []).map((file) => ({ file, format: formatFor(file, format) }));
+  if (targets.length === 0) return [{ file: '-', format: format ?? 'md' }];
+  return targets;
 }
 
-/** Writes the report to every target (stdout when there is none). */
+/** Writes the report to every target: "-" is stdout. */
 export function writeReport(
   ctx: Context,
   report: Report,
   targets: readonly ReportTarget[],
-  format: ReportFormat | undefined,
+  options: RenderOptions,
 ): void {
-  if (targets.length === 0) {
-    ctx.stdout.write(render(report, formatFor(undefined, format)));
-    return;
-  }
   for (const target of targets) {
-    writeFileAtomic(target.file, render(report, target.format));
+    const text = render(report, target.format, options);
+    if (target.file === '-') {
+      ctx.stdout.write(text);
+      continue;
+    }
+    writeFileAtomic(target.file, text);
     ctx.info(`wrote ${target.file}`);
+  }
+}
+
+/**
+ * In GitHub Actions (GITHUB_STEP_SUMMARY set), appends the Markdown report to the job summary,
+ * unless --no-step-summary.
+ */
+export function appendStepSummary(
+  ctx: Context,
+  report: Report,
+  enabled: boolean | undefined,
+): void {
+  const file = ctx.env.GITHUB_STEP_SUMMARY;
+  if (enabled === false || file === undefined || file === '') return;
+  try {
+    appendFileSync(file, `${renderMarkdown(report)}\n`);
+  } catch (error) {
+    ctx.warn(
+      `cannot append the report to the job summary ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the audit goes on`,
+    );
   }
 }
 
@@ -51,9 +90,4 @@ export function printLines(ctx: Context, lines: readonly TerminalLine[]): void {
 
 export function printWarnings(ctx: Context, warnings: readonly LocatedIssue[]): void {
   for (const w of warnings) ctx.warn(formatIssue(w));
-}
-
-/** The report file for an answer file in --out-dir. */
-export function outDirTarget(outDir: string, answerFile: string, format: ReportFormat): string {
-  return join(outDir, `${basename(answerFile, extname(answerFile))}${extensionFor(format)}`);
 }

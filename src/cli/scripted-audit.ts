@@ -3,18 +3,25 @@
 import { unwrap } from '../errors.js';
 import { loadAnswerFile, loadReportFile } from '../app/load.js';
 import { runAudit } from '../app/run-audit.js';
+import { answersSource } from '../app/source.js';
 import { today } from '../app/today.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import type { Report } from '../core/model.js';
 import type { FailOn } from '../core/policy.js';
 import type { ReportFormat } from '../core/render/index.js';
+import type { AnswersSource } from '../core/render/options.js';
 import type { Context } from './context.js';
 import { printWarnings } from './report-output.js';
 
 export interface AuditCommandOptions {
   answers?: string[];
   questionnaire?: string[];
-  format?: ReportFormat;
+  /** -f, repeatable (several only with --out-dir) */
+  format?: ReportFormat[];
+  /** --name, with --out-dir */
+  name?: string;
+  /** --no-step-summary */
+  stepSummary?: boolean;
   output?: string[];
   outDir?: string;
   baseline?: string;
@@ -39,6 +46,12 @@ export function loadBaseline(file: string | undefined): Baseline | undefined {
   return file === undefined ? undefined : { file, report: unwrap(loadReportFile(file)).value };
 }
 
+export interface Audited {
+  report: Report;
+  /** Where each statement stands in the answers file. */
+  source: AnswersSource;
+}
+
 /** Audits one answer file; problems are a TrustcheckError (exit 2), warnings are printed. */
 export function auditFile(
   ctx: Context,
@@ -46,7 +59,7 @@ export function auditFile(
   options: AuditCommandOptions,
   baseline: Baseline | undefined,
   language: Language | undefined = options.lang,
-): Report {
+): Audited {
   const answers = unwrap(loadAnswerFile(file));
   const result = runAudit({
     file,
@@ -60,5 +73,5 @@ export function auditFile(
     strict: options.strict,
   });
   if (result.ok || result.summary === undefined) printWarnings(ctx, result.warnings);
-  return unwrap(result);
+  return { report: unwrap(result), source: answersSource(file, answers) };
 }

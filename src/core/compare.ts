@@ -53,7 +53,13 @@ export function compare(baseline: Report, current: Report): CompareResult {
         const ref = { questionnaire: was.id, section: wasSection.id, statement: wasStatement.id };
         const nowStatement = nowStatements.get(wasStatement.id);
         if (nowStatement === undefined) {
-          removed.push(ref);
+          // only a newer version may drop a statement: under the same version, a satisfied
+          // statement that is gone is a regression, so CI cannot pass by deleting checks
+          if (was.version === now.version && wasStatement.satisfied) {
+            regressions.push({ ...ref, was: true, now: false });
+          } else {
+            removed.push(ref);
+          }
         } else if (wasStatement.satisfied && !nowStatement.satisfied) {
           regressions.push({ ...ref, was: true, now: false });
         } else if (!wasStatement.satisfied && nowStatement.satisfied) {

@@ -57,7 +57,7 @@ describe('audit --out-dir', () => {
       'failed clients/globex.yaml -> reports/globex.json (9/10 sections, 36/37 statements)',
     );
     expect(lines[2]).toMatch(
-      /^error clients\/initech\.yaml: clients\/initech\.yaml:\d+:\d+: "renewal-warning" must be yes, no, na/,
+      /^error clients\/initech\.yaml:\d+:\d+: "renewal-warning" must be yes, no, na/,
     );
     expect(lines.at(-1)).toBe('3 answer files: 1 passed, 1 failed, 1 could not be audited');
   });

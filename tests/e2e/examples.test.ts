@@ -16,7 +16,7 @@ describe('examples and docs', () => {
     expect(result.stdout).toMatch(/^# Trustability audit: Acme B\.V\. \(2026-11-23\)/);
     expect(result.stderr).toContain(
       '✗ transparantie-apk.no-profit-from-inattention 3/5: not satisfied: no-small-print-profit, prices-clear-up-front\n' +
-        'Acme B.V.: failed (7/10 sections passed, 32/37 statements satisfied)',
+        'Acme B.V.: failed, 7 of 10 questions pass, 32 of 37 statements true (not gating: --fail-on never)',
     );
     expect(result.stderr).not.toMatch(/^warning/m);
     expect(run(['audit', '--answers', 'examples/acme-answers.yaml']).code).toBe(1);
@@ -28,7 +28,7 @@ describe('examples and docs', () => {
     const result = run(['audit', '--answers', pinned, '--fail-on', 'never', '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(
-      'Acme B.V.: failed (7/10 sections passed, 32/36 statements satisfied)',
+      'Acme B.V.: failed, 7 of 10 questions pass, 32 of 36 statements true (not gating: --fail-on never)',
     );
     expect(result.stderr).not.toMatch(/^warning/m);
     const report = JSON.parse(result.stdout) as {

@@ -48,7 +48,7 @@ describe('help', () => {
     for (const option of [
       '-a, --answers <files...>',
       '-q, --questionnaire <refs...>',
-      '-f, --format <format>',
+      '-f, --format <format...>',
       '-o, --output <files...>',
       '--out-dir <dir>',
       '--baseline <file>',

@@ -112,7 +112,9 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
       passed: false,
       totals: { statementsSatisfied: 17 },
     });
-    expect(screen()).toContain('Acme: failed (4/5 sections passed, 17/18 statements satisfied)');
+    expect(screen()).toContain(
+      'Acme: failed, 4 of 5 questions pass, 17 of 18 statements true (exit 1)',
+    );
   }, 60_000);
 
   it('SIGTERM during a prompt saves like Ctrl-C does', async () => {

@@ -7,7 +7,17 @@ import { auditSummaryLines, sectionTableLines } from '../../core/render/terminal
 import type { Prompts } from '../../interactive/prompts.js';
 import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
-import { printLines, reportTargets, writeReport } from '../report-output.js';
+import type { Report } from '../../core/model.js';
+import type { RenderOptions } from '../../core/render/options.js';
+import {
+  appendStepSummary,
+  printLines,
+  reportTargets,
+  singleFormat,
+  writeReport,
+  type ReportTarget,
+} from '../report-output.js';
+import { outputProblem } from '../output.js';
 import { withSignals } from '../signals.js';
 import {
   auditFile,
@@ -52,10 +62,33 @@ function scriptedAudit(
   failOn: FailOn,
   baseline: Baseline | undefined,
 ): number {
-  const report = auditFile(ctx, file, options, baseline);
-  writeReport(ctx, report, reportTargets(options.output, options.format), options.format);
-  printLines(ctx, auditSummaryLines(report, ctx.color));
-  return violatesPolicy(report, failOn) ? ExitCode.policyViolated : ExitCode.ok;
+  const format = singleFormat(options.format);
+  const { report, source } = auditFile(ctx, file, options, baseline);
+  return finish(ctx, report, reportTargets(options.output, format), {
+    failOn,
+    source,
+    baselineFile: baseline?.file,
+    stepSummary: options.stepSummary,
+  });
+}
+
+/** Writes the report, appends the job summary, prints what was found and decided. */
+function finish(
+  ctx: Context,
+  report: Report,
+  targets: ReportTarget[],
+  options: RenderOptions & { failOn: FailOn; stepSummary: boolean | undefined },
+): number {
+  writeReport(ctx, report, targets, options);
+  appendStepSummary(ctx, report, options.stepSummary);
+  printLines(
+    ctx,
+    auditSummaryLines(report, ctx.color, {
+      failOn: options.failOn,
+      baseline: options.baselineFile,
+    }),
+  );
+  return violatesPolicy(report, options.failOn) ? ExitCode.policyViolated : ExitCode.ok;
 }
 
 /** Where an interactive audit's answers go: --resume FILE, --answers FILE --interactive, or --save-answers. */
@@ -91,7 +124,7 @@ async function interactiveAudit(
     );
   }
   const baseline = loadBaseline(options.baseline);
-  const targets = reportTargets(options.output, options.format);
+  const format = singleFormat(options.format);
   const { interview } = await import('../../interactive/interview.js');
   const { file, existing } = answersPath(options);
   const outcome = await withSignals(async (signal) =>
@@ -110,7 +143,8 @@ async function interactiveAudit(
         questionnaires: options.questionnaire,
         language: options.lang,
         today: today(ctx.env),
-        askReportPath: targets.length === 0 ? { format: options.format ?? 'md' } : undefined,
+        askReportPath: options.output === undefined ? { format: format ?? 'md' } : undefined,
+        reportPathProblem: outputProblem,
       },
     ),
   );
@@ -118,14 +152,14 @@ async function interactiveAudit(
     throw new TrustcheckError(outcome.message, { exitCode: ExitCode.interrupted });
   }
   // every statement is answered: the same audit a script would run on the file
-  const report = auditFile(ctx, outcome.file, options, baseline, outcome.language);
+  const { report, source } = auditFile(ctx, outcome.file, options, baseline, outcome.language);
   ctx.stderr.write('\n');
   printLines(ctx, sectionTableLines(report, ctx.color));
-  printLines(ctx, auditSummaryLines(report, ctx.color));
-  const chosen =
-    outcome.reportPath === undefined
-      ? targets
-      : reportTargets([outcome.reportPath], options.format);
-  writeReport(ctx, report, chosen, options.format);
-  return violatesPolicy(report, failOn) ? ExitCode.policyViolated : ExitCode.ok;
+  const outputs = outcome.reportPath === undefined ? options.output : [outcome.reportPath];
+  return finish(ctx, report, reportTargets(outputs, format), {
+    failOn,
+    source,
+    baselineFile: baseline?.file,
+    stepSummary: options.stepSummary,
+  });
 }

@@ -1,14 +1,15 @@
-// `trustcheck audit --answers a.yaml b.yaml … --out-dir DIR`: one report per answer file. One
-// bad file does not stop the others; the exit code is the worst of all. Reports are flushed to
-// disk on the thread pool while the next files are audited; the lines on stderr keep the order
-// of the files.
+// `trustcheck audit --answers a.yaml b.yaml … --out-dir DIR`: one report per answer file and
+// format, named by --name (default {file}). One bad file does not stop the others; the exit
+// code is the worst of all. Reports are written on the thread pool while the next files are
+// audited; the lines on stderr keep the order of the files.
 import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
-import { render, type ReportFormat } from '../../core/render/index.js';
+import { extensionFor, render, type ReportFormat } from '../../core/render/index.js';
+import { reportName, validateNameTemplate } from '../../core/report-name.js';
 import { writeFileAtomicAsync } from '../../io/write.js';
-import { outDirTarget } from '../report-output.js';
 import {
   auditFile,
   loadBaseline,
@@ -16,7 +17,7 @@ import {
   type Baseline,
 } from '../scripted-audit.js';
 
-/** How many reports may be in flight (written and flushed) while the next files are audited. */
+/** How many reports may be in flight (written) while the next files are audited. */
 const WRITES_IN_FLIGHT = 16;
 
 type FileStatus = 'passed' | 'failed' | 'error';
@@ -32,50 +33,98 @@ interface FileResult {
 
 interface BatchJob {
   files: string[];
-  targets: string[];
+  outDir: string;
+  template: string;
   options: AuditCommandOptions;
   failOn: FailOn;
-  format: ReportFormat;
+  formats: ReportFormat[];
   baseline: Baseline | undefined;
 }
 
+/** The same name in another spelling: case and Unicode normalisation do not tell files apart everywhere. */
+const collisionKey = (path: string): string => path.normalize('NFC').toLowerCase();
+
 /**
- * Audits every file of the job, reporting each result through `report` when its report is on
+ * Audits every file of the job, reporting each result through `done` when its reports are on
  * disk (so not always in order). What a file prints is collected and travels with its result.
  */
 async function auditFiles(
   job: BatchJob,
   parent: Context,
-  report: (result: FileResult) => void,
+  done: (result: FileResult) => void,
 ): Promise<void> {
   const pending = new Set<Promise<void>>();
+  /** report path (as a collision key) -> the answer file it belongs to */
+  const claimed = new Map<string, string>();
+  const folders = new Set<string>();
   for (const [index, file] of job.files.entries()) {
-    const target = job.targets[index]!;
     const { ctx, take } = captureContext(parent);
     const c = ctx.color;
     try {
-      const audited = auditFile(ctx, file, job.options, job.baseline);
-      const text = render(audited, job.format);
-      const t = audited.totals;
-      const regressions = audited.comparison?.regressions.length ?? 0;
-      const line = `${audited.passed ? c.green('passed') : c.red('failed')} ${file} -> ${target} (${t.sectionsPassed}/${t.sections} sections, ${t.statementsSatisfied}/${t.statements} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''})`;
-      ctx.info(line);
+      const { report, source } = auditFile(ctx, file, job.options, job.baseline);
+      const base = reportName(job.template, { file, subject: report.subject, date: report.date });
+      const targets = job.formats.map((format) => ({
+        format,
+        path: join(job.outDir, `${base}${extensionFor(format)}`),
+      }));
+      for (const target of targets) {
+        const other = claimed.get(collisionKey(target.path));
+        if (other !== undefined) {
+          throw new TrustcheckError(
+            `its report ${target.path} would replace the report of ${other}; use {file} in --name, or rename one of them`,
+          );
+        }
+      }
+      for (const target of targets) claimed.set(collisionKey(target.path), file);
+      for (const target of targets) {
+        const folder = dirname(target.path);
+        if (!folders.has(folder)) {
+          makeFolder(folder);
+          folders.add(folder);
+        }
+      }
+      const t = report.totals;
+      const regressions = report.comparison?.regressions.length ?? 0;
+      ctx.info(
+        `${report.passed ? c.green('passed') : c.red('failed')} ${file} -> ${targets.map((x) => x.path).join(', ')} (${t.sectionsPassed}/${t.sections} sections, ${t.statementsSatisfied}/${t.statements} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''})`,
+      );
       const output = take();
-      const status: FileStatus = audited.passed ? 'passed' : 'failed';
-      const code = violatesPolicy(audited, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
-      // the report is flushed on the thread pool while the next file is audited
-      const write = writeFileAtomicAsync(target, text).then(
-        () => report({ index, status, code, output }),
-        (error: unknown) => report(failure(index, file, error, output, c.red('error'))),
+      const status: FileStatus = report.passed ? 'passed' : 'failed';
+      const code = violatesPolicy(report, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
+      const options = { failOn: job.failOn, source, baselineFile: job.baseline?.file };
+      // the reports are written on the thread pool while the next file is audited
+      const write = Promise.all(
+        targets.map((target) =>
+          writeFileAtomicAsync(target.path, render(report, target.format, options)),
+        ),
+      ).then(
+        () => done({ index, status, code, output }),
+        (error: unknown) => done(failure(index, file, error, output, c.red('error'))),
       );
       pending.add(write);
       void write.finally(() => pending.delete(write));
       if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
     } catch (error) {
-      report(failure(index, file, error, take(), c.red('error')));
+      done(failure(index, file, error, take(), c.red('error')));
     }
   }
   await Promise.all(pending);
+}
+
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TrustcheckError(
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `cannot create the folder ${folder}: a file of that name is in the way; choose another --out-dir`
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? `cannot create the folder ${folder}: you may not write there; choose another --out-dir`
+          : `cannot create the folder ${folder} (${code ?? String(error)})`,
+      { cause: error },
+    );
+  }
 }
 
 function failure(
@@ -86,11 +135,13 @@ function failure(
   label: string,
 ): FileResult {
   if (!(error instanceof TrustcheckError)) throw error;
+  // a message that names the file already says where; else it is said once, here
+  const message = error.message.startsWith(file) ? error.message : `${file}: ${error.message}`;
   return {
     index,
     status: 'error',
     code: error.exitCode,
-    output: `${before}${label} ${file}: ${error.message.split('\n').join('\n  ')}\n`,
+    output: `${before}${label} ${message.split('\n').join('\n  ')}\n`,
   };
 }
 
@@ -107,35 +158,40 @@ export async function batchAudit(
   }
   if (options.output !== undefined) {
     throw new TrustcheckError(
-      '--output goes with one answer file; with --out-dir, reports are named after the answer files',
+      '--output goes with one answer file; with --out-dir, reports are named after the answer files (see --name)',
     );
   }
-  const format: ReportFormat = options.format ?? 'md';
-  const targets = files.map((file) => outDirTarget(options.outDir!, file, format));
-  const seen = new Map<string, string>();
-  targets.forEach((target, i) => {
-    const other = seen.get(target);
-    if (other !== undefined) {
-      throw new TrustcheckError(
-        `${files[i]} and ${other} would both be reported to ${target}; rename one of them`,
-      );
-    }
-    seen.set(target, files[i]!);
-  });
-  try {
-    mkdirSync(options.outDir, { recursive: true });
-  } catch (error) {
+  const formats = [...new Set<ReportFormat>(options.format ?? ['md'])];
+  if (formats.includes('github')) {
     throw new TrustcheckError(
-      `${options.outDir}: cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      { cause: error },
+      '-f github writes workflow commands to stdout for one answer file; leave it out of --out-dir',
     );
   }
+  const template = options.name ?? '{file}';
+  const problem = validateNameTemplate(template);
+  if (problem !== undefined) throw new TrustcheckError(`--name ${template}: ${problem}`);
+  if (!/\{(subject|date)\}/.test(template)) {
+    // names known before any audit: a collision stops the batch before anything is written
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      const name = collisionKey(reportName(template, { file, subject: '', date: '' }));
+      const other = seen.get(name);
+      if (other !== undefined) {
+        throw new TrustcheckError(
+          `${file} and ${other} would both be reported to ${join(options.outDir, reportName(template, { file, subject: '', date: '' }))}.*; rename one of them`,
+        );
+      }
+      seen.set(name, file);
+    }
+  }
+  makeFolder(options.outDir);
   const job: BatchJob = {
     files,
-    targets,
+    outDir: options.outDir,
+    template,
     options,
     failOn,
-    format,
+    formats,
     baseline: loadBaseline(options.baseline),
   };
 

@@ -5,6 +5,7 @@ import { loadReportFile } from '../../app/load.js';
 import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
 import { regressionLines } from '../../core/render/terminal.js';
+import { regressionCount } from '../../core/render/verdict.js';
 import { printLines } from '../report-output.js';
 
 export function diffCommand(
@@ -34,8 +35,10 @@ export function diffCommand(
   }
   printLines(ctx, regressionLines(c, 'the current report', ctx.color));
   const regressed = hasRegressions(c);
+  const regressions = regressionCount({ ...current, comparison: c });
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   ctx.info(
-    `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}, ${c.improvements.length} improvement${c.improvements.length === 1 ? '' : 's'}, ${c.added.length} added, ${c.removed.length} removed`,
+    `${count(regressions, 'regression')}, ${count(c.improvements.length, 'improvement')}, ${c.added.length} added, ${c.removed.length} removed`,
   );
   return options.failOn === 'regression' && regressed ? ExitCode.policyViolated : ExitCode.ok;
 }

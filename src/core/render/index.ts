@@ -3,17 +3,22 @@ import type { Report } from '../model.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { renderGithub } from './github.js';
+import type { RenderOptions } from './options.js';
 
-export type ReportFormat = 'md' | 'json' | 'junit';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'github';
+export type { RenderOptions } from './options.js';
 
 export { renderJson, renderJunit, renderMarkdown };
 
-export function render(report: Report, format: ReportFormat): string {
+export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'junit':
-      return renderJunit(report);
+      return renderJunit(report, options);
+    case 'github':
+      return renderGithub(report, options);
     case 'md':
       return renderMarkdown(report);
   }
@@ -21,7 +26,7 @@ export function render(report: Report, format: ReportFormat): string {
 
 /** The file extension of a report format. */
 export function extensionFor(format: ReportFormat): string {
-  return format === 'junit' ? '.xml' : `.${format}`;
+  return format === 'junit' ? '.xml' : format === 'github' ? '.txt' : `.${format}`;
 }
 
 /** The one rule for an output's format: the one asked for, else its extension's, else Markdown. */

@@ -1,8 +1,10 @@
-// The JUnit XML report (Apache Ant's schema): one testsuite per questionnaire, one testcase per
-// statement, a failure for each unsatisfied statement, skipped for N/A, and a failing testcase
-// for each regression against the baseline. Deterministic: the timestamp is the audit date.
+// The JUnit XML report (Apache Ant's schema): one testsuite per questionnaire (its name carries
+// the subject, so merged reports of several clients stay apart), one testcase per statement, a
+// failure for each unsatisfied statement (message: the statement), skipped for N/A; under a
+// baseline's regression policy only regressions fail. Deterministic: the timestamp is the date.
 import type { Report } from '../model.js';
 import { labelsFor, unsatisfiedReason } from './labels.js';
+import type { RenderOptions } from './options.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -20,7 +22,7 @@ export function escapeXml(text: string): string {
 interface Case {
   classname: string;
   name: string;
-  failure?: { message: string; body: string };
+  failure?: { message: string; type: 'unsatisfied' | 'regression'; body: string };
   skipped?: string;
 }
 
@@ -46,7 +48,7 @@ function suite(
     if (c.failure !== undefined) {
       out.push(
         `${open}>`,
-        `      <failure message="${escapeXml(c.failure.message)}" type="unsatisfied">${escapeXml(c.failure.body)}</failure>`,
+        `      <failure message="${escapeXml(c.failure.message)}" type="${c.failure.type}">${escapeXml(c.failure.body)}</failure>`,
         '    </testcase>',
       );
     } else if (c.skipped !== undefined) {
@@ -59,7 +61,14 @@ function suite(
   return out.join('\n');
 }
 
-export function renderJunit(report: Report): string {
+const key = (q: string, s: string, st: string): string => JSON.stringify([q, s, st]);
+
+/**
+ * With a baseline under --fail-on regression, a failure is what makes CI fail: a regression.
+ * What was already not true in the baseline (or is new in a question that did not pass then)
+ * is skipped, so that the test report agrees with the exit code.
+ */
+export function renderJunit(report: Report, options: RenderOptions = {}): string {
   const l = labelsFor(report.language);
   const timestamp = `${report.date}T00:00:00`;
   const common: [string, string][] = [
@@ -68,52 +77,83 @@ export function renderJunit(report: Report): string {
     ['language', report.language],
     ...(report.assessor === null ? [] : ([['assessor', report.assessor]] as [string, string][])),
   ];
-  const regressions = report.comparison?.regressions ?? [];
+  const comparison = report.comparison;
+  const gated = comparison !== null && options.failOn === 'regression';
+  const regressed = new Set(
+    (comparison?.regressions ?? []).map((r) => key(r.questionnaire, r.section, r.statement)),
+  );
+  const added = new Set(
+    (comparison?.added ?? []).map((r) => key(r.questionnaire, r.section, r.statement)),
+  );
+  const regressedSections = new Set(
+    (comparison?.sectionRegressions ?? []).map((r) => JSON.stringify([r.questionnaire, r.section])),
+  );
+  const seen = new Set<string>();
   const suites = report.questionnaires.map((q, i) => {
     const cases: Case[] = q.sections.flatMap((s) =>
       s.statements.map((st): Case => {
+        const id = key(q.id, s.id, st.id);
+        seen.add(id);
         const c: Case = { classname: `${q.id}.${s.id}`, name: st.id };
-        if (!st.satisfied) {
-          const body = [
-            st.text,
-            st.note === null ? '' : `${l.note}: ${st.note}`,
-            st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`,
-          ]
-            .filter((x) => x !== '')
-            .join('\n');
-          c.failure = { message: unsatisfiedReason(st, l), body };
-        } else if (st.answer === 'na') {
-          c.skipped = st.note ?? 'N/A';
+        if (st.satisfied) {
+          if (st.answer === 'na') c.skipped = st.note ?? 'N/A';
+          return c;
+        }
+        const body = [
+          unsatisfiedReason(st, l),
+          st.note === null ? '' : `${l.note}: ${st.note}`,
+          st.evidence === null ? '' : `${l.evidence}: ${st.evidence}`,
+          st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`,
+          `${s.title}`,
+        ]
+          .filter((x) => x !== '')
+          .join('\n');
+        if (!gated || regressed.has(id)) {
+          c.failure = {
+            message: st.text,
+            type: regressed.has(id) ? 'regression' : 'unsatisfied',
+            body,
+          };
+        } else if (added.has(id) && regressedSections.has(JSON.stringify([q.id, s.id]))) {
+          c.failure = { message: st.text, type: 'regression', body };
+        } else {
+          c.skipped = added.has(id)
+            ? l.junitNew(st.text, comparison.baseline.date)
+            : l.junitKnown(st.text, comparison.baseline.date);
         }
         return c;
       }),
     );
-    for (const r of regressions.filter((x) => x.questionnaire === q.id)) {
+    // regressions without a statement in this report: satisfied in the baseline, gone now
+    for (const r of (comparison?.regressions ?? []).filter((x) => x.questionnaire === q.id)) {
+      if (seen.has(key(r.questionnaire, r.section, r.statement))) continue;
       cases.push({
-        classname: `${q.id}.regressions`,
-        name: `regression:${r.section}.${r.statement}`,
+        classname: `${q.id}.${r.section}`,
+        name: r.statement,
         failure: {
-          message: `regression: ${r.questionnaire}.${r.section}.${r.statement} was satisfied, now is not`,
+          message: l.junitGone(`${r.questionnaire}.${r.section}.${r.statement}`),
+          type: 'regression',
           body: `${r.questionnaire}.${r.section}.${r.statement}`,
         },
       });
     }
     return suite(
-      `${q.id}@${q.version}`,
+      `${q.id}@${q.version} (${report.subject})`,
       i,
       timestamp,
       [...common, ['version', q.version], ['digest', q.digest]],
       cases,
     );
   });
-  for (const id of report.comparison?.missingQuestionnaires ?? []) {
+  for (const id of comparison?.missingQuestionnaires ?? []) {
     suites.push(
-      suite(`${id}@missing`, suites.length, timestamp, common, [
+      suite(`${id}@missing (${report.subject})`, suites.length, timestamp, common, [
         {
           classname: `${id}.regressions`,
           name: 'questionnaire-missing',
           failure: {
-            message: `regression: questionnaire ${id} is in the baseline but not in this audit`,
+            message: l.junitMissing(id),
+            type: 'regression',
             body: id,
           },
         },

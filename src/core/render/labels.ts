@@ -38,6 +38,11 @@ export const LABELS = {
     improvements: 'Improvements',
     added: 'Statements added',
     removed: 'Statements removed',
+    junitKnown: (text: string, date: string) => `known since ${date}: ${text}`,
+    junitNew: (text: string, date: string) => `new since ${date}, not true: ${text}`,
+    junitGone: (id: string) => `regression: ${id} was true in the baseline and is gone now`,
+    junitMissing: (id: string) =>
+      `regression: questionnaire ${id} is in the baseline but not in this audit`,
   },
   nl: {
     title: 'Betrouwbaarheidsaudit',
@@ -74,6 +79,11 @@ export const LABELS = {
     improvements: 'Verbeteringen',
     added: 'Uitspraken toegevoegd',
     removed: 'Uitspraken verwijderd',
+    junitKnown: (text: string, date: string) => `bekend sinds ${date}: ${text}`,
+    junitNew: (text: string, date: string) => `nieuw sinds ${date}, niet waar: ${text}`,
+    junitGone: (id: string) => `achteruitgang: ${id} was waar in de basislijn en ontbreekt nu`,
+    junitMissing: (id: string) =>
+      `achteruitgang: vragenlijst ${id} staat in de basislijn maar niet in deze audit`,
   },
 } as const;
 

@@ -2,7 +2,9 @@
 // the interactive ending, the failing sections, regressions and the verdict. The shell prints
 // them; `always` lines are printed under --quiet too (what CI logs must show).
 import type { Comparison, Report } from '../model.js';
+import type { FailOn } from '../policy.js';
 import type { Styles } from './styles.js';
+import { verdictLine } from './verdict.js';
 
 export interface TerminalLine {
   text: string;
@@ -44,8 +46,12 @@ export function regressionLines(
   ];
 }
 
-/** Failing sections, regressions, improvements and the verdict. */
-export function auditSummaryLines(report: Report, c: Styles): TerminalLine[] {
+/** Failing sections, regressions, improvements, and last the verdict: what CI decided. */
+export function auditSummaryLines(
+  report: Report,
+  c: Styles,
+  policy: { failOn: FailOn; baseline?: string | undefined },
+): TerminalLine[] {
   const lines: TerminalLine[] = [];
   for (const q of report.questionnaires) {
     for (const s of q.sections) {
@@ -65,10 +71,7 @@ export function auditSummaryLines(report: Report, c: Styles): TerminalLine[] {
       });
     }
   }
-  const t = report.totals;
-  const verdict = report.passed ? c.green('passed') : c.red('failed');
-  lines.push({
-    text: `${report.subject}: ${verdict} (${t.sectionsPassed}/${t.sections} sections passed, ${t.statementsSatisfied}/${t.statements} statements satisfied)`,
-  });
+  const verdict = verdictLine(report, policy.failOn, policy.baseline);
+  lines.push(verdict.ok ? { text: verdict.text } : { text: c.red(verdict.text), always: true });
   return lines;
 }

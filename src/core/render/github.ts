@@ -1,0 +1,89 @@
+// GitHub Actions workflow commands: one `::error` annotation per unsatisfied statement (with a
+// baseline under the regression policy: per regression) on its line of the answers file, and a
+// `::notice` with the verdict. GitHub shows at most 10 error annotations per step: the rest are
+// summed up in the tenth and listed in a collapsed group.
+import type { Report } from '../model.js';
+import type { RenderOptions } from './options.js';
+import { verdictLine } from './verdict.js';
+
+const MAX_ERRORS = 10;
+
+const data = (text: string): string =>
+  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+interface Annotation {
+  line: number | undefined;
+  title: string;
+  message: string;
+}
+
+function command(name: string, file: string | undefined, a: Annotation): string {
+  const props = [
+    ...(file === undefined ? [] : [`file=${property(file)}`]),
+    ...(file === undefined || a.line === undefined ? [] : [`line=${a.line}`]),
+    `title=${property(a.title)}`,
+  ];
+  return `::${name} ${props.join(',')}::${data(a.message)}`;
+}
+
+export function renderGithub(report: Report, options: RenderOptions = {}): string {
+  const failOn = options.failOn ?? (report.comparison === null ? 'fail' : 'regression');
+  const source = options.source;
+  const comparison = report.comparison;
+  const gated = comparison !== null && failOn === 'regression';
+  const regressed = new Set(
+    (comparison?.regressions ?? []).map(
+      (r) => `${r.questionnaire}\u0000${r.section}\u0000${r.statement}`,
+    ),
+  );
+  const annotations: Annotation[] = [];
+  for (const q of report.questionnaires) {
+    for (const s of q.sections) {
+      for (const st of s.statements) {
+        if (st.satisfied) continue;
+        if (gated && !regressed.has(`${q.id}\u0000${s.id}\u0000${st.id}`)) continue;
+        annotations.push({
+          line: source?.line(q.id, s.id, st.id),
+          title: s.title,
+          message: [st.text, st.note, st.remedy].filter((x) => x !== null).join('\n'),
+        });
+      }
+    }
+  }
+  if (gated) {
+    for (const id of comparison.missingQuestionnaires) {
+      annotations.push({
+        line: undefined,
+        title: id,
+        message: `${id}: in the baseline, missing now`,
+      });
+    }
+  }
+  const lines: string[] = [];
+  const shown =
+    annotations.length > MAX_ERRORS ? annotations.slice(0, MAX_ERRORS - 1) : annotations;
+  for (const a of shown) lines.push(command('error', source?.file, a));
+  if (annotations.length > shown.length) {
+    const rest = annotations.slice(shown.length);
+    lines.push(
+      command('error', source?.file, {
+        line: rest[0]!.line,
+        title: `${rest.length} more`,
+        message: rest.map((a) => a.message.split('\n')[0]!).join('\n'),
+      }),
+    );
+  }
+  if (annotations.length > 0) {
+    lines.push('::group::trustcheck: every finding');
+    for (const a of annotations) {
+      const where =
+        source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;
+      lines.push(`${where}${a.title}: ${a.message.split('\n')[0]!}`.replace(/^::/, ': :'));
+    }
+    lines.push('::endgroup::');
+  }
+  const verdict = verdictLine(report, failOn, options.baselineFile);
+  lines.push(`::notice title=trustcheck::${data(verdict.text)}`);
+  return `${lines.join('\n')}\n`;
+}

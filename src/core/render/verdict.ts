@@ -1,0 +1,76 @@
+// The verdict in words: what the audit found and what CI decided, in the audit's language. The
+// last line an audit prints, the notice of the GitHub annotations, the heading of a summary.
+import { hasRegressions } from '../compare.js';
+import { pick } from '../language.js';
+import type { Report } from '../model.js';
+import type { FailOn } from '../policy.js';
+import { violatesPolicy } from '../policy.js';
+
+const WORDS = {
+  en: {
+    passed: 'passed',
+    failed: 'failed',
+    counts: (sp: number, s: number, ss: number, st: number) =>
+      `${sp} of ${s} ${s === 1 ? 'question' : 'questions'} pass, ${ss} of ${st} ${st === 1 ? 'statement' : 'statements'} true`,
+    noRegressions: (baseline: string) => `no regressions against ${baseline}`,
+    regressions: (n: number, baseline: string) =>
+      `${n} ${n === 1 ? 'regression' : 'regressions'} against ${baseline}`,
+    itself: (verdict: string) => `the audit: ${verdict}`,
+    exit: (code: number) => `exit ${code}`,
+    notGating: 'not gating: --fail-on never',
+  },
+  nl: {
+    passed: 'voldaan',
+    failed: 'niet voldaan',
+    counts: (sp: number, s: number, ss: number, st: number) =>
+      `${sp} van ${s} ${s === 1 ? 'vraag' : 'vragen'} voldaan, ${ss} van ${st} ${st === 1 ? 'uitspraak' : 'uitspraken'} waar`,
+    noRegressions: (baseline: string) => `geen achteruitgang ten opzichte van ${baseline}`,
+    regressions: (n: number, baseline: string) =>
+      `${n} ${n === 1 ? 'achteruitgang' : 'achteruitgangen'} ten opzichte van ${baseline}`,
+    itself: (verdict: string) => `de audit zelf: ${verdict}`,
+    exit: (code: number) => `exitcode ${code}`,
+    notGating: 'blokkeert niet: --fail-on never',
+  },
+};
+
+/** How many things count as a regression: statements, questions that no longer pass, missing questionnaires. */
+export function regressionCount(report: Report): number {
+  const c = report.comparison;
+  if (c === null) return 0;
+  const inRegressedStatements = new Set(
+    c.regressions.map((r) => `${r.questionnaire}\u0000${r.section}`),
+  );
+  // a question that no longer passes counts on its own only when no statement of it regressed
+  const sectionsAlone = c.sectionRegressions.filter(
+    (s) => !inRegressedStatements.has(`${s.questionnaire}\u0000${s.section}`),
+  ).length;
+  return c.regressions.length + sectionsAlone + c.missingQuestionnaires.length;
+}
+
+/**
+ * One line: the subject, the verdict and counts, and with a baseline what CI decided.
+ * `baseline` names the baseline file.
+ */
+export function verdictLine(
+  report: Report,
+  failOn: FailOn,
+  baseline: string | undefined,
+): { text: string; ok: boolean } {
+  const w = pick(WORDS, report.language);
+  const t = report.totals;
+  const verdict = report.passed ? w.passed : w.failed;
+  const counts = w.counts(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements);
+  const code = violatesPolicy(report, failOn) ? 1 : 0;
+  const ending = failOn === 'never' ? w.notGating : w.exit(code);
+  if (report.comparison !== null && failOn === 'regression') {
+    const name = baseline ?? 'baseline';
+    const decided = hasRegressions(report.comparison)
+      ? w.regressions(regressionCount(report), name)
+      : w.noRegressions(name);
+    return {
+      text: `${report.subject}: ${decided} (${ending}); ${w.itself(`${verdict}, ${counts}`)}`,
+      ok: code === 0,
+    };
+  }
+  return { text: `${report.subject}: ${verdict}, ${counts} (${ending})`, ok: code === 0 };
+}
