@@ -7,7 +7,9 @@
 // the old content. That is the price of never leaving half a file behind.
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   close,
+  constants,
   closeSync,
   fchmodSync,
   fchownSync,
@@ -195,7 +197,15 @@ function planWrite(file: string): Plan {
         `${file}: cannot write: it is a directory; give a file name, for example ${join(file, 'report.md')}`,
       );
     }
-    if (stat.isFile()) return { kind: 'replace', target, existing: stat };
+    if (stat.isFile()) {
+      // a read-only file stays unchanged, although the rename in a writable folder could replace it
+      try {
+        accessSync(target, constants.W_OK);
+      } catch (error) {
+        throw writeError(file, error);
+      }
+      return { kind: 'replace', target, existing: stat };
+    }
     return { kind: 'in-place', target };
   }
   throw writeError(file, Object.assign(new Error('ELOOP'), { code: 'ELOOP' }));
