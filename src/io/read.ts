@@ -43,10 +43,18 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
   const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
   if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
   let fd: number;
+  let inherited = false;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    return fail(readReason(what, error));
+    // a socket cannot be opened by name; `/dev/stdin` is one when the parent is a Node
+    // process (libuv gives stdio as socket pairs): read the descriptor itself
+    const inheritedFd = descriptorOf(file);
+    if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || inheritedFd === undefined) {
+      return fail(readReason(what, error));
+    }
+    fd = inheritedFd;
+    inherited = true;
   }
   try {
     const stat = fstatSync(fd);
@@ -75,11 +83,18 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
     return fail(readReason(what, error));
   } finally {
     try {
-      closeSync(fd);
+      if (!inherited) closeSync(fd);
     } catch {
       // nothing more to do
     }
   }
+}
+
+/** The descriptor a path such as `/dev/stdin`, `/dev/fd/3` or `/proc/self/fd/3` names. */
+function descriptorOf(file: string): number | undefined {
+  if (file === '/dev/stdin') return 0;
+  const match = /^\/(?:dev|proc\/self)\/fd\/(\d{1,4})$/.exec(file);
+  return match === null ? undefined : Number(match[1]);
 }
 
 /** One read; a non-blocking pipe (EAGAIN) is waited for briefly, without spinning. */
