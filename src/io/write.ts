@@ -17,6 +17,7 @@ import {
   fsync,
   fsyncSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readlinkSync,
   renameSync,
@@ -51,6 +52,7 @@ const folderExists = new Set<string>();
 /**
  * Writes `content` to `file` atomically (see the file header). Throws a TrustcheckError in
  * plain words (what, which path, what to do) on any failure, after removing its temp file.
+ * `-` is a file named `-` here: the shell maps `-o -` to stdout before calling.
  */
 export function writeFileSafely(
   file: string,
@@ -158,6 +160,46 @@ export function assertWritable(file: string, force: boolean, hint: string): void
   if (!force && exists) {
     throw new TrustcheckError(`${file} already exists; ${hint}`);
   }
+}
+
+/**
+ * Creates `folder` and its parents if missing (for `--out-dir`). Throws a TrustcheckError in
+ * plain words when a file stands where a folder is needed, or the folder may not be created.
+ */
+export function createFolder(folder: string): void {
+  if (folder === '') {
+    throw new TrustcheckError('cannot use an empty path as a folder; give a folder name');
+  }
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const file = firstNonFolder(folder);
+      if (file !== undefined) {
+        throw new TrustcheckError(
+          `${folder}: cannot create the folder: ${file} is a file, not a folder; choose another folder`,
+          { cause: error },
+        );
+      }
+    }
+    const reason = (code !== undefined ? REASONS[code] : undefined) ?? unexpected(error);
+    throw new TrustcheckError(`${folder}: cannot create the folder: ${reason}`, { cause: error });
+  }
+}
+
+/** The first of `path` and its parents (from the top) that exists and is not a folder. */
+function firstNonFolder(path: string): string | undefined {
+  const chain: string[] = [path];
+  for (let d = dirname(path); d !== dirname(d) && d !== '.'; d = dirname(d)) chain.unshift(d);
+  for (const part of chain) {
+    try {
+      if (!statSync(part).isDirectory()) return part;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -360,10 +402,14 @@ const REASONS: Record<string, string> = {
 export function writeError(file: string, error: unknown): TrustcheckError {
   if (error instanceof TrustcheckError) return error;
   const code = errorCode(error);
-  const reason =
-    (code !== undefined ? REASONS[code] : undefined) ??
-    `an unexpected system error (${code ?? 'no code'}: ${error instanceof Error ? error.message : String(error)}); check the path and try again`;
+  const reason = (code !== undefined ? REASONS[code] : undefined) ?? unexpected(error);
   return new TrustcheckError(`${file}: cannot write: ${reason}`, { cause: error });
+}
+
+function unexpected(error: unknown): string {
+  const code = errorCode(error) ?? 'no code';
+  const detail = error instanceof Error ? error.message : String(error);
+  return `an unexpected system error (${code}: ${detail}); check the path and try again`;
 }
 
 function shellQuote(path: string): string {

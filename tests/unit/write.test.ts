@@ -19,6 +19,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrustcheckError } from '../../src/errors.js';
 import { pendingTempFiles, removeTempFiles } from '../../src/io/cleanup.js';
 import {
+  createFolder,
   writeFileAtomic,
   writeFileAtomicAsync,
   writeFileSafely,
@@ -258,6 +259,27 @@ describe('failures, in plain words', () => {
   });
 });
 
+describe('createFolder (for --out-dir)', () => {
+  it('creates a folder and its parents, and accepts an existing one', () => {
+    createFolder(at('a/b/c'));
+    createFolder(at('a/b/c'));
+    expect(statSync(at('a/b/c')).isDirectory()).toBe(true);
+  });
+
+  it('names the file that stands where a folder is needed', () => {
+    writeFileSync(at('file'), 'x');
+    expect(failure(() => createFolder(at('file')))).toBe(
+      `${at('file')}: cannot create the folder: ${at('file')} is a file, not a folder; choose another folder`,
+    );
+    expect(failure(() => createFolder(at('file/out')))).toBe(
+      `${at('file/out')}: cannot create the folder: ${at('file')} is a file, not a folder; choose another folder`,
+    );
+    expect(failure(() => createFolder(''))).toBe(
+      'cannot use an empty path as a folder; give a folder name',
+    );
+  });
+});
+
 // A run as `nobody` (setpriv), for the permission cases root never meets.
 const setprivWorks =
   isRoot && works('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
@@ -290,6 +312,26 @@ for (const file of process.argv.slice(2)) {
 console.log(JSON.stringify(out));`,
     );
     const targets = [at('locked/new.md'), at('locked/old.md'), at('open/ro.md'), at('null')];
+    writeFileSync(
+      at('mkdir.mjs'),
+      `import { createFolder } from ${JSON.stringify(io)};
+try { createFolder(process.argv[2]); console.log('ok'); } catch (e) { console.log(e.message); }`,
+    );
+    const mkdir = spawnSync(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        at('mkdir.mjs'),
+        at('locked/out'),
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(mkdir.stdout).toBe(
+      `${at('locked/out')}: cannot create the folder: you may not write there (the folder or the file is read-only); choose another place or ask for write permission\n`,
+    );
     const result = spawnSync(
       'setpriv',
       ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script, ...targets],
