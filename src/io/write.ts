@@ -32,6 +32,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { trackTempFile, untrackTempFile } from './cleanup.js';
 
+// for the shell's signal handler and for tests: one import for everything about writing
+export { pendingTempFiles, removeTempFiles } from './cleanup.js';
+
 export interface WriteOptions {
   /**
    * Flush the file to disk before the rename, and the folder after it, so the new content
@@ -52,7 +55,8 @@ const folderExists = new Set<string>();
 /**
  * Writes `content` to `file` atomically (see the file header). Throws a TrustcheckError in
  * plain words (what, which path, what to do) on any failure, after removing its temp file.
- * `-` is a file named `-` here: the shell maps `-o -` to stdout before calling.
+ * `-` is a file named `-` here: the shell maps `-o -` to stdout before calling. Writing to a
+ * FIFO waits for a reader, as a shell's `>` does.
  */
 export function writeFileSafely(
   file: string,
