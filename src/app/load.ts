@@ -9,7 +9,7 @@ import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/mode
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
-import { readText } from '../io/read.js';
+import { readInputFile } from '../io/read.js';
 import { schemaIssues } from '../io/schema-issues.js';
 
 const KIND_NAMES: Record<SchemaName, string> = {
@@ -98,8 +98,8 @@ export function loadFile<T>(
   kind: SchemaName,
   semantic?: (value: T) => Issue[],
 ): Result<Loaded<T>> {
-  const read = readText(file, KIND_NAMES[kind]);
-  if (!read.ok) return { ok: false, issues: read.issues, warnings: [] };
+  const read = readInputFile(file, KIND_NAMES[kind]);
+  if (!read.ok) return { ok: false, issues: [read.issue], warnings: [] };
   return validateText(read.text, file, kind, semantic);
 }
 

@@ -1,49 +1,133 @@
-// Reading an input file safely: size checked before reading, directories, binary and
-// non-UTF-8 content rejected with a one-line message naming the file.
-import { readFileSync, statSync } from 'node:fs';
+// Reading an input file safely: read as a stream with a 5 MiB cap, whatever `stat` says (a pipe,
+// `/dev/stdin` or `/dev/zero` report size 0), so `<(…)` works and `/dev/zero` stops at once;
+// directories, binary and non-UTF-8 content are refused with a one-line message naming the file.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { TrustcheckError } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-export function readTextFile(file: string, what = 'file'): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) {
-      throw new TrustcheckError(
-        `${file}: is a directory, not ${article(what)} ${what}; give the path of a file`,
-      );
-    }
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof TrustcheckError) throw error;
-    throw fileError(file, what, error);
-  }
-  if (size > MAX_INPUT_BYTES) {
-    throw new TrustcheckError(
-      `${file}: the ${what} is ${(size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw fileError(file, what, error);
-  }
-  if (bytes.length > MAX_INPUT_BYTES) {
-    throw new TrustcheckError(
-      `${file}: the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`,
-    );
-  }
-  return decodeText(bytes, file, what);
+export type ReadResult = { ok: true; text: string } | { ok: false; issue: LocatedIssue };
+export type ReadBytesResult = { ok: true; bytes: Buffer } | { ok: false; issue: LocatedIssue };
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads `file` as UTF-8 text (the BOM kept) with the 5 MiB cap. Never throws: a problem comes
+ * back as an issue `{file, message}` (with line and col for bad UTF-8), for the shell to print.
+ * `what` names the input in messages ("answer file", "questionnaire", "report").
+ */
+export function readInputFile(file: string, what = 'file'): ReadResult {
+  const read = readInputBytes(file, what);
+  if (!read.ok) return read;
+  return decodeTextResult(read.bytes, file, what);
 }
 
+/** Like readInputFile, but throws the issue as a TrustcheckError (exit 2). */
+export function readTextFileOrThrow(file: string, what = 'file'): string {
+  const result = readInputFile(file, what);
+  if (result.ok) return result.text;
+  throw result.issue.line === undefined
+    ? new TrustcheckError(`${file}: ${result.issue.message}`)
+    : TrustcheckError.fromIssues([result.issue]);
+}
+
+/** The former, throwing name; new code should call readInputFile. */
+export const readTextFile = readTextFileOrThrow;
+
+/**
+ * The bytes of `file`, read in chunks until end of file or until more than 5 MiB arrived (then
+ * it stops at once with "larger than 5 MiB"). Works for regular files, pipes and devices.
+ */
+export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
+  const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
+  if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
+  let fd: number;
+  let inherited = false;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    // a socket cannot be opened by name; `/dev/stdin` is one when the parent is a Node
+    // process (libuv gives stdio as socket pairs): read the descriptor itself
+    const inheritedFd = descriptorOf(file);
+    if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || inheritedFd === undefined) {
+      return fail(readReason(what, error));
+    }
+    fd = inheritedFd;
+    inherited = true;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      return fail(`is a directory, not ${article(what)} ${what}; give the path of a file`);
+    }
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) {
+      return fail(
+        `the ${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
+      );
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, MAX_INPUT_BYTES + 1 - total));
+      const n = readChunk(fd, chunk);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_INPUT_BYTES) {
+        return fail(`the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
+      }
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    return fail(readReason(what, error));
+  } finally {
+    try {
+      if (!inherited) closeSync(fd);
+    } catch {
+      // nothing more to do
+    }
+  }
+}
+
+/** The descriptor a path such as `/dev/stdin`, `/dev/fd/3` or `/proc/self/fd/3` names. */
+function descriptorOf(file: string): number | undefined {
+  if (file === '/dev/stdin') return 0;
+  const match = /^\/(?:dev|proc\/self)\/fd\/(\d{1,4})$/.exec(file);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/** One read; a non-blocking pipe (EAGAIN) is waited for briefly, without spinning. */
+function readChunk(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+/** Decodes bytes read from `file` as UTF-8 text; throws a TrustcheckError on a problem. */
 export function decodeText(bytes: Uint8Array, file: string, what = 'file'): string {
+  const result = decodeTextResult(bytes, file, what);
+  if (result.ok) return result.text;
+  throw result.issue.line === undefined
+    ? new TrustcheckError(`${file}: ${result.issue.message}`)
+    : TrustcheckError.fromIssues([result.issue]);
+}
+
+/** Decodes bytes read from `file` as UTF-8 text: binary, bad UTF-8 and empty text are issues. */
+export function decodeTextResult(bytes: Uint8Array, file: string, what = 'file'): ReadResult {
   if (bytes.includes(0)) {
-    throw new TrustcheckError(
-      `${file}: looks like a binary file, not ${article(what)} ${what} (it contains NUL bytes)`,
-    );
+    return {
+      ok: false,
+      issue: {
+        file,
+        message: `looks like a binary file, not ${article(what)} ${what} (it contains NUL bytes)`,
+      },
+    };
   }
   let text: string;
   try {
@@ -55,19 +139,18 @@ export function decodeText(bytes: Uint8Array, file: string, what = 'file'): stri
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const line = before.split('\n').length;
     const col = before.length - before.lastIndexOf('\n');
-    throw TrustcheckError.fromIssues([
-      {
+    return {
+      ok: false,
+      issue: {
         file,
         line,
         col,
         message: `is not valid UTF-8 text (byte ${offset + 1}); save the ${what} as UTF-8`,
       },
-    ]);
+    };
   }
-  if (text.trim() === '') {
-    throw new TrustcheckError(`${file}: the ${what} is empty`);
-  }
-  return text;
+  if (text.trim() === '') return { ok: false, issue: { file, message: `the ${what} is empty` } };
+  return { ok: true, text };
 }
 
 /** Where the broken sequence that ends at `at` began: its lead byte, if it had one. */
@@ -97,35 +180,28 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return low;
 }
 
-function fileError(file: string, what: string, error: unknown): TrustcheckError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOENT'
-      ? `no such ${what}; check the path`
-      : code === 'EACCES' || code === 'EPERM'
-        ? `permission denied; check the file's permissions`
-        : code === 'EISDIR'
-          ? `is a directory, not ${article(what)} ${what}; give the path of a file`
-          : `cannot be read (${code ?? String(error)})`;
-  return new TrustcheckError(`${file}: ${reason}`, { cause: error });
+const READ_REASONS: Record<string, (what: string) => string> = {
+  ENOENT: (what) => `no such ${what}; check the path`,
+  ENOTDIR: () => 'a part of the path is a file, not a folder; check the path',
+  EACCES: () => "you may not read it (permission denied); check the file's permissions",
+  EPERM: () => "you may not read it (permission denied); check the file's permissions",
+  EISDIR: (what) => `is a directory, not ${article(what)} ${what}; give the path of a file`,
+  ELOOP: () => 'too many symbolic links (a link that points to itself?); check the path',
+  ENAMETOOLONG: () => 'the path is too long; check it',
+  ENXIO: (what) => `is a socket or a device with nothing behind it, not ${article(what)} ${what}`,
+  EIO: () => 'the disk reported an input/output error; check the disk and try again',
+  EMFILE: () => 'too many files are open at once; try again with fewer',
+  ENFILE: () => 'too many files are open on this system; try again later',
+};
+
+function readReason(what: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code === undefined ? undefined : READ_REASONS[code];
+  if (reason !== undefined) return reason(what);
+  const detail = error instanceof Error ? error.message : String(error);
+  return `cannot be read: an unexpected system error (${code ?? 'no code'}: ${detail}); check the path and try again`;
 }
 
 function article(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
-export type ReadResult = { ok: true; text: string } | { ok: false; issues: LocatedIssue[] };
-
-/** readTextFile as data: the text, or the problem with the file's name. */
-export function readText(file: string, what = 'file'): ReadResult {
-  try {
-    return { ok: true, text: readTextFile(file, what) };
-  } catch (error) {
-    if (!(error instanceof TrustcheckError)) throw error;
-    const issues =
-      error.issues.length > 0
-        ? [...error.issues]
-        : [{ file, message: error.message.replace(`${file}: `, '') }];
-    return { ok: false, issues };
-  }
 }

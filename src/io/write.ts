@@ -1,93 +1,421 @@
-// Writing files atomically: a temporary file in the same folder, flushed to disk, then renamed
-// over the target, so a reader (or a crash) never sees half a file.
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+// The one writer for every file trustcheck writes (SPEC section 7). A regular file is written
+// to a randomly named temp file in the same folder and renamed over the target, so a reader (or
+// a crash) never sees half a file; a symlink is written through (the link stays); an existing
+// file keeps its mode, and its owner when we may set it; a device or FIFO is written in place.
+//
+// A hard link is split: the rename gives the name a new inode, and the file's other names keep
+// the old content. That is the price of never leaving half a file behind.
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import {
+  accessSync,
+  close,
+  constants,
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  write,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TrustcheckError } from '../errors.js';
+import { trackTempFile, untrackTempFile } from './cleanup.js';
 
-const checkedFolders = new Set<string>();
+// for the shell's signal handler and for tests: one import for everything about writing
+export { pendingTempFiles, removeTempFiles } from './cleanup.js';
 
-/** The temporary file to write first; the folder must exist (checked once per folder). */
-function prepare(file: string): string {
-  const folder = dirname(file);
-  if (!checkedFolders.has(folder)) {
-    let folderOk = false;
+export interface WriteOptions {
+  /**
+   * Flush the file to disk before the rename, and the folder after it, so the new content
+   * survives a power cut. Use it for answer files (the source of truth); reports are derived
+   * and may skip it. Default: false.
+   */
+  durable?: boolean;
+}
+
+/** Where the bytes go: a regular file replaced by rename, or a device/FIFO written in place. */
+type Plan =
+  | { kind: 'replace'; target: string; existing: Stats | undefined }
+  | { kind: 'in-place'; target: string };
+
+const MAX_LINK_HOPS = 40;
+const folderExists = new Set<string>();
+
+/**
+ * Writes `content` to `file` atomically (see the file header). Throws a TrustcheckError in
+ * plain words (what, which path, what to do) on any failure, after removing its temp file.
+ * `-` is a file named `-` here: the shell maps `-o -` to stdout before calling. Writing to a
+ * FIFO waits for a reader, as a shell's `>` does.
+ */
+export function writeFileSafely(
+  file: string,
+  content: string | Uint8Array,
+  options: WriteOptions = {},
+): void {
+  const plan = planWrite(file);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (plan.kind === 'in-place') {
+    let fd: number | undefined;
     try {
-      folderOk = statSync(folder).isDirectory();
-    } catch {
-      folderOk = false;
+      fd = openSync(plan.target, 'w');
+      writeAll(fd, bytes);
+      closeSync(fd);
+      fd = undefined;
+    } catch (error) {
+      if (fd !== undefined) closeQuietly(fd);
+      throw writeError(file, error);
     }
-    if (!folderOk) {
-      throw new TrustcheckError(
-        `${file}: cannot write: the folder ${folder} does not exist; create it first`,
-      );
-    }
-    checkedFolders.add(folder);
+    return;
   }
-  return join(folder, `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
-}
-
-function writeError(file: string, error: unknown): TrustcheckError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'permission denied (is the folder read-only?)'
-      : code === 'EISDIR'
-        ? 'it is a directory'
-        : code === 'ENOSPC'
-          ? 'the disk is full'
-          : (code ?? String(error));
-  return new TrustcheckError(`${file}: cannot write: ${reason}`, { cause: error });
-}
-
-export function writeFileAtomic(file: string, content: string): void {
-  const temp = prepare(file);
+  const temp = tempPathFor(plan.target);
   let fd: number | undefined;
+  trackTempFile(temp);
   try {
-    fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
-    fsyncSync(fd);
+    fd = openTemp(temp, plan.existing);
+    writeAll(fd, bytes);
+    if (options.durable === true) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, file);
+    renameSync(temp, plan.target);
+    untrackTempFile(temp);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    if (fd !== undefined) closeQuietly(fd);
+    removeTemp(temp);
     throw writeError(file, error);
   }
+  if (options.durable === true) fsyncFolder(dirname(plan.target));
 }
 
-/** The same, on the thread pool, so that a batch can go on auditing while files are flushed. */
-export async function writeFileAtomicAsync(file: string, content: string): Promise<void> {
-  const temp = prepare(file);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+/**
+ * The same, with the write, flush and rename on the thread pool, so a batch can go on auditing
+ * meanwhile. The temp file is created synchronously, so that a signal handler calling
+ * removeTempFiles() never races with its creation.
+ */
+export async function writeFileSafelyAsync(
+  file: string,
+  content: string | Uint8Array,
+  options: WriteOptions = {},
+): Promise<void> {
+  const plan = planWrite(file);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (plan.kind === 'in-place') {
+    // a FIFO's open waits for a reader: on the thread pool, not on the main thread
+    let handle: Awaited<ReturnType<typeof open>> | undefined;
+    try {
+      handle = await open(plan.target, 'w');
+      await handle.writeFile(bytes);
+      await handle.close();
+      handle = undefined;
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      throw writeError(file, error);
+    }
+    return;
+  }
+  const temp = tempPathFor(plan.target);
+  let fd: number | undefined;
+  trackTempFile(temp);
   try {
-    handle = await open(temp, 'wx', 0o644);
-    await handle.writeFile(content);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, file);
+    const opened = openTemp(temp, plan.existing);
+    fd = opened;
+    await writeAllAsync(opened, bytes);
+    if (options.durable === true) await callback<void>((done) => fsync(opened, done));
+    await callback<void>((done) => close(opened, done));
+    fd = undefined;
+    await rename(temp, plan.target);
+    untrackTempFile(temp);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true });
+    if (fd !== undefined) closeQuietly(fd);
+    removeTemp(temp);
     throw writeError(file, error);
   }
+  if (options.durable === true) fsyncFolder(dirname(plan.target));
+}
+
+/** The former name: durable, as every file was flushed before. */
+export function writeFileAtomic(file: string, content: string): void {
+  writeFileSafely(file, content, { durable: true });
+}
+
+/** The former name, used by the batch for reports: not flushed (reports are derived). */
+export function writeFileAtomicAsync(file: string, content: string): Promise<void> {
+  return writeFileSafelyAsync(file, content, { durable: false });
 }
 
 /** Refuses to replace an existing file unless `force`. */
 export function assertWritable(file: string, force: boolean, hint: string): void {
-  if (!force && existsSync(file)) {
+  let exists = true;
+  try {
+    lstatSync(file);
+  } catch {
+    exists = false;
+  }
+  if (!force && exists) {
     throw new TrustcheckError(`${file} already exists; ${hint}`);
   }
+}
+
+/**
+ * Creates `folder` and its parents if missing (for `--out-dir`). Throws a TrustcheckError in
+ * plain words when a file stands where a folder is needed, or the folder may not be created.
+ */
+export function createFolder(folder: string): void {
+  if (folder === '') {
+    throw new TrustcheckError('cannot use an empty path as a folder; give a folder name');
+  }
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const file = firstNonFolder(folder);
+      if (file !== undefined) {
+        throw new TrustcheckError(
+          `${folder}: cannot create the folder: ${file} is a file, not a folder; choose another folder`,
+          { cause: error },
+        );
+      }
+    }
+    const reason = (code !== undefined ? REASONS[code] : undefined) ?? unexpected(error);
+    throw new TrustcheckError(`${folder}: cannot create the folder: ${reason}`, { cause: error });
+  }
+}
+
+/** The first of `path` and its parents (from the top) that exists and is not a folder. */
+function firstNonFolder(path: string): string | undefined {
+  const chain: string[] = [path];
+  for (let d = dirname(path); d !== dirname(d) && d !== '.'; d = dirname(d)) chain.unshift(d);
+  for (const part of chain) {
+    try {
+      if (!statSync(part).isDirectory()) return part;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Follows symlinks to the file that gets the content (a dangling link creates its target, as a
+ * shell's `>` does) and decides how to write it. Checks the folder of a new file once.
+ */
+function planWrite(file: string): Plan {
+  if (file === '') {
+    throw new TrustcheckError('cannot write to an empty path; give a file name');
+  }
+  let target = file;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    let stat: Stats;
+    try {
+      stat = lstatSync(target);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT') {
+        checkFolder(file, dirname(target));
+        return { kind: 'replace', target, existing: undefined };
+      }
+      if (code === 'ENOTDIR') throw notAFolder(file, target, error);
+      throw writeError(file, error);
+    }
+    if (stat.isSymbolicLink()) {
+      let link: string;
+      try {
+        link = readlinkSync(target);
+      } catch (error) {
+        throw writeError(file, error);
+      }
+      target = resolve(dirname(target), link);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      throw new TrustcheckError(
+        `${file}: cannot write: it is a directory; give a file name, for example ${join(file, 'report.md')}`,
+      );
+    }
+    if (stat.isFile()) {
+      // a read-only file stays unchanged, although the rename in a writable folder could replace it
+      try {
+        accessSync(target, constants.W_OK);
+      } catch (error) {
+        throw writeError(file, error);
+      }
+      return { kind: 'replace', target, existing: stat };
+    }
+    return { kind: 'in-place', target };
+  }
+  throw writeError(file, Object.assign(new Error('ELOOP'), { code: 'ELOOP' }));
+}
+
+function checkFolder(file: string, folder: string): void {
+  if (folderExists.has(folder)) return;
+  let stat: Stats;
+  try {
+    stat = statSync(folder);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') throw missingFolder(file, folder, error);
+    if (code === 'ENOTDIR') throw notAFolder(file, folder, error);
+    throw writeError(file, error);
+  }
+  if (!stat.isDirectory()) throw notAFolder(file, join(folder, 'x'), undefined);
+  folderExists.add(folder);
+}
+
+function missingFolder(file: string, folder: string, cause: unknown): TrustcheckError {
+  return new TrustcheckError(
+    `${file}: cannot write: the folder ${folder} does not exist; create it first (mkdir -p ${shellQuote(folder)})`,
+    { cause },
+  );
+}
+
+/** Names the part of `path` that is a file where a folder is needed. */
+function notAFolder(file: string, path: string, cause: unknown): TrustcheckError {
+  const folders: string[] = [];
+  for (let d = dirname(path); d !== dirname(d) && d !== '.'; d = dirname(d)) folders.unshift(d);
+  for (const folder of folders) {
+    let stat: Stats;
+    try {
+      stat = statSync(folder);
+    } catch {
+      return missingFolder(file, folder, cause);
+    }
+    if (!stat.isDirectory()) {
+      return new TrustcheckError(
+        `${file}: cannot write: ${folder} is not a folder (it is a file); choose another path`,
+        { cause },
+      );
+    }
+  }
+  return writeError(file, cause);
+}
+
+/** `.<name>.<16 random hex>.tmp` beside the target: unique across hosts and PID namespaces. */
+function tempPathFor(target: string): string {
+  // a short prefix of the name, so that a long (but valid) name does not make the temp too long
+  const prefix = Array.from(basename(target)).slice(0, 40).join('');
+  return join(dirname(target), `.${prefix}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** Creates the temp file exclusively, with the mode (and owner, when allowed) of the old file. */
+function openTemp(temp: string, existing: Stats | undefined): number {
+  if (existing === undefined) return openSync(temp, 'wx', 0o666);
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    const own = fstatSync(fd);
+    if (own.uid !== existing.uid || own.gid !== existing.gid) {
+      try {
+        fchownSync(fd, existing.uid, existing.gid);
+      } catch {
+        // only root may give a file away; anyone else's rewrite becomes theirs, as with any editor
+      }
+    }
+    // after the chown, which clears set-id bits; exact, whatever the umask
+    fchmodSync(fd, existing.mode & 0o7777);
+  } catch (error) {
+    closeQuietly(fd);
+    throw error;
+  }
+  return fd;
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+async function writeAllAsync(fd: number, bytes: Uint8Array): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    done += await callback<number>((cb) => write(fd, bytes, done, bytes.length - done, cb));
+  }
+}
+
+function callback<T>(start: (done: (error: Error | null, value?: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) =>
+    start((error, value) => (error ? reject(error) : resolvePromise(value as T))),
+  );
+}
+
+function fsyncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // some file systems cannot flush a folder; the file itself is flushed
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function removeTemp(temp: string): void {
+  try {
+    unlinkSync(temp);
+  } catch {
+    // never created, or already removed by removeTempFiles()
+  }
+  untrackTempFile(temp);
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // nothing more to do
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+const REASONS: Record<string, string> = {
+  EACCES:
+    'you may not write there (the folder or the file is read-only); choose another place or ask for write permission',
+  EPERM:
+    'you may not write there (the folder or the file is read-only); choose another place or ask for write permission',
+  EROFS: 'you may not write there (the file system is read-only); choose another place',
+  ENOSPC: 'the disk is full; free some space and try again',
+  EDQUOT: 'your disk quota is used up; free some space and try again',
+  EFBIG: 'the file would be larger than this file system allows; choose another place',
+  ENAMETOOLONG: 'the name is too long; choose a shorter file name',
+  ELOOP: 'too many symbolic links (a link that points to itself?); check the path',
+  EISDIR: 'it is a directory; give a file name',
+  ENOENT: 'the folder does not exist (any more); create it first',
+  EBUSY: 'the file is busy (in use by the system); choose another file',
+  ETXTBSY: 'the file is a running program; choose another file',
+  ENXIO: 'it is a socket or a device with nothing behind it; choose a regular file',
+  EIO: 'the disk reported an input/output error; check the disk and try again',
+  EMFILE: 'too many files are open at once; try again with fewer',
+  ENFILE: 'too many files are open on this system; try again later',
+  EEXIST: 'a file appeared under the same name meanwhile; try again',
+};
+
+/** A failed write of `file` in plain words: what, which path, what to do. */
+export function writeError(file: string, error: unknown): TrustcheckError {
+  if (error instanceof TrustcheckError) return error;
+  const code = errorCode(error);
+  const reason = (code !== undefined ? REASONS[code] : undefined) ?? unexpected(error);
+  return new TrustcheckError(`${file}: cannot write: ${reason}`, { cause: error });
+}
+
+function unexpected(error: unknown): string {
+  const code = errorCode(error) ?? 'no code';
+  const detail = error instanceof Error ? error.message : String(error);
+  return `an unexpected system error (${code}: ${detail}); check the path and try again`;
+}
+
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,0 +1,52 @@
+// For io tests that need other processes (another user, another PID namespace, a signal): the
+// io modules bundled into one plain .mjs file that a child `node` can import.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Writes `<dir>/io.mjs` exporting write, cleanup, read and lock; returns its path. */
+export function bundleIo(dir: string): string {
+  const out = join(dir, 'io.mjs');
+  buildSync({
+    stdin: {
+      contents: ['write', 'cleanup', 'read', 'lock']
+        .map((m) => `export * from './src/io/${m}.ts';`)
+        .join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  chmodSync(out, 0o644);
+  return out;
+}
+
+/** A temp folder that other users may enter (for runs as `nobody`). */
+export function tempFolder(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'trustcheck-io-'));
+  chmodSync(dir, 0o755);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The temp files (`.<name>.<hex>.tmp`) left in a folder. */
+export function tempFilesIn(dir: string): string[] {
+  return readdirSync(dir).filter((name) => /^\..*\.[0-9a-f]{16}\.tmp$/.test(name));
+}
+
+export const isRoot = process.getuid?.() === 0;
+
+/** Whether `command args…` runs here (a sandbox may forbid setpriv or unshare). */
+export function works(command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { stdio: 'ignore', timeout: 10_000 });
+  return result.status === 0;
+}
