@@ -6,7 +6,13 @@ import { runAudit, today, type AuditOutcome } from '../../audit.js';
 import { hasRegressions } from '../../core/compare.js';
 import { formatIssue, type LocatedIssue } from '../../core/issues.js';
 import type { Comparison, Report } from '../../core/model.js';
-import { extensionFor, formatForPath, render, type ReportFormat } from '../../core/render/index.js';
+import {
+  extensionFor,
+  formatForPath,
+  loadRenderers,
+  render,
+  type ReportFormat,
+} from '../../core/render/index.js';
 import { loadAnswerFile, loadReportFile } from '../../load.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { defaultLanguage } from '../language.js';
@@ -42,6 +48,10 @@ export async function auditCommand(ctx: Context, options: AuditCommandOptions): 
   }
   const interactive =
     options.interactive === true || options.resume !== undefined || options.answers === undefined;
+  // the html renderer is loaded only when a report may be written as html
+  await loadRenderers(
+    interactive ? ['html'] : [options.format, ...(options.output ?? []).map(formatForPath)],
+  );
   if (interactive) {
     if (options.interactive === true && (options.answers?.length ?? 0) !== 1) {
       throw new TrustcheckError(

@@ -1,12 +1,22 @@
-// Rendering a report in each of its formats.
+// Rendering a report in each of its formats. The HTML renderer is loaded only when it is asked
+// for (`loadRenderers`, `renderAsync`), so that it adds nothing to a scripted audit's start-up.
 import type { Report } from '../model.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 
-export type ReportFormat = 'md' | 'json' | 'junit';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'html';
 
 export { renderJson, renderJunit, renderMarkdown };
+
+let htmlRenderer: ((report: Report) => string) | undefined;
+
+/** Loads the renderers of the formats that need loading (html); call before `render`. */
+export async function loadRenderers(formats: readonly (ReportFormat | undefined)[]): Promise<void> {
+  if (formats.includes('html') && htmlRenderer === undefined) {
+    htmlRenderer = (await import('./html.js')).renderHtml;
+  }
+}
 
 export function render(report: Report, format: ReportFormat): string {
   switch (format) {
@@ -16,7 +26,18 @@ export function render(report: Report, format: ReportFormat): string {
       return renderJunit(report);
     case 'md':
       return renderMarkdown(report);
+    case 'html':
+      if (htmlRenderer === undefined) {
+        throw new Error('the html renderer is not loaded: await loadRenderers(["html"]) first');
+      }
+      return htmlRenderer(report);
   }
+}
+
+/** Renders in any format, loading its renderer first when needed. */
+export async function renderAsync(report: Report, format: ReportFormat): Promise<string> {
+  await loadRenderers([format]);
+  return render(report, format);
 }
 
 /** The file extension of a report format. */
@@ -30,5 +51,6 @@ export function formatForPath(path: string): ReportFormat | undefined {
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'md';
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.xml')) return 'junit';
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
   return undefined;
 }
