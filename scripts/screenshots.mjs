@@ -64,16 +64,54 @@ writeFileSync(
 );
 
 cli('audit', '-a', 'acme-spring.yaml', '--fail-on', 'never', '-o', 'acme-spring.json');
-cli('audit', '-a', 'acme.yaml', '--baseline', 'acme-spring.json', '--fail-on', 'never', '-o', 'acme-en.html', '-o', 'acme.json');
+cli(
+  'audit',
+  '-a',
+  'acme.yaml',
+  '--baseline',
+  'acme-spring.json',
+  '--fail-on',
+  'never',
+  '-o',
+  'acme-en.html',
+  '-o',
+  'acme.json',
+);
 cli('audit', '-a', 'acme.yaml', '--lang', 'nl', '--fail-on', 'never', '-o', 'acme-nl.html');
 for (const name of ['globex', 'globex-spring', 'initech']) {
-  cli('audit', '-a', `${name}.yaml`, '--allow-incomplete', '--fail-on', 'never', '-o', `${name}.json`);
+  cli(
+    'audit',
+    '-a',
+    `${name}.yaml`,
+    '--allow-incomplete',
+    '--fail-on',
+    'never',
+    '-o',
+    `${name}.json`,
+  );
 }
-cli('summary', 'acme.json', 'acme-spring.json', 'globex.json', 'globex-spring.json', 'initech.json', '-f', 'html', '-o', 'portfolio.html');
+cli(
+  'summary',
+  'acme.json',
+  'acme-spring.json',
+  'globex.json',
+  'globex-spring.json',
+  'initech.json',
+  '-f',
+  'html',
+  '-o',
+  'portfolio.html',
+);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
 });
 try {
   const shots = [

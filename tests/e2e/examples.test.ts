@@ -13,7 +13,9 @@ describe('examples and docs', () => {
   it('the quick start audits examples/acme-answers.yaml', () => {
     const result = run(['audit', '--answers', 'examples/acme-answers.yaml', '--fail-on', 'never']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# Trustability audit: Acme B\.V\. \(2026-11-23\)/);
+    expect(result.stdout).toMatch(
+      /^# Trustability test and Transparency check-up: Acme B\.V\., 2026-11-23\n/,
+    );
     expect(result.stderr).toContain(
       'Acme B.V.: failed (7/10 sections passed, 32/36 statements satisfied)',
     );

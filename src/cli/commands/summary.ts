@@ -23,10 +23,10 @@ export async function summaryCommand(
     options.format === 'html'
       ? (await import('../../core/render/summary-html.js')).renderSummaryHtml(summary)
       : options.format === 'json'
-      ? renderSummaryJson(summary)
-      : options.format === 'csv'
-        ? renderSummaryCsv(summary)
-        : renderSummaryMarkdown(summary);
+        ? renderSummaryJson(summary)
+        : options.format === 'csv'
+          ? renderSummaryCsv(summary)
+          : renderSummaryMarkdown(summary);
   if (options.output === undefined) ctx.stdout.write(text);
   else {
     writeFileAtomic(options.output, text);

@@ -69,6 +69,7 @@ footer ul { margin: 0.25rem 0; padding-left: 1.25rem; }
 .cell.fail { color: #fff; background: var(--fail); }
 .cell.none { color: var(--muted); }
 .scroll { overflow-x: auto; }
+.date { white-space: nowrap; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) {
   main { padding: 0.75rem 0.75rem 2rem; }

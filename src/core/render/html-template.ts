@@ -30,8 +30,8 @@ export function escapeHtml(text: string): string {
 function toHtml(value: HtmlValue): string {
   if (value instanceof Html) return value.value;
   if (value === null || value === undefined || value === false) return '';
-  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(toHtml).join('');
-  return escapeHtml(String(value as string | number | boolean));
+  if (Array.isArray(value)) return value.map(toHtml).join('');
+  return escapeHtml(String(value));
 }
 
 /** Markup trusted as it is: only for fragments written in this code, never user text. */

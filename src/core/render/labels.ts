@@ -55,6 +55,7 @@ export const LABELS = {
     exempt: 'Exempt (not applicable)',
     noExempt: 'No statement is exempt.',
     until: 'until',
+    untilHeader: 'Until',
     noUntil: 'no end date',
     expiresSoon: (days: number) =>
       days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`,
@@ -146,6 +147,7 @@ export const LABELS = {
     exempt: 'Vrijgesteld (niet van toepassing)',
     noExempt: 'Geen uitspraak is vrijgesteld.',
     until: 'tot',
+    untilHeader: 'Tot',
     noUntil: 'geen einddatum',
     expiresSoon: (days: number) =>
       days === 0 ? 'verloopt vandaag' : `verloopt over ${days} ${days === 1 ? 'dag' : 'dagen'}`,
@@ -196,7 +198,8 @@ export function joinWords(items: readonly string[], l: Labels): string {
 
 /** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
 export function daysBetween(from: string, to: string): number {
-  const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  const ms = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.round((ms(to) - ms(from)) / 86_400_000);
 }
 

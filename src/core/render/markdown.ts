@@ -19,9 +19,12 @@ import {
 
 const e = escapeMarkdown;
 
-/** The regression count a baseline comparison reports (statements, questions, questionnaires). */
+/**
+ * How many regressions a comparison reports: statements no longer true and questionnaires
+ * missing; a question that no longer passes counts only when no statement explains it.
+ */
 export function regressionCount(c: Comparison): number {
-  return c.regressions.length + c.sectionRegressions.length + c.missingQuestionnaires.length;
+  return c.regressions.length + c.missingQuestionnaires.length || c.sectionRegressions.length;
 }
 
 /** The outcome against the baseline, in one sentence. */
@@ -82,7 +85,10 @@ function where(v: StatementView): string {
 export function renderMarkdown(report: Report): string {
   const l = labelsFor(report.language);
   const t = report.totals;
-  const out: string[] = [`# ${e(auditedTitle(report, l))}: ${e(report.subject)}, ${report.date}`, ''];
+  const out: string[] = [
+    `# ${e(auditedTitle(report, l))}: ${e(report.subject)}, ${report.date}`,
+    '',
+  ];
 
   // the verdict, and with a baseline the outcome against it
   const verdict = `**${l.auditVerdict}: ${report.passed ? l.passed : l.failed}** (${l.auditRule}): ${l.questionsPassed(t.sectionsPassed, t.sections)}; ${l.statementsTrue(t.statementsSatisfied, t.statements)}.`;
@@ -96,7 +102,8 @@ export function renderMarkdown(report: Report): string {
   if (report.assessor !== null) out.push(`- ${l.assessor}: ${e(report.assessor)}`);
   out.push('', l.rule, '');
 
-  if (c !== null && hasRegressions(c)) out.push(renderComparisonMarkdown(c, report, 2), '');
+  if (c !== null && hasRegressions(c))
+    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
 
   // what to do
   const failing = notTrue(report);
@@ -162,7 +169,8 @@ export function renderMarkdown(report: Report): string {
   }
 
   // the remaining changes since the baseline
-  if (c !== null && !hasRegressions(c)) out.push(renderComparisonMarkdown(c, report, 2), '');
+  if (c !== null && !hasRegressions(c))
+    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
 
   // every answer
   out.push(`## ${l.appendix}`, '');

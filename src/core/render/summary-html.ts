@@ -34,26 +34,40 @@ function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
   }));
   const label = `${subject}: ${history
     .map(
-      (r) =>
-        `${r.date} ${r.statementsSatisfied}/${r.statements} ${r.passed ? l.passed : l.failed}`,
+      (r) => `${r.date} ${r.statementsSatisfied}/${r.statements} ${r.passed ? l.passed : l.failed}`,
     )
     .join('; ')}`;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${label}">
-<title>${label}</title>
-<line x1="${pad}" y1="${pad}" x2="${w - pad}" y2="${pad}" stroke="#e8ebf0"/>
-<line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#e8ebf0"/>
-${points.length > 1 ? html`<polyline fill="none" stroke="#5b6472" stroke-width="2" points="${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}"/>` : ''}
-${points.map((p) =>
-  p.r.passed
-    ? html`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="5" fill="${PASS}"/>`
-    : html`<rect x="${(p.x - 5).toFixed(1)}" y="${(p.y - 5).toFixed(1)}" width="10" height="10" fill="${FAIL}"/>`,
-)}
-</svg>`;
+  return html`<svg
+    xmlns="http://www.w3.org/2000/svg"
+    viewBox="0 0 ${w} ${h}"
+    width="${w}"
+    height="${h}"
+    role="img"
+    aria-label="${label}"
+  >
+    <title>${label}</title>
+    <line x1="${pad}" y1="${pad}" x2="${w - pad}" y2="${pad}" stroke="#e8ebf0" />
+    <line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#e8ebf0" />
+    ${points.length > 1 ? html`<polyline fill="none" stroke="#5b6472" stroke-width="2" points="${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}" />` : ''}
+    ${points.map((p) =>
+      p.r.passed
+        ? html`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="5" fill="${PASS}" />`
+        : html`<rect
+            x="${(p.x - 5).toFixed(1)}"
+            y="${(p.y - 5).toFixed(1)}"
+            width="10"
+            height="10"
+            fill="${FAIL}"
+          />`,
+    )}
+  </svg>`;
 }
 
 function cell(verdict: boolean | undefined, title: string, l: Labels): Html {
   if (verdict === undefined)
-    return html`<td title="${title}: ${l.absent}"><span class="cell none">–</span><span class="sr">${l.absent}</span></td>`;
+    return html`<td title="${title}: ${l.absent}">
+      <span class="cell none">–</span><span class="sr">${l.absent}</span>
+    </td>`;
   return verdict
     ? html`<td title="${title}: ${l.pass}"><span class="cell pass">✓</span></td>`
     : html`<td title="${title}: ${l.fail}"><span class="cell fail">✗</span></td>`;
@@ -70,83 +84,154 @@ export function renderSummaryHtml(summary: Summary): string {
   const passedSubjects = latest.filter((r) => r.passed).length;
 
   const matrix = html`<section>
-<h2>${l.matrix}</h2>
-<div class="legend"><span><span class="cell pass">✓</span> ${l.legendPass}</span><span><span class="cell fail">✗</span> ${l.legendFail}</span><span><span class="cell none">–</span> ${l.absent}</span></div>
-<div class="scroll">
-<table class="matrix">
-<thead><tr><th scope="col">${l.subject}</th><th scope="col">${l.verdict}</th>${numbers.map(
-    (n, i) =>
-      html`<th scope="col" title="${summary.columnTitles[i] ?? ''}"><abbr title="${summary.columnTitles[i] ?? ''}">${n}</abbr></th>`,
-  )}</tr></thead>
-<tbody>${latest.map(
-    (r) =>
-      html`<tr><th scope="row">${r.subject} <span class="muted">${r.date}</span></th><td><span class="badge ${r.passed ? 'pass' : 'fail'}">${r.passed ? '✓' : '✗'} ${r.statementsSatisfied}/${r.statements}</span></td>${summary.columns.map(
-        (c, i) => cell(r.verdicts[c], `${r.subject}, ${numbers[i]!} ${summary.columnTitles[i] ?? c}`, l),
-      )}</tr>`,
-  )}</tbody>
-</table>
-</div>
-<h3>${l.questionsKey}</h3>
-<table class="stack">
-<thead><tr><th scope="col">${l.number}</th><th scope="col">${l.section}</th><th scope="col" class="num">${l.failingSubjects}</th></tr></thead>
-<tbody>${summary.columns.map((c, i) => {
-    const failing = latest.filter((r) => r.verdicts[c] === false).length;
-    return html`<tr class="${failing > 0 ? 'fail' : 'pass'}"><td data-label="${l.number}">${numbers[i]}</td><td data-label="${l.section}">${summary.columnTitles[i] ?? c} <span class="id">${c}</span></td><td data-label="${l.failingSubjects}" class="num">${l.subjectsFailing(failing)}</td></tr>`;
-  })}</tbody>
-</table>
-</section>`;
+    <h2>${l.matrix}</h2>
+    <div class="legend">
+      <span><span class="cell pass">✓</span> ${l.legendPass}</span
+      ><span><span class="cell fail">✗</span> ${l.legendFail}</span
+      ><span><span class="cell none">–</span> ${l.absent}</span>
+    </div>
+    <div class="scroll">
+      <table class="matrix">
+        <thead>
+          <tr>
+            <th scope="col">${l.subject}</th>
+            <th scope="col">${l.verdict}</th>
+            ${numbers.map(
+              (n, i) =>
+                html`<th scope="col" title="${summary.columnTitles[i] ?? ''}">
+                  <abbr title="${summary.columnTitles[i] ?? ''}">${n}</abbr>
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${latest.map(
+            (r) =>
+              html`<tr>
+                <th scope="row">${r.subject} <span class="muted">${r.date}</span></th>
+                <td>
+                  <span class="badge ${r.passed ? 'pass' : 'fail'}"
+                    >${r.passed ? '✓' : '✗'} ${r.statementsSatisfied}/${r.statements}</span
+                  >
+                </td>
+                ${summary.columns.map((c, i) =>
+                  cell(
+                    r.verdicts[c],
+                    `${r.subject}, ${numbers[i]!} ${summary.columnTitles[i] ?? c}`,
+                    l,
+                  ),
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <h3>${l.questionsKey}</h3>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th scope="col">${l.number}</th>
+          <th scope="col">${l.section}</th>
+          <th scope="col" class="num">${l.failingSubjects}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${summary.columns.map((c, i) => {
+          const failing = latest.filter((r) => r.verdicts[c] === false).length;
+          return html`<tr class="${failing > 0 ? 'fail' : 'pass'}">
+            <td data-label="${l.number}">${numbers[i]}</td>
+            <td data-label="${l.section}">
+              ${summary.columnTitles[i] ?? c} <span class="id">${c}</span>
+            </td>
+            <td data-label="${l.failingSubjects}" class="num">${l.subjectsFailing(failing)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </section>`;
 
   const trend = html`<section>
-<h2>${l.trend}</h2>
-<table class="stack">
-<thead><tr><th scope="col">${l.subject}</th><th scope="col">${l.trend}</th><th scope="col">${l.report}</th></tr></thead>
-<tbody>${[...bySubject.entries()].map(
-    ([subject, rows]) =>
-      html`<tr><th scope="row">${subject}</th><td data-label="${l.trend}">${sparkline(subject, rows, l)}</td><td data-label="${l.report}">${rows.map(
-        (r) =>
-          html`<span class="badge ${r.passed ? 'pass' : 'fail'}">${r.passed ? '✓' : '✗'} ${r.date} · ${r.statementsSatisfied}/${r.statements}</span> `,
-      )}</td></tr>`,
-  )}</tbody>
-</table>
-</section>`;
+    <h2>${l.trend}</h2>
+    <table class="stack">
+      <thead>
+        <tr>
+          <th scope="col">${l.subject}</th>
+          <th scope="col">${l.trend}</th>
+          <th scope="col">${l.report}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${[...bySubject.entries()].map(
+          ([subject, rows]) =>
+            html`<tr>
+              <th scope="row">${subject}</th>
+              <td data-label="${l.trend}">${sparkline(subject, rows, l)}</td>
+              <td data-label="${l.report}">
+                ${rows.map(
+                  (r) =>
+                    html`<span class="badge ${r.passed ? 'pass' : 'fail'}"
+                      >${r.passed ? '✓' : '✗'} ${r.date} ·
+                      ${r.statementsSatisfied}/${r.statements}</span
+                    > `,
+                )}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 
   const failures = html`<section>
-<h2>${l.commonFailures}</h2>
-${
-  summary.mostCommonFailures.length === 0
-    ? html`<p>${l.noCommonFailures}</p>`
-    : html`<ol class="actions">${summary.mostCommonFailures.map(
-        (f) =>
-          html`<li><strong>${f.text}</strong><span>${l.subjectsFailing(f.subjects)} · ${f.question} · <span class="id">${f.statement}</span></span></li>`,
-      )}</ol>`
-}
-</section>`;
+    <h2>${l.commonFailures}</h2>
+    ${
+      summary.mostCommonFailures.length === 0
+        ? html`<p>${l.noCommonFailures}</p>`
+        : html`<ol class="actions">
+            ${summary.mostCommonFailures.map(
+              (f) =>
+                html`<li>
+                  <strong>${f.text}</strong
+                  ><span
+                    >${l.subjectsFailing(f.subjects)} · ${f.question} ·
+                    <span class="id">${f.statement}</span></span
+                  >
+                </li>`,
+            )}
+          </ol>`
+    }
+  </section>`;
 
   const regressions = html`<section>
-<h2>${l.portfolioRegressions}</h2>
-${
-  summary.regressions.length === 0
-    ? html`<p>${l.noPortfolioRegressions}</p>`
-    : html`<ul>${summary.regressions.map(
-        (r) =>
-          html`<li><strong>${r.subject}</strong>: <span class="id">${r.statement}</span> (${r.from} → ${r.to})</li>`,
-      )}</ul>`
-}
-</section>`;
+    <h2>${l.portfolioRegressions}</h2>
+    ${
+      summary.regressions.length === 0
+        ? html`<p>${l.noPortfolioRegressions}</p>`
+        : html`<ul>
+            ${summary.regressions.map(
+              (r) =>
+                html`<li>
+                  <strong>${r.subject}</strong>: <span class="id">${r.statement}</span> (${r.from} →
+                  ${r.to})
+                </li>`,
+            )}
+          </ul>`
+    }
+  </section>`;
 
   const body = html`<header class="banner">
-<p class="kicker">trustcheck</p>
-<h1>${l.portfolio}</h1>
-<p class="meta">${l.portfolioIntro(summary.subjects, summary.reports)}</p>
-<div class="tiles">
-<div class="tile"><b>${passedSubjects}/${latest.length}</b><span>${l.subjectsPassed}</span></div>
-<div class="tile"><b>${summary.columns.length}</b><span>${l.questionsKey}</span></div>
-<div class="tile"><b>${summary.regressions.length}</b><span>${l.tileRegressions}</span></div>
-</div>
-</header>
-${matrix}
-${trend}
-${failures}
-${regressions}`;
+      <p class="kicker">trustcheck</p>
+      <h1>${l.portfolio}</h1>
+      <p class="meta">${l.portfolioIntro(summary.subjects, summary.reports)}</p>
+      <div class="tiles">
+        <div class="tile">
+          <b>${passedSubjects}/${latest.length}</b><span>${l.subjectsPassed}</span>
+        </div>
+        <div class="tile"><b>${summary.columns.length}</b><span>${l.questionsKey}</span></div>
+        <div class="tile">
+          <b>${summary.regressions.length}</b><span>${l.tileRegressions}</span>
+        </div>
+      </div>
+    </header>
+    ${matrix} ${trend} ${failures} ${regressions}`;
   return page(summary.language, l.portfolio, body);
 }
