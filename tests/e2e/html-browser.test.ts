@@ -196,7 +196,7 @@ describe('HTML report in Chromium', () => {
 
       // a phone: nothing wider than the screen (measured with scripts on; the page has none)
       const phone = await open('en.html', { width: 390, height: 800 }, true);
-      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
       expect(phone.requests).toEqual([]);
       expect(requests).toEqual([]);
