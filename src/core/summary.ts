@@ -30,6 +30,8 @@ export interface PortfolioRegression {
   from: string;
   to: string;
   statement: string;
+  /** The statement in words, as the later report words it. */
+  text: string;
 }
 
 export interface Summary {
@@ -108,6 +110,10 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
           from: history[i - 1]!.date,
           to: history[i]!.date,
           statement: `${r.questionnaire}.${r.section}.${r.statement}`,
+          text:
+            history[i]!.questionnaires.find((q) => q.id === r.questionnaire)
+              ?.sections.find((x) => x.id === r.section)
+              ?.statements.find((x) => x.id === r.statement)?.text ?? r.statement,
         });
       }
       for (const id of comparison.missingQuestionnaires) {
@@ -116,6 +122,7 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
           from: history[i - 1]!.date,
           to: history[i]!.date,
           statement: `${id} (questionnaire missing)`,
+          text: `${id} (questionnaire missing)`,
         });
       }
     }
@@ -207,7 +214,9 @@ export function renderSummaryMarkdown(summary: Summary): string {
   out.push('', '## Regressions', '');
   if (summary.regressions.length === 0) out.push('None between reports of the same subject.');
   for (const r of summary.regressions) {
-    out.push(`- ${escapeMarkdown(r.subject)}: \`${r.statement}\` (${r.from} to ${r.to})`);
+    out.push(
+      `- ${escapeMarkdown(r.subject)}: ${escapeMarkdown(r.text)} (\`${r.statement}\`, ${r.from} to ${r.to})`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -137,6 +137,7 @@ describe('summary', () => {
         from: '2026-11-23',
         to: '2026-12-01',
         statement: 'trustability.customer-reviews.no-paid-reviews',
+        text: 'You never contract with third parties to generate reviews.',
       },
     ]);
   });

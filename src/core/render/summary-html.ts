@@ -26,10 +26,16 @@ function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
   const w = 180;
   const h = 40;
   const pad = 7;
+  // the vertical scale starts a little below the lowest share, so that a change shows
+  const shares = history.map((r) =>
+    r.statements === 0 ? 0 : r.statementsSatisfied / r.statements,
+  );
+  const low = Math.max(0, Math.floor((Math.min(...shares) - 0.1) * 10) / 10);
+  const span = 1 - low || 1;
   const step = history.length > 1 ? (w - 2 * pad) / (history.length - 1) : 0;
   const points = history.map((r, i) => ({
     x: history.length > 1 ? pad + i * step : w / 2,
-    y: pad + (h - 2 * pad) * (1 - (r.statements === 0 ? 0 : r.statementsSatisfied / r.statements)),
+    y: pad + (h - 2 * pad) * ((1 - shares[i]!) / span),
     r,
   }));
   const label = `${subject}: ${history
@@ -156,7 +162,7 @@ export function renderSummaryHtml(summary: Summary): string {
       <thead>
         <tr>
           <th scope="col">${l.subject}</th>
-          <th scope="col">${l.trend}</th>
+          <th scope="col">${l.trendColumn}</th>
           <th scope="col">${l.report}</th>
         </tr>
       </thead>
@@ -165,7 +171,7 @@ export function renderSummaryHtml(summary: Summary): string {
           ([subject, rows]) =>
             html`<tr>
               <th scope="row">${subject}</th>
-              <td data-label="${l.trend}">${sparkline(subject, rows, l)}</td>
+              <td data-label="${l.trendColumn}">${sparkline(subject, rows, l)}</td>
               <td data-label="${l.report}">
                 ${rows.map(
                   (r) =>
@@ -210,8 +216,9 @@ export function renderSummaryHtml(summary: Summary): string {
             ${summary.regressions.map(
               (r) =>
                 html`<li>
-                  <strong>${r.subject}</strong>: <span class="id">${r.statement}</span> (${r.from} →
-                  ${r.to})
+                  <strong>${r.subject}</strong>: ${r.text}
+                  <span class="muted">(${r.from} → ${r.to})</span>
+                  <span class="id">${r.statement}</span>
                 </li>`,
             )}
           </ul>`
@@ -226,7 +233,9 @@ export function renderSummaryHtml(summary: Summary): string {
         <div class="tile">
           <b>${passedSubjects}/${latest.length}</b><span>${l.subjectsPassed}</span>
         </div>
-        <div class="tile"><b>${summary.columns.length}</b><span>${l.questionsKey}</span></div>
+        <div class="tile">
+          <b>${summary.columns.length}</b><span>${l.questionsKey.toLowerCase()}</span>
+        </div>
         <div class="tile">
           <b>${summary.regressions.length}</b><span>${l.tileRegressions}</span>
         </div>
