@@ -9,6 +9,8 @@ import { resolveRef } from './questionnaires.js';
 export { compare, hasRegressions, type CompareResult } from './core/compare.js';
 export {
   render,
+  renderAsync,
+  loadRenderers,
   renderJson,
   renderMarkdown,
   renderJunit,
