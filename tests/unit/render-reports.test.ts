@@ -127,6 +127,9 @@ function part(md: string, heading: string): Token[] {
   return tokens.slice(start + 1, end === -1 ? undefined : end);
 }
 
+/** Markup with its white space collapsed, as a browser reads it. */
+const collapse = (markup: string) => markup.replace(/\s+/g, ' ');
+
 describe('Markdown report', () => {
   const md = renderMarkdown(report);
 
@@ -236,15 +239,26 @@ describe('Markdown report', () => {
     );
   });
 
+  it('says why an na does not count: expired, or not allowed', () => {
+    const r = audit(
+      {
+        'unclaimed-entitlements': { answer: 'na', note: 'Old.', until: '2026-11-01' },
+        'say-sorry': { answer: 'na', note: 'Never.', until: '2027-01-01' },
+      },
+      { date: '2026-11-23' },
+    );
+    const text = renderMarkdown(r);
+    expect(text).toContain('(`unclaimed-entitlements`, N/A expired on 2026-11-01)');
+    expect(text).toContain('(`say-sorry`, N/A without a valid note, or not allowed here)');
+    expect(collapse(renderHtml(r))).toContain('N/A expired on 2026-11-01');
+  });
+
   it('diff Markdown starts with a top-level heading', () => {
     expect(renderComparisonMarkdown(withBaseline.comparison!, withBaseline)).toMatch(
       /^# Changes since 2026-05-01\n/,
     );
   });
 });
-
-/** Markup with its white space collapsed, as a browser reads it. */
-const collapse = (markup: string) => markup.replace(/\s+/g, ' ');
 
 describe('HTML', () => {
   const page = collapse(renderHtml(report));

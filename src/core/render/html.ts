@@ -310,7 +310,9 @@ export function renderHtml(report: Report): string {
     return html`${head}
       <div class="item">
         <p><strong>${st.text}</strong></p>
-        <p class="muted">${unsatisfiedReason(st, l)} · <span class="id">${st.id}</span></p>
+        <p class="muted">
+          ${unsatisfiedReason(st, l, report.date)} · <span class="id">${st.id}</span>
+        </p>
         <dl>
           ${
             st.note === null

@@ -222,11 +222,15 @@ export function expiresWithin90(st: ReportStatement, date: string): number | und
   return days >= 0 && days <= 90 ? days : undefined;
 }
 
-/** Why a statement is not satisfied, in words. */
-export function unsatisfiedReason(st: ReportStatement, l: Labels): string {
+/**
+ * Why a statement is not satisfied, in words. Given the report date, an `na` counts as expired
+ * only when its `until` lies before that date (the scoring rule); else any `until` does.
+ */
+export function unsatisfiedReason(st: ReportStatement, l: Labels, date?: string): string {
   if (st.answer === null) return l.unanswered;
   if (st.answer === 'no') return l.answerNo;
-  if (st.answer === 'na' && st.until !== null) return l.naExpired(st.until);
+  if (st.answer === 'na' && st.until !== null && (date === undefined || date > st.until))
+    return l.naExpired(st.until);
   return l.naInvalid;
 }
 

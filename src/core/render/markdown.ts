@@ -146,7 +146,7 @@ export function renderMarkdown(report: Report): string {
         out.push(`### ${where(v)}`, '');
       }
       const st = v.statement;
-      out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l)})`);
+      out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l, report.date)})`);
       if (st.note !== null) out.push(`  - ${l.note}: ${e(st.note)}`);
       if (st.evidence !== null) out.push(`  - ${l.evidence}: ${e(st.evidence)}`);
       if (st.remedy !== null) out.push(`  - ${l.remedy}: ${e(st.remedy)}`);
