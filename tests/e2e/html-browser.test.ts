@@ -192,6 +192,14 @@ describe('HTML report in Chromium', () => {
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
       expect(pages).toBeGreaterThanOrEqual(3);
       expect(pages).toBeLessThanOrEqual(12);
+      // A4 is 595 × 842 points
+      const boxes = pdf.toString('latin1').match(/\/MediaBox\s*\[[^\]]*\]/g) ?? [];
+      expect(boxes.length).toBeGreaterThanOrEqual(pages);
+      for (const box of boxes) {
+        const [, , w, h] = box.replace(/.*\[/, '').replace(']', '').trim().split(/\s+/).map(Number);
+        expect(Math.round(w!)).toBe(596);
+        expect(Math.round(h!)).toBe(843);
+      }
       await page.context().close();
 
       // a phone: nothing wider than the screen (measured with scripts on; the page has none)

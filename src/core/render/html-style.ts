@@ -85,7 +85,11 @@ footer ul { margin: 0.25rem 0; padding-left: 1.25rem; }
 }
 @media print {
   @page { margin: 14mm 12mm; }
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; line-height: 1.4; }
+  figure svg { max-width: 125mm; }
+  .appendix table { font-size: 8.5pt; }
+  th, td { padding: 0.25rem 0.45rem; }
+  .tiles { grid-template-columns: repeat(4, 1fr); }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; margin-top: 1.25rem; }
