@@ -91,7 +91,7 @@ export function renderMarkdown(report: Report): string {
   ];
 
   // the verdict, and with a baseline the outcome against it
-  const verdict = `**${l.auditVerdict}: ${report.passed ? l.passed : l.failed}** (${l.auditRule}): ${l.questionsPassed(t.sectionsPassed, t.sections)}; ${l.statementsTrue(t.statementsSatisfied, t.statements)}.`;
+  const verdict = `**${l.auditVerdict}: ${report.passed ? l.passed : l.failed}**: ${l.questionsPassed(t.sectionsPassed, t.sections)}; ${l.statementsTrue(t.statementsSatisfied, t.statements)}.`;
   out.push(verdict, '');
   const c = report.comparison;
   if (c !== null) {
