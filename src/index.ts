@@ -11,6 +11,8 @@ import { unwrap } from './errors.js';
 export { compare, hasRegressions, type CompareResult } from './core/compare.js';
 export {
   render,
+  renderAsync,
+  loadRenderers,
   renderJson,
   renderMarkdown,
   renderJunit,

@@ -56,7 +56,7 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .command('audit')
     .summary('run an audit (interactive on a terminal, or from --answers)')
     .description(
-      'Run an audit: interactively on a terminal, or from answer files. Scores every section under the all-must-be-true rule and writes a Markdown, JSON or JUnit report.',
+      'Run an audit: interactively on a terminal, or from answer files. Scores every section under the all-must-be-true rule and writes a Markdown, JSON, JUnit or HTML report.',
     )
     .option('-a, --answers <files...>', 'answer file(s), YAML or JSON, or a folder of them')
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (id, id@version or path)')
@@ -64,11 +64,11 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
       new Option(
         '-f, --format <format...>',
         'report format (default: md, or from the --output extension); github: workflow commands; several with --out-dir',
-      ).choices(['md', 'json', 'junit', 'github']),
+      ).choices(['md', 'json', 'junit', 'html', 'github']),
     )
     .option(
       '-o, --output <files...>',
-      'write the report there instead of stdout (- is stdout); format from each extension (.md, .json, .xml)',
+      'write the report there instead of stdout (- is stdout); format from each extension (.md, .html, .json, .xml)',
     )
     .option(
       '--out-dir <dir>',
@@ -172,7 +172,7 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
       'A portfolio table over many JSON reports: one row per subject and date, one column per section.',
     )
     .argument('<reports...>', 'JSON reports (or folders of them)')
-    .addOption(formatOption(['md', 'json', 'csv'], 'md'))
+    .addOption(formatOption(['md', 'json', 'csv', 'html'], 'md'))
     .option('-o, --output <file>', 'write the summary there instead of stdout')
     .addHelpText(
       'after',

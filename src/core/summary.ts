@@ -19,6 +19,8 @@ export interface SummaryRow {
 export interface CommonFailure {
   statement: string;
   text: string;
+  /** The question (section title) the statement belongs to. */
+  question: string;
   /** How many subjects (by their latest report) fail it. */
   subjects: number;
 }
@@ -28,13 +30,19 @@ export interface PortfolioRegression {
   from: string;
   to: string;
   statement: string;
+  /** The statement in words, as the later report words it. */
+  text: string;
 }
 
 export interface Summary {
   format: 'trustcheck-summary/1';
   subjects: number;
   reports: number;
+  /** The language of the latest report: the language the summary is written in. */
+  language: string;
   columns: string[];
+  /** The question (section title) of each column, as the reports word it. */
+  columnTitles: string[];
   rows: SummaryRow[];
   mostCommonFailures: CommonFailure[];
   regressions: PortfolioRegression[];
@@ -47,14 +55,17 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
     (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date),
   );
   const columns: string[] = [];
+  const titles = new Map<string, string>();
   for (const r of sorted) {
     for (const q of r.questionnaires) {
       for (const s of q.sections) {
         const key = `${q.id}.${s.id}`;
         if (!columns.includes(key)) columns.push(key);
+        titles.set(key, s.title);
       }
     }
   }
+  const latestReport = [...sorted].sort((a, b) => byText(a.date, b.date)).at(-1);
   const rows = sorted.map((r): SummaryRow => ({
     subject: r.subject,
     date: r.date,
@@ -80,7 +91,12 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
         for (const st of s.statements) {
           if (st.satisfied) continue;
           const key = `${q.id}.${s.id}.${st.id}`;
-          const entry = failures.get(key) ?? { statement: key, text: st.text, subjects: 0 };
+          const entry = failures.get(key) ?? {
+            statement: key,
+            text: st.text,
+            question: s.title,
+            subjects: 0,
+          };
           entry.subjects++;
           failures.set(key, entry);
         }
@@ -94,6 +110,10 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
           from: history[i - 1]!.date,
           to: history[i]!.date,
           statement: `${r.questionnaire}.${r.section}.${r.statement}`,
+          text:
+            history[i]!.questionnaires.find((q) => q.id === r.questionnaire)
+              ?.sections.find((x) => x.id === r.section)
+              ?.statements.find((x) => x.id === r.statement)?.text ?? r.statement,
         });
       }
       for (const id of comparison.missingQuestionnaires) {
@@ -102,6 +122,7 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
           from: history[i - 1]!.date,
           to: history[i]!.date,
           statement: `${id} (questionnaire missing)`,
+          text: `${id} (questionnaire missing)`,
         });
       }
     }
@@ -113,7 +134,9 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
     format: 'trustcheck-summary/1',
     subjects: bySubject.size,
     reports: reports.length,
+    language: latestReport?.language ?? 'en',
     columns,
+    columnTitles: columns.map((c) => titles.get(c) ?? c),
     rows,
     mostCommonFailures,
     regressions,
@@ -177,19 +200,23 @@ export function renderSummaryMarkdown(summary: Summary): string {
       `| ${escapeMarkdown(row.subject)} | ${row.date} | ${row.passed ? 'passed' : 'failed'} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,
     );
   }
-  out.push('', 'Sections:', '');
-  summary.columns.forEach((c, i) => out.push(`- S${i + 1}: \`${c}\``));
+  out.push('', 'Questions:', '');
+  summary.columns.forEach((c, i) =>
+    out.push(`- S${i + 1}: ${escapeMarkdown(summary.columnTitles[i] ?? c)} (\`${c}\`)`),
+  );
   out.push('', '## Most common failing statements', '');
   if (summary.mostCommonFailures.length === 0) out.push('None: every statement is satisfied.');
   for (const f of summary.mostCommonFailures) {
     out.push(
-      `- \`${f.statement}\` (${f.subjects} subject${f.subjects === 1 ? '' : 's'}): ${escapeMarkdown(f.text)}`,
+      `- ${escapeMarkdown(f.text)} (${f.subjects} subject${f.subjects === 1 ? '' : 's'}; ${escapeMarkdown(f.question)}; \`${f.statement}\`)`,
     );
   }
   out.push('', '## Regressions', '');
   if (summary.regressions.length === 0) out.push('None between reports of the same subject.');
   for (const r of summary.regressions) {
-    out.push(`- ${escapeMarkdown(r.subject)}: \`${r.statement}\` (${r.from} to ${r.to})`);
+    out.push(
+      `- ${escapeMarkdown(r.subject)}: ${escapeMarkdown(r.text)} (\`${r.statement}\`, ${r.from} to ${r.to})`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -331,7 +331,7 @@ const cases: Case[] = [
     name: 'cli: bad --format',
     args: ['audit', '-a', 'a.yaml', '-f', 'pdf'],
     stderr:
-      /option '-f, --format <format\.\.\.>' argument 'pdf' is invalid\. Allowed choices are md, json, junit, github\./,
+      /option '-f, --format <format\.\.\.>' argument 'pdf' is invalid\. Allowed choices are md, json, junit, html, github\./,
   },
   {
     name: 'cli: bad --fail-on',

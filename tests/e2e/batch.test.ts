@@ -127,6 +127,8 @@ describe('summary', () => {
     expect(summary.mostCommonFailures[0]).toEqual({
       statement: 'trustability.customer-reviews.no-paid-reviews',
       text: 'You never contract with third parties to generate reviews.',
+      question:
+        'Do you allow customers to post reviews of your products or services on your company’s website, to be seen by other customers and prospective customers?',
       subjects: 2,
     });
     expect(summary.regressions).toEqual([
@@ -135,6 +137,7 @@ describe('summary', () => {
         from: '2026-11-23',
         to: '2026-12-01',
         statement: 'trustability.customer-reviews.no-paid-reviews',
+        text: 'You never contract with third parties to generate reviews.',
       },
     ]);
   });

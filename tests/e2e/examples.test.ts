@@ -13,7 +13,9 @@ describe('examples and docs', () => {
   it('the quick start audits examples/acme-answers.yaml', () => {
     const result = run(['audit', '--answers', 'examples/acme-answers.yaml', '--fail-on', 'never']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^# Trustability audit: Acme B\.V\. \(2026-11-23\)/);
+    expect(result.stdout).toMatch(
+      /^# Trustability test and Transparency check-up: Acme B\.V\., 2026-11-23\n/,
+    );
     expect(result.stderr).toContain(
       '✗ transparantie-apk.no-profit-from-inattention 3/5: not satisfied: no-small-print-profit, prices-clear-up-front\n' +
         'Acme B.V.: failed, 7 of 10 questions pass, 32 of 37 statements true (not gating: --fail-on never)',

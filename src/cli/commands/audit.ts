@@ -8,6 +8,7 @@ import type { Prompts } from '../../interactive/prompts.js';
 import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
 import type { Report } from '../../core/model.js';
+import { formatForPath, loadRenderers } from '../../core/render/index.js';
 import type { RenderOptions } from '../../core/render/options.js';
 import {
   appendStepSummary,
@@ -44,6 +45,12 @@ export async function runAuditCommand(
   }
   const interactive =
     options.interactive === true || options.resume !== undefined || options.answers === undefined;
+  // the HTML renderer is loaded only when a report may be HTML (a path is asked interactively)
+  await loadRenderers(
+    interactive
+      ? ['html']
+      : [...(options.format ?? []), ...(options.output ?? []).map(formatForPath)],
+  );
   if (interactive) return interactiveAudit(ctx, options, failOn, prompts);
 
   const files = expandInputs(options.answers ?? [], ['.yaml', '.yml', '.json'], 'answer file');

@@ -11,20 +11,22 @@ import {
 import { writeFileAtomic } from '../../io/write.js';
 import { expandInputs } from '../inputs.js';
 
-export function summaryCommand(
+export async function summaryCommand(
   ctx: Context,
   args: string[],
-  options: { format: 'md' | 'json' | 'csv'; output?: string },
-): number {
+  options: { format: 'md' | 'json' | 'csv' | 'html'; output?: string },
+): Promise<number> {
   const files = expandInputs(args, ['.json'], 'JSON report');
   const reports = files.map((file) => unwrap(loadReportFile(file)).value);
   const summary = summarize(reports);
   const text =
-    options.format === 'json'
-      ? renderSummaryJson(summary)
-      : options.format === 'csv'
-        ? renderSummaryCsv(summary)
-        : renderSummaryMarkdown(summary);
+    options.format === 'html'
+      ? (await import('../../core/render/summary-html.js')).renderSummaryHtml(summary)
+      : options.format === 'json'
+        ? renderSummaryJson(summary)
+        : options.format === 'csv'
+          ? renderSummaryCsv(summary)
+          : renderSummaryMarkdown(summary);
   if (options.output === undefined) ctx.stdout.write(text);
   else {
     writeFileAtomic(options.output, text);

@@ -1,4 +1,5 @@
-// Rendering a report in each of its formats.
+// Rendering a report in each of its formats. The HTML renderer is loaded only when it is asked
+// for (`loadRenderers`, `renderAsync`), so that it adds nothing to a scripted audit's start-up.
 import type { Report } from '../model.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
@@ -6,10 +7,19 @@ import { renderMarkdown } from './markdown.js';
 import { renderGithub } from './github.js';
 import type { RenderOptions } from './options.js';
 
-export type ReportFormat = 'md' | 'json' | 'junit' | 'github';
+export type ReportFormat = 'md' | 'json' | 'junit' | 'github' | 'html';
 export type { RenderOptions } from './options.js';
 
 export { renderJson, renderJunit, renderMarkdown };
+
+let htmlRenderer: ((report: Report) => string) | undefined;
+
+/** Loads the renderers of the formats that need loading (html); call before `render`. */
+export async function loadRenderers(formats: readonly (ReportFormat | undefined)[]): Promise<void> {
+  if (formats.includes('html') && htmlRenderer === undefined) {
+    htmlRenderer = (await import('./html.js')).renderHtml;
+  }
+}
 
 export function render(report: Report, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
@@ -21,7 +31,22 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
       return renderGithub(report, options);
     case 'md':
       return renderMarkdown(report);
+    case 'html':
+      if (htmlRenderer === undefined) {
+        throw new Error('the html renderer is not loaded: await loadRenderers(["html"]) first');
+      }
+      return htmlRenderer(report);
   }
+}
+
+/** Renders in any format, loading its renderer first when needed. */
+export async function renderAsync(
+  report: Report,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<string> {
+  await loadRenderers([format]);
+  return render(report, format, options);
 }
 
 /** The file extension of a report format. */
@@ -40,5 +65,6 @@ export function formatForPath(path: string): ReportFormat | undefined {
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'md';
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.xml')) return 'junit';
+  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
   return undefined;
 }

@@ -43,6 +43,62 @@ export const LABELS = {
     junitGone: (id: string) => `regression: ${id} was true in the baseline and is gone now`,
     junitMissing: (id: string) =>
       `regression: questionnaire ${id} is in the baseline but not in this audit`,
+    and: 'and',
+    auditVerdict: 'Audit verdict',
+    questionsPassed: (p: number, t: number) => `${p} of ${t} questions passed`,
+    statementsTrue: (p: number, t: number) => `${p} of ${t} statements true`,
+    ciNone: (date: string) => `No regressions against the baseline of ${date}`,
+    ciSome: (n: number, date: string) =>
+      `${n} regression${n === 1 ? '' : 's'} against the baseline of ${date}`,
+    ciNoneDetail: 'nothing that was true then is untrue now.',
+    ciSomeDetail: 'listed first below.',
+    actions: 'What to do',
+    noActions: 'Nothing: every statement is true or exempt.',
+    noRemedy: 'No remedy given: make this statement true.',
+    questionsTable: 'Every question',
+    number: 'No.',
+    exempt: 'Exempt (not applicable)',
+    noExempt: 'No statement is exempt.',
+    until: 'until',
+    untilHeader: 'Until',
+    noUntil: 'no end date',
+    expiresSoon: (days: number) =>
+      days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`,
+    expiresSoonFlag: 'expires within 90 days',
+    appendix: 'Appendix: every answer',
+    statement: 'Statement',
+    answer: 'Answer',
+    answers: { yes: 'yes', no: 'no', na: 'n/a', none: 'not answered' },
+    version: 'version',
+    chart: (title: string, p: number, t: number) =>
+      `Chart of ${title}: ${p} of ${t} questions passed; each bar is one question, its length the share of statements true.`,
+    changedSince: (date: string) => `Changed since ${date}`,
+    nowTrue: 'now true',
+    noLongerTrue: 'no longer true',
+    generated: (version: string) => `Made with trustcheck ${version}.`,
+    legendPass: 'passed: all statements true',
+    legendFail: 'failed: not all statements true',
+    portfolio: 'Trustability portfolio',
+    portfolioIntro: (subjects: number, reports: number) =>
+      `${subjects} subject${subjects === 1 ? '' : 's'}, ${reports} report${reports === 1 ? '' : 's'}. A question passes only when all its statements are true.`,
+    matrix: 'Questions per subject (latest report)',
+    trend: 'Trend over dated reports',
+    commonFailures: 'Most common failing statements',
+    noCommonFailures: 'None: every statement is satisfied.',
+    subjectsFailing: (n: number) => `${n} subject${n === 1 ? '' : 's'}`,
+    portfolioRegressions: 'Regressions between reports',
+    noPortfolioRegressions: 'None between reports of the same subject.',
+    absent: 'not in this report',
+    report: 'Reports',
+    trendColumn: 'Share of statements true',
+    questionsKey: 'Questions',
+    tileQuestions: 'questions passed',
+    tileStatements: 'statements true',
+    tileActions: 'actions to take',
+    tileExempt: 'exempt (not applicable)',
+    failingSubjects: 'Subjects that fail it',
+    subjectsPassed: 'subjects passed (latest report)',
+    tileRegressions: 'regressions between reports',
   },
   nl: {
     title: 'Betrouwbaarheidsaudit',
@@ -84,17 +140,107 @@ export const LABELS = {
     junitGone: (id: string) => `achteruitgang: ${id} was waar in de basislijn en ontbreekt nu`,
     junitMissing: (id: string) =>
       `achteruitgang: vragenlijst ${id} staat in de basislijn maar niet in deze audit`,
+    and: 'en',
+    auditVerdict: 'Oordeel van de audit',
+    questionsPassed: (p: number, t: number) => `${p} van ${t} vragen voldaan`,
+    statementsTrue: (p: number, t: number) => `${p} van ${t} uitspraken waar`,
+    ciNone: (date: string) => `Geen achteruitgang ten opzichte van de basislijn van ${date}`,
+    ciSome: (n: number, date: string) =>
+      `${n} keer achteruitgang ten opzichte van de basislijn van ${date}`,
+    ciNoneDetail: 'niets wat toen waar was, is nu onwaar.',
+    ciSomeDetail: 'hieronder als eerste genoemd.',
+    actions: 'Wat te doen',
+    noActions: 'Niets: elke uitspraak is waar of vrijgesteld.',
+    noRemedy: 'Geen oplossing gegeven: maak deze uitspraak waar.',
+    questionsTable: 'Alle vragen',
+    number: 'Nr.',
+    exempt: 'Vrijgesteld (niet van toepassing)',
+    noExempt: 'Geen uitspraak is vrijgesteld.',
+    until: 'tot',
+    untilHeader: 'Tot',
+    noUntil: 'geen einddatum',
+    expiresSoon: (days: number) =>
+      days === 0 ? 'verloopt vandaag' : `verloopt over ${days} ${days === 1 ? 'dag' : 'dagen'}`,
+    expiresSoonFlag: 'verloopt binnen 90 dagen',
+    appendix: 'Bijlage: alle antwoorden',
+    statement: 'Uitspraak',
+    answer: 'Antwoord',
+    answers: { yes: 'ja', no: 'nee', na: 'n.v.t.', none: 'niet beantwoord' },
+    version: 'versie',
+    chart: (title: string, p: number, t: number) =>
+      `Grafiek van ${title}: ${p} van ${t} vragen voldaan; elke balk is een vraag, de lengte het deel van de uitspraken dat waar is.`,
+    changedSince: (date: string) => `Veranderd sinds ${date}`,
+    nowTrue: 'nu waar',
+    noLongerTrue: 'niet meer waar',
+    generated: (version: string) => `Gemaakt met trustcheck ${version}.`,
+    legendPass: 'voldaan: alle uitspraken waar',
+    legendFail: 'niet voldaan: niet alle uitspraken waar',
+    portfolio: 'Betrouwbaarheidsportfolio',
+    portfolioIntro: (subjects: number, reports: number) =>
+      `${subjects} ${subjects === 1 ? 'organisatie' : 'organisaties'}, ${reports} ${reports === 1 ? 'rapport' : 'rapporten'}. Een vraag is pas voldaan als alle uitspraken eronder waar zijn.`,
+    matrix: 'Vragen per organisatie (laatste rapport)',
+    trend: 'Verloop over de gedateerde rapporten',
+    commonFailures: 'Uitspraken die het vaakst niet waar zijn',
+    noCommonFailures: 'Geen: elke uitspraak is voldaan.',
+    subjectsFailing: (n: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}`,
+    portfolioRegressions: 'Achteruitgang tussen rapporten',
+    noPortfolioRegressions: 'Geen tussen rapporten van dezelfde organisatie.',
+    absent: 'niet in dit rapport',
+    report: 'Rapporten',
+    trendColumn: 'Deel van de uitspraken waar',
+    questionsKey: 'Vragen',
+    tileQuestions: 'vragen voldaan',
+    tileStatements: 'uitspraken waar',
+    tileActions: 'acties',
+    tileExempt: 'vrijgesteld (n.v.t.)',
+    failingSubjects: 'Organisaties die niet voldoen',
+    subjectsPassed: 'organisaties voldaan (laatste rapport)',
+    tileRegressions: 'keer achteruitgang tussen rapporten',
   },
 } as const;
 
 export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
 
-/** Why a statement is not satisfied, in words. */
-export function unsatisfiedReason(st: ReportStatement, l: Labels): string {
+/** "A", "A and B", "A, B and C". */
+export function joinWords(items: readonly string[], l: Labels): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${l.and} ${items.at(-1)!}`;
+}
+
+/** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
+export function daysBetween(from: string, to: string): number {
+  const ms = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}
+
+/** An answer in words. */
+export function answerWord(st: ReportStatement, l: Labels): string {
+  return st.answer === null ? l.answers.none : l.answers[st.answer];
+}
+
+/** A satisfied `na` answer: an exemption that counts. */
+export function isExempt(st: ReportStatement): boolean {
+  return st.answer === 'na' && st.satisfied;
+}
+
+/** Days until an exemption ends, when that is within 90 days of the report date. */
+export function expiresWithin90(st: ReportStatement, date: string): number | undefined {
+  if (st.until === null) return undefined;
+  const days = daysBetween(date, st.until);
+  return days >= 0 && days <= 90 ? days : undefined;
+}
+
+/**
+ * Why a statement is not satisfied, in words. An `na` is expired as the scoring found it
+ * (`naExpired`); a report written before that field existed falls back to the scoring rule
+ * itself, given the report date.
+ */
+export function unsatisfiedReason(st: ReportStatement, l: Labels, date?: string): string {
   if (st.answer === null) return l.unanswered;
   if (st.answer === 'no') return l.answerNo;
-  if (st.answer === 'na' && st.naExpired === true && st.until !== null)
-    return l.naExpired(st.until);
+  const expired = st.naExpired ?? (st.until !== null && (date === undefined || date > st.until));
+  if (st.answer === 'na' && expired && st.until !== null) return l.naExpired(st.until);
   return l.naInvalid;
 }
 

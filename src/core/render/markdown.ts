@@ -1,73 +1,69 @@
-// The Markdown report: title, verdict, a table of every question, what is not true in each
-// failing question (with note and remedy), and the changes since a baseline. User text is
-// escaped; the output passes markdownlint.
+// The Markdown report, written for the person who must act on it: what was audited and the
+// verdict (with a baseline, the regressions first), what to do, every question in words, what is
+// not true, the exemptions, and an appendix with every answer. One paragraph is one line, so it
+// reads well pasted into a PR comment or a job summary. User text is escaped; the output passes
+// markdownlint (MD013, line length, aside).
 import type { Comparison, Report } from '../model.js';
-import { labelsFor, unsatisfiedReason } from './labels.js';
+import { hasRegressions } from '../compare.js';
+import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import {
+  auditedTitle,
+  exemptions,
+  notTrue,
+  questions,
+  sectionTitle,
+  statementText,
+  type StatementView,
+} from './view.js';
 
-const WIDTH = 80;
+const e = escapeMarkdown;
 
 /**
- * Wraps text at 80 columns (markdownlint's MD013): `prefix` starts the first line, `indent` the
- * others. A word that would start a list item or heading on a new line stays on the line before.
+ * How many regressions a comparison reports: statements no longer true and questionnaires
+ * missing; a question that no longer passes counts only when no statement explains it.
  */
-export function wrap(prefix: string, text: string, indent: string): string[] {
-  const lines: string[] = [];
-  let line = prefix;
-  let empty = true;
-  for (const word of text.split(' ').filter((w) => w !== '')) {
-    const unsafeAtStart = /^([-+*=]+|\d+[.)])$/.test(word);
-    if (!empty && !unsafeAtStart && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = empty ? line + word : `${line} ${word}`;
-    }
-    empty = false;
-  }
-  lines.push(line);
-  return lines;
+export function regressionCount(c: Comparison): number {
+  return c.regressions.length + c.missingQuestionnaires.length || c.sectionRegressions.length;
 }
 
-/** A top-level heading of at most 80 columns: a long subject is shortened (it is given in full below). */
-function heading(before: string, subject: string, after: string): string {
-  const room = WIDTH - 2 - before.length - after.length;
-  let text = escapeMarkdown(subject);
-  if (text.length > room) {
-    let cut = subject;
-    while (cut.length > 0 && escapeMarkdown(cut).length + 1 > room) cut = cut.slice(0, -1);
-    text = `${escapeMarkdown(cut.trimEnd())}…`;
-  }
-  return `# ${before}${text}${after}`;
+/** The outcome against the baseline, in one sentence. */
+export function baselineOutcome(
+  c: Comparison,
+  l: Labels,
+): { ok: boolean; head: string; detail: string } {
+  return hasRegressions(c)
+    ? { ok: false, head: l.ciSome(regressionCount(c), c.baseline.date), detail: l.ciSomeDetail }
+    : { ok: true, head: l.ciNone(c.baseline.date), detail: l.ciNoneDetail };
 }
 
-function statementText(report: Report, q: string, s: string, st: string): string | undefined {
-  return report.questionnaires
-    .find((x) => x.id === q)
-    ?.sections.find((x) => x.id === s)
-    ?.statements.find((x) => x.id === st)?.text;
-}
-
-export function renderComparisonMarkdown(c: Comparison, report: Report, heading = 2): string {
+/**
+ * The changes since a baseline. `heading` is the level of its own heading: 1 when it is a
+ * document of its own (`trustcheck diff`), 2 inside a report.
+ */
+export function renderComparisonMarkdown(c: Comparison, report: Report, heading = 1): string {
   const l = labelsFor(report.language);
   const h = '#'.repeat(heading);
-  const out: string[] = [`${h} ${escapeMarkdown(l.changes(c.baseline.date))}`, ''];
-  out.push(...wrap('', escapeMarkdown(l.baseline(c.baseline.subject, c.baseline.date)), ''), '');
+  const out: string[] = [`${h} ${e(l.changes(c.baseline.date))}`, ''];
+  out.push(e(l.baseline(c.baseline.subject, c.baseline.date)), '');
   const ref = (x: { questionnaire: string; section: string; statement: string }) => {
     const text = statementText(report, x.questionnaire, x.section, x.statement);
-    return `\`${x.questionnaire}.${x.section}.${x.statement}\`${text === undefined ? '' : `: ${escapeMarkdown(text)}`}`;
+    const id = `\`${x.questionnaire}.${x.section}.${x.statement}\``;
+    return text === undefined ? id : `${e(text)} (${id})`;
   };
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
-    out.push(`${h}# ${title}`, '', ...items.flatMap((i) => wrap('- ', i, '  ')), '');
+    out.push(`${h}# ${title}`, '', ...items.map((i) => `- ${i}`), '');
   };
-  if (c.regressions.length + c.sectionRegressions.length + c.missingQuestionnaires.length === 0) {
-    out.push(l.noRegressions, '');
-  }
+  if (!hasRegressions(c)) out.push(l.noRegressions, '');
   list(l.regressions, c.regressions.map(ref));
   list(
     l.sectionRegressions,
-    c.sectionRegressions.map((x) => `\`${x.questionnaire}.${x.section}\``),
+    c.sectionRegressions.map((x) => {
+      const title = sectionTitle(report, x.questionnaire, x.section);
+      const id = `\`${x.questionnaire}.${x.section}\``;
+      return title === undefined ? id : `${e(title)} (${id})`;
+    }),
   );
   list(
     l.missing,
@@ -82,61 +78,117 @@ export function renderComparisonMarkdown(c: Comparison, report: Report, heading 
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+function where(v: StatementView): string {
+  return `${v.number} ${e(v.section.title)}`;
+}
+
 export function renderMarkdown(report: Report): string {
   const l = labelsFor(report.language);
   const t = report.totals;
-  const out: string[] = [heading(`${l.title}: `, report.subject, ` (${report.date})`), ''];
-  out.push(...wrap(`- ${l.subject}: `, escapeMarkdown(report.subject), '  '));
-  out.push(`- ${l.date}: ${report.date}`);
-  if (report.assessor !== null) out.push(`- ${l.assessor}: ${escapeMarkdown(report.assessor)}`);
-  out.push(`- ${l.verdict}: **${report.passed ? l.passed : l.failed}**`, '');
-  out.push(
-    ...wrap(
-      '',
-      `${l.rule} ${l.totals(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements)}`,
-      '',
-    ),
+  const out: string[] = [
+    `# ${e(auditedTitle(report, l))}: ${e(report.subject)}, ${report.date}`,
     '',
-  );
+  ];
 
-  out.push(`## ${l.sections}`, '');
-  out.push(`| ${l.questionnaire} | ${l.section} | ${l.verdict} | ${l.satisfied} |`);
-  out.push('| --- | --- | --- | --- |');
-  for (const q of report.questionnaires) {
-    for (const s of q.sections) {
-      out.push(
-        `| \`${q.id}\` | \`${s.id}\` | ${s.passed ? l.pass : `**${l.fail}**`} | ${s.satisfied}/${s.total} |`,
-      );
+  // the verdict, and with a baseline the outcome against it
+  const verdict = `**${l.auditVerdict}: ${report.passed ? l.passed : l.failed}**: ${l.questionsPassed(t.sectionsPassed, t.sections)}; ${l.statementsTrue(t.statementsSatisfied, t.statements)}.`;
+  out.push(verdict, '');
+  const c = report.comparison;
+  if (c !== null) {
+    const outcome = baselineOutcome(c, l);
+    out.push(`**${outcome.head}:** ${outcome.detail}`, '');
+  }
+  out.push(`- ${l.subject}: ${e(report.subject)}`, `- ${l.date}: ${report.date}`);
+  if (report.assessor !== null) out.push(`- ${l.assessor}: ${e(report.assessor)}`);
+  out.push('', l.rule, '');
+
+  if (c !== null && hasRegressions(c))
+    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
+
+  // what to do
+  const failing = notTrue(report);
+  out.push(`## ${l.actions}`, '');
+  if (failing.length === 0) out.push(l.noActions, '');
+  else {
+    for (const v of failing) {
+      const remedy = v.statement.remedy === null ? l.noRemedy : e(v.statement.remedy);
+      out.push(`- ${remedy} (${l.section} ${v.number}: ${e(v.statement.text)})`);
     }
+    out.push('');
+  }
+
+  // every question
+  out.push(`## ${l.questionsTable}`, '');
+  out.push(`| ${l.number} | ${l.section} | ${l.verdict} | ${l.satisfied} |`);
+  out.push('| --- | --- | --- | --- |');
+  for (const v of questions(report)) {
+    const s = v.section;
+    out.push(
+      `| ${v.number} | ${e(s.title)} (\`${v.questionnaire.id}.${s.id}\`) | ${s.passed ? l.pass : `**${l.fail}**`} | ${s.satisfied}/${s.total} |`,
+    );
   }
   out.push('');
+  if (report.questionnaires.length > 1) {
+    report.questionnaires.forEach((q, i) =>
+      out.push(`- ${i + 1}: ${e(q.title)} (\`${q.id}@${q.version}\`)`),
+    );
+    out.push('');
+  }
 
-  const failing = report.questionnaires.flatMap((q) =>
-    q.sections.filter((s) => !s.passed).map((s) => ({ q, s })),
-  );
+  // what is not true, question by question
   if (failing.length > 0) {
     out.push(`## ${l.notSatisfied}`, '');
-    for (const { q, s } of failing) {
-      out.push(`### \`${q.id}.${s.id}\``, '', ...wrap('', escapeMarkdown(s.title), ''), '');
-      for (const st of s.statements.filter((x) => !x.satisfied)) {
-        out.push(
-          ...wrap(
-            '- ',
-            `${escapeMarkdown(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l)})`,
-            '  ',
-          ),
-        );
-        if (st.note !== null) out.push(...wrap(`  - ${l.note}: `, escapeMarkdown(st.note), '    '));
-        if (st.evidence !== null)
-          out.push(...wrap(`  - ${l.evidence}: `, escapeMarkdown(st.evidence), '    '));
-        if (st.remedy !== null)
-          out.push(...wrap(`  - ${l.remedy}: `, escapeMarkdown(st.remedy), '    '));
+    let current: string | undefined;
+    for (const v of failing) {
+      if (v.number !== current) {
+        if (current !== undefined) out.push('');
+        current = v.number;
+        out.push(`### ${where(v)}`, '');
       }
-      out.push('');
+      const st = v.statement;
+      out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l, report.date)})`);
+      if (st.note !== null) out.push(`  - ${l.note}: ${e(st.note)}`);
+      if (st.evidence !== null) out.push(`  - ${l.evidence}: ${e(st.evidence)}`);
+      if (st.remedy !== null) out.push(`  - ${l.remedy}: ${e(st.remedy)}`);
     }
+    out.push('');
   }
-  if (report.comparison !== null) {
-    out.push(renderComparisonMarkdown(report.comparison, report));
+
+  // the exemptions
+  out.push(`## ${l.exempt}`, '');
+  const exempt = exemptions(report);
+  if (exempt.length === 0) out.push(l.noExempt, '');
+  else {
+    for (const v of exempt) {
+      const st = v.statement;
+      const until = st.until === null ? l.noUntil : `${l.until} ${st.until}`;
+      const flag = v.expiresIn === undefined ? '' : ` **${l.expiresSoon(v.expiresIn)}**`;
+      out.push(`- ${e(st.text)} (${where(v)}): ${e(st.note ?? '')} (${until})${flag}`);
+    }
+    out.push('');
   }
+
+  // the remaining changes since the baseline
+  if (c !== null && !hasRegressions(c))
+    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
+
+  // every answer
+  out.push(`## ${l.appendix}`, '');
+  for (const q of report.questionnaires) {
+    out.push(`### ${e(q.title)} (\`${q.id}@${q.version}\`)`, '');
+    out.push(`| ${l.number} | ${l.statement} | ${l.answer} | ${l.note} | ${l.evidence} |`);
+    out.push('| --- | --- | --- | --- | --- |');
+    for (const v of questions(report).filter((x) => x.questionnaire === q)) {
+      for (const st of v.section.statements) {
+        const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
+        const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
+        out.push(
+          `| ${v.number} | ${e(st.text)} | ${answer}${until} | ${e(st.note ?? '')} | ${e(st.evidence ?? '')} |`,
+        );
+      }
+    }
+    out.push('');
+  }
+  out.push(l.generated(report.tool.version));
   return `${out.join('\n').trimEnd()}\n`;
 }

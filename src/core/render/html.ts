@@ -1,0 +1,435 @@
+// The HTML report: one self-contained file for a board. A verdict banner, what to do, a chart
+// per questionnaire (inline SVG), what is not true, the exemptions, what changed since a baseline
+// and an appendix with every answer. No script, no external request, system fonts; prints to
+// A4 or Letter and reads on a phone. Every value is escaped by the `html` template.
+import type { Comparison, Report, ReportQuestionnaire } from '../model.js';
+import { hasRegressions } from '../compare.js';
+import { html, raw, type Html } from './html-template.js';
+import { STYLE } from './html-style.js';
+import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
+import { baselineOutcome } from './markdown.js';
+import {
+  auditedTitle,
+  exemptions,
+  notTrue,
+  questions,
+  sectionTitle,
+  statementText,
+  type QuestionView,
+} from './view.js';
+
+const PASS = '#17773a';
+const FAIL = '#b42318';
+
+/** The document around a body: language, title, viewport, the style sheet. */
+export function page(language: string, title: string, body: Html): string {
+  return `<!doctype html>\n${
+    html`<html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="trustcheck" />
+        <title>${title}</title>
+        <style>
+          ${raw(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`.value
+  }\n`;
+}
+
+/** A pass or fail badge: colour, and a mark and a word. */
+export function verdictBadge(passed: boolean, l: Labels): Html {
+  return passed
+    ? html`<span class="badge pass">✓ ${l.pass}</span>`
+    : html`<span class="badge fail">✗ ${l.fail}</span>`;
+}
+
+interface Change {
+  now: number;
+  was: number;
+}
+
+/** Per question, how many statements became true and how many stopped being true. */
+function changesBySection(c: Comparison | null): Map<string, Change> {
+  const map = new Map<string, Change>();
+  if (c === null) return map;
+  const add = (key: string, field: keyof Change) => {
+    const entry = map.get(key) ?? { now: 0, was: 0 };
+    entry[field]++;
+    map.set(key, entry);
+  };
+  for (const x of c.improvements) add(`${x.questionnaire}.${x.section}`, 'now');
+  for (const x of c.regressions) add(`${x.questionnaire}.${x.section}`, 'was');
+  return map;
+}
+
+/**
+ * A horizontal bar per question: its share of true statements. A passing bar is solid with a ✓,
+ * a failing one hatched with a ✗ and the word, so it reads without colour.
+ */
+function chart(
+  q: ReportQuestionnaire,
+  index: number,
+  views: QuestionView[],
+  changes: Map<string, Change>,
+  l: Labels,
+): Html {
+  const rowH = 34;
+  const top = 6;
+  const barX = 52;
+  const barW = 380;
+  const height = top * 2 + views.length * rowH;
+  const passed = views.filter((v) => v.section.passed).length;
+  const id = `c${index}`;
+  const rows = views.map((v, i) => {
+    const s = v.section;
+    const y = top + i * rowH;
+    const w = s.total === 0 ? 0 : Math.round((barW * s.satisfied) / s.total);
+    const change = changes.get(`${q.id}.${s.id}`);
+    const delta: Html[] = [];
+    if (change !== undefined && change.now > 0)
+      delta.push(html`<tspan fill="${PASS}" font-weight="700"> ▲${change.now}</tspan>`);
+    if (change !== undefined && change.was > 0)
+      delta.push(html`<tspan fill="${FAIL}" font-weight="700"> ▼${change.was}</tspan>`);
+    return html`<g>
+      <title>${v.number} ${s.title}: ${s.satisfied}/${s.total} ${s.passed ? l.pass : l.fail}</title>
+      <text x="0" y="${y + 21}" font-size="14" font-weight="600" fill="#1d2330">${v.number}</text>
+      <rect x="${barX}" y="${y + 7}" width="${barW}" height="20" rx="4" fill="#e8ebf0" />
+      ${
+        s.passed
+          ? html`<rect x="${barX}" y="${y + 7}" width="${w}" height="20" rx="4" fill="${PASS}" />`
+          : html`<rect
+              x="${barX}"
+              y="${y + 7}"
+              width="${w}"
+              height="20"
+              rx="4"
+              fill="url(#${id}-hatch)"
+              stroke="${FAIL}"
+              stroke-width="1.5"
+            />`
+      }
+      <text
+        x="${barX + barW + 12}"
+        y="${y + 22}"
+        font-size="14"
+        fill="${s.passed ? PASS : FAIL}"
+        font-weight="700"
+        >${s.passed ? '✓' : '✗'}
+        ${s.satisfied}/${s.total}${s.passed ? '' : html` ${l.fail}`}${delta}</text
+      >
+    </g>`;
+  });
+  const desc = views
+    .map(
+      (v) =>
+        `${v.number} ${v.section.title}: ${v.section.satisfied}/${v.section.total}, ${v.section.passed ? l.pass : l.fail}.`,
+    )
+    .join(' ');
+  return html`<figure>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 600 ${height}"
+      role="img"
+      aria-labelledby="${id}-t ${id}-d"
+      font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+    >
+      <title id="${id}-t">${l.chart(q.title, passed, views.length)}</title>
+      <desc id="${id}-d">${desc}</desc>
+      <defs>
+        <pattern
+          id="${id}-hatch"
+          width="8"
+          height="8"
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width="8" height="8" fill="#f6c9c4" />
+          <rect width="3" height="8" fill="${FAIL}" />
+        </pattern>
+      </defs>
+      ${rows}
+    </svg>
+    <figcaption>${l.chart(q.title, passed, views.length)}</figcaption>
+  </figure>`;
+}
+
+function banner(report: Report, l: Labels): Html {
+  const t = report.totals;
+  const c = report.comparison;
+  const outcome = c === null ? undefined : baselineOutcome(c, l);
+  return html`<header class="banner">
+    <p class="kicker">${auditedTitle(report, l)}</p>
+    <h1>${report.subject}</h1>
+    <p class="meta">
+      ${l.date}:
+      ${report.date}${report.assessor === null ? '' : html` · ${l.assessor}: ${report.assessor}`}
+    </p>
+    <div class="verdict ${report.passed ? 'is-pass' : 'is-fail'}">
+      <span class="mark" aria-hidden="true">${report.passed ? '✓' : '✗'}</span>
+      <div><strong>${l.auditVerdict}: ${report.passed ? l.passed : l.failed}</strong>${l.rule}</div>
+    </div>
+    ${
+      outcome === undefined
+        ? ''
+        : html`<div class="outcome ${outcome.ok ? 'is-pass' : 'is-fail'}">
+            <span class="mark" aria-hidden="true">${outcome.ok ? '✓' : '✗'}</span>
+            <div><strong>${outcome.head}</strong>${outcome.detail}</div>
+          </div>`
+    }
+    <div class="tiles">
+      <div class="tile">
+        <b>${t.sectionsPassed}/${t.sections}</b><span>${l.tileQuestions}</span>
+      </div>
+      <div class="tile">
+        <b>${t.statementsSatisfied}/${t.statements}</b><span>${l.tileStatements}</span>
+      </div>
+      <div class="tile"><b>${notTrue(report).length}</b><span>${l.tileActions}</span></div>
+      <div class="tile"><b>${exemptions(report).length}</b><span>${l.tileExempt}</span></div>
+    </div>
+  </header>`;
+}
+
+function comparisonSection(c: Comparison, report: Report, l: Labels): Html {
+  const ref = (x: { questionnaire: string; section: string; statement: string }) => {
+    const text = statementText(report, x.questionnaire, x.section, x.statement);
+    return html`<li>
+      ${text ?? ''} <span class="id">${x.questionnaire}.${x.section}.${x.statement}</span>
+    </li>`;
+  };
+  const list = (title: string, items: Html[]) =>
+    items.length === 0
+      ? ''
+      : html`<h3>${title}</h3>
+          <ul>
+            ${items}
+          </ul>`;
+  return html`<section class="changes">
+    <h2>${l.changes(c.baseline.date)}</h2>
+    <p>${l.baseline(c.baseline.subject, c.baseline.date)}</p>
+    ${hasRegressions(c) ? '' : html`<p>${l.noRegressions}</p>`}
+    ${list(l.regressions, c.regressions.map(ref))}
+    ${list(
+      l.sectionRegressions,
+      c.sectionRegressions.map(
+        (x) =>
+          html`<li>
+            ${sectionTitle(report, x.questionnaire, x.section) ?? ''}
+            <span class="id">${x.questionnaire}.${x.section}</span>
+          </li>`,
+      ),
+    )}
+    ${list(
+      l.missing,
+      c.missingQuestionnaires.map((id) => html`<li><span class="id">${id}</span></li>`),
+    )}
+    ${list(l.improvements, c.improvements.map(ref))} ${list(l.added, c.added.map(ref))}
+    ${list(
+      l.removed,
+      c.removed.map(
+        (x) =>
+          html`<li><span class="id">${x.questionnaire}.${x.section}.${x.statement}</span></li>`,
+      ),
+    )}
+  </section>`;
+}
+
+export function renderHtml(report: Report): string {
+  const l = labelsFor(report.language);
+  const c = report.comparison;
+  const all = questions(report);
+  const failing = notTrue(report);
+  const exempt = exemptions(report);
+  const changes = changesBySection(c);
+  const title = `${auditedTitle(report, l)}: ${report.subject}, ${report.date}`;
+
+  const actions = html`<section>
+    <h2>${l.actions}</h2>
+    ${
+      failing.length === 0
+        ? html`<p>${l.noActions}</p>`
+        : html`<ol class="actions">
+            ${failing.map(
+              (v) =>
+                html`<li>
+                  <strong>${v.statement.remedy ?? l.noRemedy}</strong
+                  ><span>${l.section} ${v.number}: ${v.statement.text}</span>
+                </li>`,
+            )}
+          </ol>`
+    }
+  </section>`;
+
+  const charts = report.questionnaires.map((q, qi) => {
+    const views = all.filter((v) => v.questionnaire === q);
+    return html`<section>
+      <h2>${q.title} ${verdictBadge(q.passed, l)}</h2>
+      <div class="legend">
+        <span>✓ ${l.legendPass}</span
+        ><span>✗ ${l.legendFail}</span
+        >${c === null ? '' : html`<span>▲ ${l.nowTrue} · ▼ ${l.noLongerTrue}</span>`}
+      </div>
+      ${chart(q, qi, views, changes, l)}
+      <table class="stack">
+        <thead>
+          <tr>
+            <th scope="col">${l.number}</th>
+            <th scope="col">${l.section}</th>
+            <th scope="col">${l.verdict}</th>
+            <th scope="col" class="num">${l.satisfied}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${views.map(
+            (v) =>
+              html`<tr class="${v.section.passed ? 'pass' : 'fail'}">
+                <td data-label="${l.number}">${v.number}</td>
+                <td data-label="${l.section}">
+                  ${v.section.title} <span class="id">${q.id}.${v.section.id}</span>
+                </td>
+                <td data-label="${l.verdict}">${verdictBadge(v.section.passed, l)}</td>
+                <td data-label="${l.satisfied}" class="num">
+                  ${v.section.satisfied}/${v.section.total}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  });
+
+  let current: string | undefined;
+  const notTrueItems = failing.map((v) => {
+    const st = v.statement;
+    const head = v.number === current ? '' : html`<h3>${v.number} ${v.section.title}</h3>`;
+    current = v.number;
+    return html`${head}
+      <div class="item">
+        <p><strong>${st.text}</strong></p>
+        <p class="muted">
+          ${unsatisfiedReason(st, l, report.date)} · <span class="id">${st.id}</span>
+        </p>
+        <dl>
+          ${
+            st.note === null
+              ? ''
+              : html`<dt>${l.note}</dt>
+                  <dd>${st.note}</dd>`
+          }
+          ${
+            st.evidence === null
+              ? ''
+              : html`<dt>${l.evidence}</dt>
+                  <dd>${st.evidence}</dd>`
+          }
+          ${
+            st.remedy === null
+              ? ''
+              : html`<dt>${l.remedy}</dt>
+                  <dd>${st.remedy}</dd>`
+          }
+        </dl>
+      </div>`;
+  });
+
+  const exemptSection = html`<section>
+    <h2>${l.exempt}</h2>
+    ${
+      exempt.length === 0
+        ? html`<p>${l.noExempt}</p>`
+        : html`<table class="stack">
+            <thead>
+              <tr>
+                <th scope="col">${l.statement}</th>
+                <th scope="col">${l.section}</th>
+                <th scope="col">${l.note}</th>
+                <th scope="col">${l.untilHeader}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${exempt.map(
+                (v) =>
+                  html`<tr>
+                    <td data-label="${l.statement}">${v.statement.text}</td>
+                    <td data-label="${l.section}">${v.number} ${v.section.title}</td>
+                    <td data-label="${l.note}">${v.statement.note ?? ''}</td>
+                    <td data-label="${l.untilHeader}">
+                      <span class="date">${v.statement.until ?? l.noUntil}</span>${
+                        v.expiresIn === undefined
+                          ? ''
+                          : html` <span class="badge warn">⚠ ${l.expiresSoon(v.expiresIn)}</span>`
+                      }
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+  </section>`;
+
+  const answerBadge = (st: (typeof failing)[number]['statement']) => {
+    const kind = st.answer === 'na' && st.satisfied ? 'na' : st.satisfied ? 'pass' : 'fail';
+    const mark = kind === 'pass' ? '✓ ' : kind === 'fail' ? '✗ ' : '';
+    return html`<span class="badge ${kind}">${mark}${answerWord(st, l)}</span>`;
+  };
+  const appendix = html`<section class="appendix">
+    <h2>${l.appendix}</h2>
+    ${report.questionnaires.map(
+      (q) =>
+        html`<h3>${q.title} <span class="id">${q.id}@${q.version}</span></h3>
+          <table class="stack">
+            <thead>
+              <tr>
+                <th scope="col">${l.number}</th>
+                <th scope="col">${l.statement}</th>
+                <th scope="col">${l.answer}</th>
+                <th scope="col">${l.note}</th>
+                <th scope="col">${l.evidence}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${all
+                .filter((v) => v.questionnaire === q)
+                .flatMap((v) =>
+                  v.section.statements.map(
+                    (st) =>
+                      html`<tr>
+                        <td data-label="${l.number}">${v.number}</td>
+                        <td data-label="${l.statement}">${st.text}</td>
+                        <td data-label="${l.answer}">
+                          ${answerBadge(st)}${st.answer === 'na' && st.until !== null ? html` <span class="muted">${l.until} ${st.until}</span>` : ''}
+                        </td>
+                        <td data-label="${l.note}">${st.note ?? ''}</td>
+                        <td data-label="${l.evidence}">${st.evidence ?? ''}</td>
+                      </tr>`,
+                  ),
+                )}
+            </tbody>
+          </table>`,
+    )}
+  </section>`;
+
+  const body = html`${banner(report, l)}
+    ${c !== null && hasRegressions(c) ? comparisonSection(c, report, l) : ''} ${actions} ${charts}
+    ${
+      failing.length === 0
+        ? ''
+        : html`<section>
+            <h2>${l.notSatisfied}</h2>
+            ${notTrueItems}
+          </section>`
+    }
+    ${exemptSection} ${c !== null && !hasRegressions(c) ? comparisonSection(c, report, l) : ''}
+    ${appendix}
+    <footer>
+      <p>${l.generated(report.tool.version)}</p>
+      <ul>
+        ${report.questionnaires.map((q) => html`<li><span class="id">${q.id}@${q.version} ${q.digest}</span></li>`)}
+      </ul>
+    </footer>`;
+  return page(report.language, title, body);
+}
