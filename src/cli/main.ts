@@ -5,6 +5,7 @@ import { ExitCode, TrustcheckError } from '../errors.js';
 import { createContext, type Context, type Io } from './context.js';
 import { formatIssue } from '../core/issues.js';
 import { VERSION } from '../version.js';
+import { cleanUpOnSignals } from './signals.js';
 
 /** What a command's action returns: the exit code it ends with. */
 export type Outcome = number;
@@ -276,6 +277,8 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
 
 /** Runs trustcheck with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // the real process (not a test's streams): a signal removes temporary files and exits 130
+  if ((io as unknown) === process) cleanUpOnSignals();
   const ctx = await createContext(io, argv);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(ctx, (code) => {
@@ -309,6 +312,13 @@ export function reportError(error: unknown, ctx: Context): number {
     }
     if (debug && error.stack !== undefined) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;
+  }
+  const errno = error as NodeJS.ErrnoException;
+  if (errno.code === 'ENOENT' && errno.syscall === 'uv_cwd') {
+    ctx.stderr.write(
+      `${label} the current folder no longer exists (it was deleted or moved); cd into an existing folder and run trustcheck again\n`,
+    );
+    return ExitCode.cannotRun;
   }
   const message = error instanceof Error ? error.message : String(error);
   ctx.stderr.write(

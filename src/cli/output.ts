@@ -1,8 +1,12 @@
-// Writing a file the user asked for: stdout for "-", else a new file, atomically.
+// Writing a file the user asked for: stdout for "-", else a new file, atomically; and whether a
+// report path can be written at all.
 import { statSync } from 'node:fs';
+import { outputThatIsAnInput } from '../io/identity.js';
+import { TrustcheckError } from '../errors.js';
 import { dirname } from 'node:path';
 import type { Context } from './context.js';
-import { assertWritable, writeFileAtomic } from '../io/write.js';
+import { assertWritable, writeFileSafely } from '../io/write.js';
+import { assertAnswersTarget, inSyntaxOf } from '../app/answers-target.js';
 
 /**
  * Writes `text` to `file`, or to stdout when `file` is "-". An existing file is replaced only
@@ -20,7 +24,24 @@ export function writeNewFile(
     return false;
   }
   assertWritable(file, force, hint);
-  writeFileAtomic(file, text);
+  writeFileSafely(file, inSyntaxOf(file, text));
+  return true;
+}
+
+/** A new answers file (init): JSON when its name says so, durable, replacing only what --force may. */
+export function writeNewAnswersFile(
+  ctx: Context,
+  file: string,
+  yamlTemplate: string,
+  force: boolean,
+  hint: string,
+): boolean {
+  if (file === '-') {
+    ctx.stdout.write(yamlTemplate);
+    return false;
+  }
+  assertAnswersTarget(file, force, hint);
+  writeFileSafely(file, inSyntaxOf(file, yamlTemplate), { durable: true });
   return true;
 }
 
@@ -40,4 +61,19 @@ export function outputProblem(file: string): string | undefined {
     // a new file
   }
   return undefined;
+}
+
+/** Refuses to write an output that is one of the run's inputs (compared by file identity). */
+export function assertNotAnInput(inputs: readonly string[], outputs: readonly string[]): void {
+  const clash = outputThatIsAnInput(
+    inputs,
+    outputs.filter((o) => o !== '-'),
+  );
+  if (clash !== undefined) throw inputClash(clash.output, clash.input);
+}
+
+export function inputClash(output: string, input: string): TrustcheckError {
+  return new TrustcheckError(
+    `${output} is ${output === input ? 'an input' : input} of this run: trustcheck never writes over its own input; choose another output file`,
+  );
 }

@@ -9,7 +9,7 @@ import { formatFor, render, renderMarkdown, type ReportFormat } from '../core/re
 import type { RenderOptions } from '../core/render/options.js';
 import type { TerminalLine } from '../core/render/terminal.js';
 import { TrustcheckError } from '../errors.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFileSafely } from '../io/write.js';
 import type { Context } from './context.js';
 
 export interface ReportTarget {
@@ -55,7 +55,7 @@ export function writeReport(
       ctx.stdout.write(text);
       continue;
     }
-    writeFileAtomic(target.file, text);
+    writeFileSafely(target.file, text);
     ctx.info(`wrote ${target.file}`);
   }
 }

@@ -2,6 +2,7 @@
 // ending: load the answers, audit them (against a baseline), print the warnings.
 import { unwrap } from '../errors.js';
 import { loadAnswerFile, loadReportFile } from '../app/load.js';
+import { isPathRef } from '../app/registry.js';
 import { runAudit } from '../app/run-audit.js';
 import { answersSource } from '../app/source.js';
 import { today } from '../app/today.js';
@@ -40,6 +41,14 @@ export interface AuditCommandOptions {
 export interface Baseline {
   file: string;
   report: Report;
+}
+
+/** The files a run reads besides its answer files: the baseline and questionnaires given by path. */
+export function otherInputs(options: AuditCommandOptions): string[] {
+  return [
+    ...(options.baseline === undefined ? [] : [options.baseline]),
+    ...(options.questionnaire ?? []).filter(isPathRef),
+  ];
 }
 
 export function loadBaseline(file: string | undefined): Baseline | undefined {

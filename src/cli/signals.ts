@@ -1,17 +1,43 @@
-// Signals reach the program here and nowhere else: SIGTERM and SIGHUP abort what is running
-// (an interactive audit's prompt) through an AbortSignal, as Ctrl-C does.
+// Signals reach the program here and nowhere else. During an interactive audit, SIGTERM and
+// SIGHUP abort the prompt through an AbortSignal (as Ctrl-C does), so that the interview ends
+// the way it always does: answers saved, the resume command printed, exit 130. At any other
+// time SIGINT, SIGTERM and SIGHUP remove trustcheck's temporary files and exit 130 at once.
+import { removeTempFiles } from '../io/write.js';
 
-/** Runs `work` with a signal that aborts on SIGTERM or SIGHUP. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let interview: AbortController | undefined;
+let installed = false;
+
+function onSignal(): void {
+  if (interview !== undefined) {
+    interview.abort();
+    return;
+  }
+  removeTempFiles();
+  process.exit(130);
+}
+
+/** Once per process: every exit path by signal leaves no temporary file behind. */
+export function cleanUpOnSignals(): void {
+  if (installed) return;
+  installed = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+/** Runs `work` with a signal that aborts on SIGTERM or SIGHUP (and SIGINT from outside). */
 export async function withSignals<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onSignal = () => controller.abort();
+  const before = interview;
+  interview = controller;
   // `on`, not `once`: @inquirer's signal-exit re-raises a signal that has no other listener left
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  const abort = () => controller.abort();
+  process.on('SIGTERM', abort);
+  process.on('SIGHUP', abort);
   try {
     return await work(controller.signal);
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    interview = before;
+    process.off('SIGTERM', abort);
+    process.off('SIGHUP', abort);
   }
 }

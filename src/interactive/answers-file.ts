@@ -1,10 +1,21 @@
 // The answers file of an interactive audit, edited in place: every answer is written into the
-// YAML document (keeping its comments and key order) and saved atomically at once.
+// document (keeping its comments, key order, and a note, evidence or until already there) and
+// saved atomically and durably at once. A `.json` file stays JSON.
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
-import { writeFileAtomic } from '../io/write.js';
+import { writeFileSafely } from '../io/write.js';
+
+/** Whether a file is written as JSON (by its name), else YAML. */
+export const isJsonFile = (file: string): boolean => /\.json$/i.test(file);
+
+/** A document's text in the syntax its file name asks for. */
+export function documentText(file: string, doc: Document): string {
+  return isJsonFile(file)
+    ? `${JSON.stringify(doc.toJS(), null, 2)}\n`
+    : doc.toString({ lineWidth: 0 });
+}
 
 export class AnswersFile {
   readonly file: string;
@@ -29,7 +40,10 @@ export class AnswersFile {
     return normalizeAnswer(value ?? null);
   }
 
-  /** Sets an answer (the map form when there is a note) and saves the file. */
+  /**
+   * Sets an answer and saves the file. A statement written in the map form keeps its other
+   * keys (note, evidence, until); a new note replaces the old one.
+   */
   set(
     questionnaire: string,
     section: string,
@@ -38,9 +52,18 @@ export class AnswersFile {
     note?: string,
   ): void {
     const path = this.path(questionnaire, section, statement);
-    const value = note === undefined || note.trim() === '' ? answer : { answer, note: note.trim() };
+    const given = note === undefined || note.trim() === '' ? undefined : note.trim();
     this.ensureSection(questionnaire, section);
-    this.doc.setIn(path, this.doc.createNode(value));
+    const existing: unknown = this.doc.getIn(path, true);
+    if (isMap(existing)) {
+      existing.set('answer', answer);
+      if (given !== undefined) existing.set('note', given);
+    } else {
+      this.doc.setIn(
+        path,
+        this.doc.createNode(given === undefined ? answer : { answer, note: given }),
+      );
+    }
     this.save();
   }
 
@@ -55,6 +78,6 @@ export class AnswersFile {
   }
 
   save(): void {
-    writeFileAtomic(this.file, this.doc.toString({ lineWidth: 0 }));
+    writeFileSafely(this.file, documentText(this.file, this.doc), { durable: true });
   }
 }

@@ -13,9 +13,9 @@ import { scoreSection } from '../core/scoring.js';
 import { renderTemplate } from '../core/template.js';
 import { loadAnswerFile } from '../app/load.js';
 import { defaultQuestionnaires, resolveRef } from '../app/registry.js';
+import { assertAnswersTarget } from '../app/answers-target.js';
 import { schemaRefFor } from '../app/schema-ref.js';
 import { selectQuestionnaires, type Selection } from '../app/select.js';
-import { assertWritable } from '../io/write.js';
 import { TrustcheckError, unwrap } from '../errors.js';
 import { AnswersFile } from './answers-file.js';
 import { isInterrupt, type Prompts } from './prompts.js';
@@ -82,7 +82,7 @@ export async function interview(
       questionnaires = selected(selectQuestionnaires(loaded, plan.questionnaires), term);
       answers = new AnswersFile(file, loaded.parsed.doc);
     } else {
-      assertWritable(file, plan.force, t.exists(file));
+      assertAnswersTarget(file, plan.force, t.exists(file));
       const subject =
         plan.subject ??
         (

@@ -50,6 +50,19 @@ export function outputThatIsAnInput(
   inputs: readonly string[],
   outputs: readonly string[],
 ): { output: string; input: string } | undefined {
+  const inputOf = inputIndex(inputs);
+  for (const output of outputs) {
+    const input = inputOf(output);
+    if (input !== undefined) return { output, input };
+  }
+  return undefined;
+}
+
+/**
+ * The inputs of a run, indexed once by identity: a function that says which input a path is,
+ * if any (for a batch that checks each report it is about to write).
+ */
+export function inputIndex(inputs: readonly string[]): (path: string) => string | undefined {
   const byIdentity = new Map<string, string>();
   for (const input of inputs) {
     const id = fileIdentity(input);
@@ -57,14 +70,11 @@ export function outputThatIsAnInput(
     const key = `${id.dev}:${id.ino}`;
     if (!byIdentity.has(key)) byIdentity.set(key, input);
   }
-  if (byIdentity.size === 0) return undefined;
-  for (const output of outputs) {
-    const id = fileIdentity(output);
-    if (id === undefined || id.device) continue;
-    const input = byIdentity.get(`${id.dev}:${id.ino}`);
-    if (input !== undefined) return { output, input };
-  }
-  return undefined;
+  return (path) => {
+    if (byIdentity.size === 0) return undefined;
+    const id = fileIdentity(path);
+    return id === undefined || id.device ? undefined : byIdentity.get(`${id.dev}:${id.ino}`);
+  };
 }
 
 /**

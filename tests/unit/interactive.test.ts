@@ -300,6 +300,12 @@ describe('interactive audit', () => {
       `${file} already exists; continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
+    // --force replaces only an answers file or an empty one
+    await expect(interview(await ctx(), prompts, plan({ force: true }))).rejects.toThrow(
+      `${file} is not a trustcheck answers file, so --force leaves it as it is`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+    writeFileSync(file, '');
     const again = scripted(Array<Step>(18).fill(yes));
     expect(await runAuditCommand(await ctx(), options({ force: true }), again.prompts)).toBe(0);
   });

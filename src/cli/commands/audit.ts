@@ -18,11 +18,15 @@ import {
   writeReport,
   type ReportTarget,
 } from '../report-output.js';
-import { outputProblem } from '../output.js';
+import { assertNotAnInput, inputClash, outputProblem } from '../output.js';
+import { inputIndex } from '../../io/identity.js';
+import { acquireLock, currentPidNamespace } from '../../io/lock.js';
+import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
 import {
   auditFile,
   loadBaseline,
+  otherInputs,
   type AuditCommandOptions,
   type Baseline,
 } from '../scripted-audit.js';
@@ -70,6 +74,7 @@ function scriptedAudit(
   baseline: Baseline | undefined,
 ): number {
   const format = singleFormat(options.format);
+  assertNotAnInput([file, ...otherInputs(options)], options.output ?? []);
   const { report, source } = auditFile(ctx, file, options, baseline);
   return finish(ctx, report, reportTargets(options.output, format), {
     failOn,
@@ -134,6 +139,30 @@ async function interactiveAudit(
   const format = singleFormat(options.format);
   const { interview } = await import('../../interactive/interview.js');
   const { file, existing } = answersPath(options);
+  const inputs = [...otherInputs(options), ...(existing ? [file] : [])];
+  assertNotAnInput(inputs, [...(options.output ?? []), ...(existing ? [] : [file])]);
+  const isInput = inputIndex([...inputs, file]);
+  const reportPathProblem = (path: string): string | undefined => {
+    const input = isInput(path);
+    return (
+      outputProblem(path) ?? (input === undefined ? undefined : inputClash(path, input).message)
+    );
+  };
+  // one interactive session at a time holds an answers file
+  const lock = acquireLock(file, {
+    pid: process.pid,
+    host: hostname(),
+    pidNamespace: currentPidNamespace(),
+    isAlive: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
+  });
+  if (lock.message !== undefined) ctx.warn(lock.message);
   const outcome = await withSignals(async (signal) =>
     interview(
       ctx,
@@ -151,10 +180,10 @@ async function interactiveAudit(
         language: options.lang,
         today: today(ctx.env),
         askReportPath: options.output === undefined ? { format: format ?? 'md' } : undefined,
-        reportPathProblem: outputProblem,
+        reportPathProblem,
       },
     ),
-  );
+  ).finally(lock.release);
   if (outcome.status === 'interrupted') {
     throw new TrustcheckError(outcome.message, { exitCode: ExitCode.interrupted });
   }

@@ -2,17 +2,19 @@
 // format, named by --name (default {file}). One bad file does not stop the others; the exit
 // code is the worst of all. Reports are written on the thread pool while the next files are
 // audited; the lines on stderr keep the order of the files.
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import { extensionFor, render, type ReportFormat } from '../../core/render/index.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
-import { writeFileAtomicAsync } from '../../io/write.js';
+import { createFolder, writeFileSafelyAsync } from '../../io/write.js';
+import { collisionKey, inputIndex } from '../../io/identity.js';
+import { inputClash } from '../output.js';
 import {
   auditFile,
   loadBaseline,
+  otherInputs,
   type AuditCommandOptions,
   type Baseline,
 } from '../scripted-audit.js';
@@ -41,9 +43,6 @@ interface BatchJob {
   baseline: Baseline | undefined;
 }
 
-/** The same name in another spelling: case and Unicode normalisation do not tell files apart everywhere. */
-const collisionKey = (path: string): string => path.normalize('NFC').toLowerCase();
-
 /**
  * Audits every file of the job, reporting each result through `done` when its reports are on
  * disk (so not always in order). What a file prints is collected and travels with its result.
@@ -57,6 +56,7 @@ async function auditFiles(
   /** report path (as a collision key) -> the answer file it belongs to */
   const claimed = new Map<string, string>();
   const folders = new Set<string>();
+  const isInput = inputIndex([...job.files, ...otherInputs(job.options)]);
   for (const [index, file] of job.files.entries()) {
     const { ctx, take } = captureContext(parent);
     const c = ctx.color;
@@ -75,11 +75,15 @@ async function auditFiles(
           );
         }
       }
+      for (const target of targets) {
+        const input = isInput(target.path);
+        if (input !== undefined) throw inputClash(target.path, input);
+      }
       for (const target of targets) claimed.set(collisionKey(target.path), file);
       for (const target of targets) {
         const folder = dirname(target.path);
         if (!folders.has(folder)) {
-          makeFolder(folder);
+          createFolder(folder);
           folders.add(folder);
         }
       }
@@ -95,7 +99,7 @@ async function auditFiles(
       // the reports are written on the thread pool while the next file is audited
       const write = Promise.all(
         targets.map((target) =>
-          writeFileAtomicAsync(target.path, render(report, target.format, options)),
+          writeFileSafelyAsync(target.path, render(report, target.format, options)),
         ),
       ).then(
         () => done({ index, status, code, output }),
@@ -109,22 +113,6 @@ async function auditFiles(
     }
   }
   await Promise.all(pending);
-}
-
-function makeFolder(folder: string): void {
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new TrustcheckError(
-      code === 'EEXIST' || code === 'ENOTDIR'
-        ? `cannot create the folder ${folder}: a file of that name is in the way; choose another --out-dir`
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? `cannot create the folder ${folder}: you may not write there; choose another --out-dir`
-          : `cannot create the folder ${folder} (${code ?? String(error)})`,
-      { cause: error },
-    );
-  }
 }
 
 function failure(
@@ -184,7 +172,7 @@ export async function batchAudit(
       seen.set(name, file);
     }
   }
-  makeFolder(options.outDir);
+  createFolder(options.outDir);
   const job: BatchJob = {
     files,
     outDir: options.outDir,

@@ -6,7 +6,7 @@ import { schemaRefFor } from '../../app/schema-ref.js';
 import { defaultLanguage, type Language } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
-import { writeNewFile } from '../output.js';
+import { writeNewAnswersFile } from '../output.js';
 
 export interface InitOptions {
   questionnaire?: string[];
@@ -34,7 +34,7 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
     },
   );
   const hint = 'use --force to overwrite it, or give another file name';
-  if (!writeNewFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
+  if (!writeNewAnswersFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
   const statements = loaded.reduce((n, l) => n + statementCount(l.loaded.value), 0);
   ctx.info(
     `wrote ${file}: ${statements} statements to answer${options.subject === undefined ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,

@@ -8,7 +8,8 @@ import {
   renderSummaryMarkdown,
   summarize,
 } from '../../core/summary.js';
-import { writeFileAtomic } from '../../io/write.js';
+import { writeFileSafely } from '../../io/write.js';
+import { assertNotAnInput } from '../output.js';
 import { expandInputs } from '../inputs.js';
 
 export async function summaryCommand(
@@ -27,9 +28,10 @@ export async function summaryCommand(
         : options.format === 'csv'
           ? renderSummaryCsv(summary)
           : renderSummaryMarkdown(summary);
+  if (options.output !== undefined) assertNotAnInput(files, [options.output]);
   if (options.output === undefined) ctx.stdout.write(text);
   else {
-    writeFileAtomic(options.output, text);
+    writeFileSafely(options.output, text);
     ctx.info(`wrote ${options.output}`);
   }
   ctx.info(
