@@ -1,4 +1,4 @@
-import { formatIssue, type LocatedIssue } from './core/issues.js';
+import { capIssues, type LocatedIssue } from './core/issues.js';
 
 /** The exit codes of every command (SPEC section 1). */
 export const ExitCode = {
@@ -35,7 +35,7 @@ export class TrustcheckError extends Error {
   }
 
   static fromIssues(issues: readonly LocatedIssue[], summary?: string): TrustcheckError {
-    const lines = issues.map(formatIssue);
+    const lines = capIssues(issues);
     const message = summary === undefined ? lines.join('\n') : [summary, ...lines].join('\n');
     return new TrustcheckError(message, summary === undefined ? { issues } : { issues, summary });
   }

@@ -46,15 +46,13 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
   const sorted = [...reports].sort(
     (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date),
   );
-  const columns: string[] = [];
+  const columnSet = new Set<string>();
   for (const r of sorted) {
     for (const q of r.questionnaires) {
-      for (const s of q.sections) {
-        const key = `${q.id}.${s.id}`;
-        if (!columns.includes(key)) columns.push(key);
-      }
+      for (const s of q.sections) columnSet.add(`${q.id}.${s.id}`);
     }
   }
+  const columns = [...columnSet];
   const rows = sorted.map((r): SummaryRow => ({
     subject: r.subject,
     date: r.date,
@@ -69,7 +67,11 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
   }));
 
   const bySubject = new Map<string, Report[]>();
-  for (const r of sorted) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r]);
+  for (const r of sorted) {
+    const history = bySubject.get(r.subject);
+    if (history === undefined) bySubject.set(r.subject, [r]);
+    else history.push(r);
+  }
 
   const failures = new Map<string, CommonFailure>();
   const regressions: PortfolioRegression[] = [];
@@ -149,7 +151,7 @@ export function renderSummaryCsv(summary: Summary): string {
         String(row.statementsSatisfied),
         String(row.statements),
         ...summary.columns.map((c) =>
-          c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'fail') : '',
+          Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : '',
         ),
       ]
         .map(csvCell)
@@ -171,7 +173,7 @@ export function renderSummaryMarkdown(summary: Summary): string {
   out.push(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`);
   for (const row of summary.rows) {
     const cells = summary.columns.map((c) =>
-      c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-',
+      Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-',
     );
     out.push(
       `| ${escapeMarkdown(row.subject)} | ${row.date} | ${row.passed ? 'passed' : 'failed'} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,

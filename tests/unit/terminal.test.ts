@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupDigits, safeForTerminal, safeLine, shorten } from '../../src/core/text/terminal.js';
 
-// eslint-disable-next-line no-control-regex
-const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const DANGEROUS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('safeForTerminal', () => {
   it('shows escape sequences as text', () => {
