@@ -126,10 +126,25 @@ export function renderSummaryJson(summary: Summary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
 
-function csvCell(value: string): string {
-  // a leading = + - @ would be read as a formula by spreadsheets
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+// Control characters have no place in a spreadsheet cell: line breaks and tabs become spaces,
+// the others (NUL, ESC, DEL, C1) go.
+// eslint-disable-next-line no-control-regex
+const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * A text cell (SPEC section 7): always in double quotes, so that a `;` or `,` stays inside it
+ * whatever separator the spreadsheet's locale expects; controls removed; and a leading `=`, `+`,
+ * `-` or `@` (after any spaces), which a spreadsheet would run as a formula, neutralised with `'`.
+ */
+export function csvText(value: string): string {
+  const clean = value.replace(/\r\n?|[\n\t]/g, ' ').replace(CSV_CONTROL, '');
+  const safe = /^\s*[=+\-@]/.test(clean) ? `'${clean}` : clean;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** A count: a whole number we made ourselves, written bare so that it stays a number. */
+function csvNumber(value: number): string {
+  return String(Math.trunc(value));
 }
 
 export function renderSummaryCsv(summary: Summary): string {
@@ -141,21 +156,19 @@ export function renderSummaryCsv(summary: Summary): string {
     'statements',
     ...summary.columns,
   ];
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [header.map(csvText).join(',')];
   for (const row of summary.rows) {
     lines.push(
       [
-        row.subject,
-        row.date,
-        row.passed ? 'pass' : 'fail',
-        String(row.statementsSatisfied),
-        String(row.statements),
+        csvText(row.subject),
+        csvText(row.date),
+        csvText(row.passed ? 'pass' : 'fail'),
+        csvNumber(row.statementsSatisfied),
+        csvNumber(row.statements),
         ...summary.columns.map((c) =>
-          Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : '',
+          csvText(Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : ''),
         ),
-      ]
-        .map(csvCell)
-        .join(','),
+      ].join(','),
     );
   }
   return `${lines.join('\n')}\n`;
