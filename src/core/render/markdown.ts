@@ -3,7 +3,7 @@
 // escaped; the output passes markdownlint.
 import type { Comparison, Report } from '../model.js';
 import { labelsFor, unsatisfiedReason } from './labels.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 
 const WIDTH = 80;
 
@@ -25,27 +25,23 @@ export function wrap(prefix: string, text: string, indent: string): string[] {
     }
     empty = false;
   }
-  lines.push(line);
+  lines.push(line.trimEnd());
   return lines;
 }
 
 /** A top-level heading of at most 80 columns: a long subject is shortened (it is given in full below). */
 function heading(before: string, subject: string, after: string): string {
   const room = WIDTH - 2 - before.length - after.length;
-  let text = escapeMarkdown(subject);
-  if (text.length > room) {
-    let cut = subject;
-    while (cut.length > 0 && escapeMarkdown(cut).length + 1 > room) cut = cut.slice(0, -1);
-    text = `${escapeMarkdown(cut.trimEnd())}…`;
-  }
-  return `# ${before}${text}${after}`;
+  return `# ${before}${escapeMarkdownShort(subject, room)}${after}`;
 }
 
-function statementText(report: Report, q: string, s: string, st: string): string | undefined {
-  return report.questionnaires
-    .find((x) => x.id === q)
-    ?.sections.find((x) => x.id === s)
-    ?.statements.find((x) => x.id === st)?.text;
+/** Finds a statement's text by its ids: an index made once, so that many lookups stay linear. */
+function statementTexts(report: Report): (q: string, s: string, st: string) => string | undefined {
+  const texts = new Map<string, string>();
+  for (const q of report.questionnaires)
+    for (const s of q.sections)
+      for (const st of s.statements) texts.set(JSON.stringify([q.id, s.id, st.id]), st.text);
+  return (q, s, st) => texts.get(JSON.stringify([q, s, st]));
 }
 
 export function renderComparisonMarkdown(c: Comparison, report: Report, heading = 2): string {
@@ -53,8 +49,9 @@ export function renderComparisonMarkdown(c: Comparison, report: Report, heading 
   const h = '#'.repeat(heading);
   const out: string[] = [`${h} ${escapeMarkdown(l.changes(c.baseline.date))}`, ''];
   out.push(...wrap('', escapeMarkdown(l.baseline(c.baseline.subject, c.baseline.date)), ''), '');
+  const statementText = statementTexts(report);
   const ref = (x: { questionnaire: string; section: string; statement: string }) => {
-    const text = statementText(report, x.questionnaire, x.section, x.statement);
+    const text = statementText(x.questionnaire, x.section, x.statement);
     return `\`${x.questionnaire}.${x.section}.${x.statement}\`${text === undefined ? '' : `: ${escapeMarkdown(text)}`}`;
   };
   const list = (title: string, items: string[]) => {
@@ -88,7 +85,8 @@ export function renderMarkdown(report: Report): string {
   const out: string[] = [heading(`${l.title}: `, report.subject, ` (${report.date})`), ''];
   out.push(...wrap(`- ${l.subject}: `, escapeMarkdown(report.subject), '  '));
   out.push(`- ${l.date}: ${report.date}`);
-  if (report.assessor !== null) out.push(`- ${l.assessor}: ${escapeMarkdown(report.assessor)}`);
+  if (report.assessor !== null)
+    out.push(...wrap(`- ${l.assessor}: `, escapeMarkdown(report.assessor), '  '));
   out.push(`- ${l.verdict}: **${report.passed ? l.passed : l.failed}**`, '');
   out.push(
     ...wrap(
