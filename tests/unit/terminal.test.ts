@@ -101,3 +101,14 @@ describe('shorten', () => {
     expect(groupDigits(1_048_576)).toBe('1,048,576');
   });
 });
+
+describe('TrustcheckError', () => {
+  it('keeps its message and summary safe to print', async () => {
+    const { TrustcheckError } = await import('../../src/errors.js');
+    const error = new TrustcheckError('a\u001b[2J.yaml: is a directory\nsecond line', {
+      summary: 'x\u202e.yaml: warnings are errors',
+    });
+    expect(error.message).toBe('a\\u{1b}[2J.yaml: is a directory\nsecond line');
+    expect(error.summary).toBe('x\\u{202e}.yaml: warnings are errors');
+  });
+});
