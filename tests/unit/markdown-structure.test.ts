@@ -283,6 +283,10 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('well-known 2026-11-23 3.5')).toBe('well-known 2026-11-23 3.5');
   });
 
+  it('drops bidi overrides and isolates, keeps right-to-left text', () => {
+    expect(escapeMarkdown('abc\u202edef\u2066g\u2069 שלום')).toBe('abcdefg שלום');
+  });
+
   it('writes a literal entity as text', () => {
     expect(escapeMarkdown('&lt;b&gt; & <b>')).toBe('&amp;lt;b&amp;gt; &amp; &lt;b&gt;');
   });

@@ -1,7 +1,7 @@
 // Escaping user text for Markdown, structurally: whatever a note, subject or evidence holds,
 // it renders as the plain text it is, on whatever line the report's wrapping puts each word.
 //
-// - one line: line breaks and tabs become spaces, other control characters go;
+// - one line: line breaks and tabs become spaces, other control characters and bidi overrides go;
 // - no raw HTML: < and > become entities, & is written &amp;;
 // - every inline metacharacter (` * _ [ ] ( ) # + ! | ~ \ { }) is escaped wherever it stands;
 // - no word can start a block on a line of its own: a leading - = or "12." is escaped too
@@ -11,8 +11,10 @@
 //   and other schemes (ftp:, javascript:) stay text that no GFM renderer links.
 // Linear: a few regular-expression passes that cannot backtrack.
 
+// control characters, and the bidi embeddings, overrides and isolates that make a line read
+// otherwise than it is written
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
