@@ -99,6 +99,14 @@ export function parseDocument(text: string, file: string): ParseResult {
   }
   const doc = docs[0]!;
   const issues: LocatedIssue[] = [];
+  // should the parser still have run out of stack, one message says why
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow !== undefined) {
+    return {
+      ok: false,
+      issues: [issue(`the data is nested more than ${MAX_DEPTH} levels deep`, overflow.pos[0])],
+    };
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -266,12 +274,12 @@ export function nestingExceeded(text: string, max: number): number | undefined {
           break;
         }
       }
-      if (c === ':' && isBlank(text[i + 1]) && !keyFound) {
-        keyFound = true;
-        if (open.at(-1) !== lineStart - pos) {
+      if (c === ':' && isBlank(text[i + 1])) {
+        if (!keyFound && open.at(-1) !== lineStart - pos) {
           open.push(lineStart - pos);
           if (tooDeep()) return lineStart;
         }
+        keyFound = true;
         atValue = true;
         continue;
       }

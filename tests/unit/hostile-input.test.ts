@@ -3,7 +3,9 @@
 // time that grows linearly with the input.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { runAudit } from '../../src/audit.js';
 import { resolveAnswers } from '../../src/core/answers.js';
 import { capIssues, formatIssue, nearest, type LocatedIssue } from '../../src/core/issues.js';
@@ -46,6 +48,14 @@ describe('nesting', () => {
     const result = parseDocument(`${'- '.repeat(100_000)}x\n`, 'a.yaml');
     expect(result.ok ? [] : result.issues).toEqual([
       { file: 'a.yaml', line: 1, col: 203, message: deepMessage },
+    ]);
+  });
+
+  it('refuses flow maps opened after a second key on a line', () => {
+    const text = `a: ${'"x": {'.repeat(3000)}`;
+    const result = parseDocument(text, 'a.yaml');
+    expect(result.ok ? [] : result.issues).toEqual([
+      { file: 'a.yaml', line: 1, col: 609, message: deepMessage },
     ]);
   });
 
@@ -98,6 +108,36 @@ describe('nesting', () => {
       `        warranty-expiry:\n          answer: no\n          note: |\n            ${'['.repeat(101)}\n`,
     );
     expect(auditIssues(text)).toEqual([]);
+  });
+
+  it('never counts more levels than the data has (property)', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom('[', '{', '[[[', '- [', 'a: {', '"[', "'{", '# [', '|', '>', ': [', '\n['),
+    );
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.integer(),
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 3 }),
+      ),
+    }));
+    const depth = (v: unknown): number =>
+      v !== null && typeof v === 'object'
+        ? 1 + Math.max(0, ...Object.values(v as object).map(depth))
+        : 0;
+    fc.assert(
+      fc.property(value, fc.boolean(), fc.boolean(), (v, flow, json) => {
+        const source = json
+          ? JSON.stringify(v, null, flow ? 0 : 2)
+          : stringify(v, { collectionStyle: flow ? 'flow' : 'any' });
+        // the levels below the top: a scalar at the top is 0, a list of scalars 0 too
+        expect(nestingExceeded(source, Math.max(0, depth(v) - 1))).toBeUndefined();
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('is linear: a megabyte of nesting is refused quickly', () => {
