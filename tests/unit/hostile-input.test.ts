@@ -125,9 +125,7 @@ describe('nesting', () => {
       ),
     }));
     const depth = (v: unknown): number =>
-      v !== null && typeof v === 'object'
-        ? 1 + Math.max(0, ...Object.values(v as object).map(depth))
-        : 0;
+      v !== null && typeof v === 'object' ? 1 + Math.max(0, ...Object.values(v).map(depth)) : 0;
     fc.assert(
       fc.property(value, fc.boolean(), fc.boolean(), (v, flow, json) => {
         const source = json
