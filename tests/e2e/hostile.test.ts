@@ -198,6 +198,28 @@ describe('spreadsheets and terminals', () => {
     );
   });
 
+  it('a baseline report whose ids hold escape sequences is refused, safely', () => {
+    write(join(dir, 'base-answers.yaml'), allYes);
+    const audit = run(['audit', '-a', 'base-answers.yaml', '-o', 'base.json'], { cwd: dir });
+    expect(audit.code, audit.stderr).toBe(0);
+    const report = JSON.parse(read(join(dir, 'base.json'))) as {
+      questionnaires: { id: string }[];
+    };
+    report.questionnaires[0]!.id = 'evil\u001b]0;PWNED-TITLE\u0007';
+    write(join(dir, 'evil-base.json'), JSON.stringify(report, null, 2));
+    for (const args of [
+      ['audit', '-a', 'base-answers.yaml', '--baseline', 'evil-base.json', '-o', 'evil.md'],
+      ['diff', 'evil-base.json', 'base.json'],
+    ]) {
+      const result = run(args, { cwd: dir });
+      expectCleanFailure(result);
+      expect(result.stderr).not.toMatch(UNSAFE);
+      expect(result.stderr).toMatch(
+        /evil-base\.json:\d+:\d+: "id" must be a valid id: .*found the text "evil\\u\{1b\}\]0;PWNED-TITLE\\u\{7\}"/,
+      );
+    }
+  });
+
   it('a file name with an escape sequence is shown safely', () => {
     const name = 'bad\u001b[2Jname.yaml';
     write(join(dir, name), 'format: trustcheck-answers/1\n');
