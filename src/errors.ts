@@ -1,5 +1,6 @@
 // The one error type and the exit-code table of every command.
-import { formatIssue, type LocatedIssue, type Result } from './core/issues.js';
+import { capIssues, type LocatedIssue, type Result } from './core/issues.js';
+import { safeForTerminal } from './core/text/terminal.js';
 
 /** The exit codes of every command (SPEC section 1). */
 export const ExitCode = {
@@ -11,7 +12,8 @@ export const ExitCode = {
 
 /**
  * The one error type of trustcheck: a message meant for the user, with the exit code it ends
- * with. Anything else that is thrown is a bug and is reported as an internal error.
+ * with. Anything else that is thrown is a bug and is reported as an internal error. Its message
+ * and summary are made safe for a terminal (controls and bidi marks shown, not obeyed).
  */
 export class TrustcheckError extends Error {
   readonly exitCode: number;
@@ -28,15 +30,19 @@ export class TrustcheckError extends Error {
       summary?: string;
     } = {},
   ) {
-    super(message, { cause: options.cause });
+    // messages quote file names and input: printed as they are, they must be safe to print
+    super(safeForTerminal(message, { multiline: true }), { cause: options.cause });
     this.name = 'TrustcheckError';
     this.exitCode = options.exitCode ?? ExitCode.cannotRun;
     this.issues = options.issues ?? [];
-    this.summary = options.summary;
+    this.summary =
+      options.summary === undefined
+        ? undefined
+        : safeForTerminal(options.summary, { multiline: true });
   }
 
   static fromIssues(issues: readonly LocatedIssue[], summary?: string): TrustcheckError {
-    const lines = issues.map(formatIssue);
+    const lines = capIssues(issues);
     const message = summary === undefined ? lines.join('\n') : [summary, ...lines].join('\n');
     return new TrustcheckError(message, summary === undefined ? { issues } : { issues, summary });
   }

@@ -3,7 +3,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode, TrustcheckError } from '../errors.js';
 import { createContext, type Context, type Io } from './context.js';
-import { formatIssue } from '../core/issues.js';
+import { capIssues } from '../core/issues.js';
 import { VERSION } from '../version.js';
 import { cleanUpOnSignals } from './signals.js';
 
@@ -306,7 +306,7 @@ export function reportError(error: unknown, ctx: Context): number {
     }
     if (error.issues.length > 0) {
       if (error.summary !== undefined) ctx.stderr.write(`${label} ${error.summary}\n`);
-      for (const issue of error.issues) ctx.stderr.write(`${label} ${formatIssue(issue)}\n`);
+      for (const line of capIssues(error.issues)) ctx.stderr.write(`${label} ${line}\n`);
     } else {
       ctx.stderr.write(`${label} ${error.message}\n`);
     }

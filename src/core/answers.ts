@@ -1,6 +1,7 @@
 // Reading an answer file's answers against a questionnaire: normalises the ways an answer can
 // be written, and finds unknown ids, disallowed or unexplained N/A, and missing answers.
-import { didYouMean, nearest, type Issue, type Path } from './issues.js';
+import { MAX_SHOWN_ISSUES, nearest, quote, suggestion, type Issue, type Path } from './issues.js';
+import { groupDigits } from './text/terminal.js';
 import type { AnswerEntry, AnswerFile, Questionnaire } from './model.js';
 
 export type Choice = 'yes' | 'no' | 'na';
@@ -44,54 +45,55 @@ export function resolveAnswers(
   const issues: Issue[] = [];
   const answers: QuestionnaireAnswers = {};
   const given = entry?.answers ?? {};
+  const givenSection = (id: string) => (Object.hasOwn(given, id) ? given[id] : undefined);
   const answersPath = [...path, 'answers'];
   // an unknown id that is a typo of a missing one is reported once, as the typo
   const typoFor = new Set<string>();
+  // ids are looked up in Maps and Sets, never on objects (where "constructor" would be found)
+  const sections = new Map(q.sections.map((s) => [s.id, s]));
+  const sectionIds = [...sections.keys()];
+  // guesses cost a search through the ids each: made for the first unknown ids only, those
+  // whose messages are printed (the rest are counted)
+  let guesses = 0;
+  const guess = (word: string, candidates: readonly string[]): string | undefined =>
+    guesses++ < MAX_SHOWN_ISSUES ? nearest(word, candidates) : undefined;
 
   for (const sectionId of Object.keys(given)) {
-    const section = q.sections.find((s) => s.id === sectionId);
+    const section = sections.get(sectionId);
     if (section === undefined) {
-      const guess = nearest(
-        sectionId,
-        q.sections.map((s) => s.id),
-      );
-      if (guess !== undefined && given[guess] === undefined) typoFor.add(guess);
+      const near = guess(sectionId, sectionIds);
+      if (near !== undefined && givenSection(near) === undefined) typoFor.add(near);
       issues.push({
         path: [...answersPath, sectionId],
         at: 'key',
-        message: `unknown section "${sectionId}" in questionnaire "${q.id}"${didYouMean(
-          sectionId,
-          q.sections.map((s) => s.id),
-        )}`,
+        message: `unknown section ${quote(sectionId)} in questionnaire "${q.id}"${suggestion(near, sectionIds)}`,
       });
       continue;
     }
-    for (const statementId of Object.keys(given[sectionId] ?? {})) {
-      if (!section.statements.some((s) => s.id === statementId)) {
-        const guess = nearest(
-          statementId,
-          section.statements.map((s) => s.id),
-        );
-        if (guess !== undefined && given[sectionId]?.[guess] === undefined)
-          typoFor.add(`${sectionId}.${guess}`);
-        issues.push({
-          path: [...answersPath, sectionId, statementId],
-          at: 'key',
-          message: `unknown statement "${statementId}" in section "${sectionId}"${didYouMean(
-            statementId,
-            section.statements.map((s) => s.id),
-          )}`,
-        });
-      }
+    const statementIds = section.statements.map((s) => s.id);
+    const known = new Set(statementIds);
+    const sectionGiven = givenSection(sectionId) ?? {};
+    for (const statementId of Object.keys(sectionGiven)) {
+      if (known.has(statementId)) continue;
+      const near = guess(statementId, statementIds);
+      if (near !== undefined && !Object.hasOwn(sectionGiven, near))
+        typoFor.add(`${sectionId}.${near}`);
+      issues.push({
+        path: [...answersPath, sectionId, statementId],
+        at: 'key',
+        message: `unknown statement ${quote(statementId)} in section "${sectionId}"${suggestion(near, statementIds)}`,
+      });
     }
   }
 
   for (const section of q.sections) {
-    const sectionGiven = given[section.id] ?? {};
+    const sectionGiven = givenSection(section.id) ?? {};
     const sectionAnswers: Record<string, GivenAnswer> = {};
     const missing: string[] = [];
     for (const statement of section.statements) {
-      const answer = normalizeAnswer(sectionGiven[statement.id]);
+      const answer = normalizeAnswer(
+        Object.hasOwn(sectionGiven, statement.id) ? sectionGiven[statement.id] : undefined,
+      );
       const at = [...answersPath, section.id, statement.id];
       sectionAnswers[statement.id] = answer;
       if (answer.answer === null) {
@@ -120,12 +122,12 @@ export function resolveAnswers(
       }
     }
     if (missing.length > 0 && !options.allowIncomplete) {
-      const inFile = given[section.id] !== undefined && given[section.id] !== null;
+      const inFile = givenSection(section.id) !== undefined && givenSection(section.id) !== null;
       issues.push({
         path: inFile ? [...answersPath, section.id] : entry?.answers ? answersPath : path,
         message: `${missing.length === 1 ? 'a statement is' : `${missing.length} statements are`} not answered in section "${
           section.id
-        }" of "${q.id}": ${missing.join(', ')}; answer ${
+        }" of "${q.id}": ${listSome(missing)}; answer ${
           section.statements.some((s) => s.allowNotApplicable === true)
             ? 'yes, no or na'
             : 'yes or no'
@@ -135,4 +137,10 @@ export function resolveAnswers(
     answers[section.id] = sectionAnswers;
   }
   return { answers, issues };
+}
+
+/** The first ids of a list, and how many more there are: a message stays readable. */
+function listSome(ids: readonly string[], max = MAX_SHOWN_ISSUES): string {
+  const shown = ids.slice(0, max).join(', ');
+  return ids.length > max ? `${shown} and ${groupDigits(ids.length - max)} more` : shown;
 }

@@ -180,7 +180,7 @@ const Nullable = <T extends z.ZodType>(t: T) => z.union([t, z.null()]);
 
 export const ReportStatementSchema = z
   .object({
-    id: z.string(),
+    id: Id,
     text: z.string(),
     answer: Nullable(z.enum(['yes', 'no', 'na'])).meta({ description: 'null when unanswered' }),
     satisfied: z.boolean(),
@@ -198,7 +198,7 @@ export const ReportStatementSchema = z
 
 export const ReportSectionSchema = z
   .object({
-    id: z.string(),
+    id: Id,
     title: z.string(),
     passed: z.boolean(),
     satisfied: z.number().int().min(0),
@@ -209,7 +209,7 @@ export const ReportSectionSchema = z
 
 export const ReportQuestionnaireSchema = z
   .object({
-    id: z.string(),
+    id: Id,
     version: z.string(),
     digest: z.string().meta({ description: "sha256 of the questionnaire file's bytes" }),
     title: z.string(),
@@ -219,9 +219,9 @@ export const ReportQuestionnaireSchema = z
   .strict();
 
 const StatementRef = {
-  questionnaire: z.string(),
-  section: z.string(),
-  statement: z.string(),
+  questionnaire: Id,
+  section: Id,
+  statement: Id,
 };
 
 export const StatementChangeSchema = z
@@ -230,7 +230,7 @@ export const StatementChangeSchema = z
   .meta({ description: 'a statement whose satisfied state changed (was -> now)' });
 
 export const SectionChangeSchema = z
-  .object({ questionnaire: z.string(), section: z.string(), was: z.boolean(), now: z.boolean() })
+  .object({ questionnaire: Id, section: Id, was: z.boolean(), now: z.boolean() })
   .strict();
 
 export const StatementPresenceSchema = z.object(StatementRef).strict();
@@ -243,7 +243,7 @@ export const ComparisonSchema = z
     sectionRegressions: z.array(SectionChangeSchema),
     added: z.array(StatementPresenceSchema),
     removed: z.array(StatementPresenceSchema),
-    missingQuestionnaires: z.array(z.string()).meta({
+    missingQuestionnaires: z.array(Id).meta({
       description:
         'questionnaires in the baseline but not in this audit; each counts as a regression',
     }),

@@ -2,9 +2,34 @@
 import type { Issue, Path } from './issues.js';
 import type { LocalizedText, Questionnaire } from './model.js';
 
-/** Problems the schema cannot see: duplicate ids and texts missing in a declared language. */
+/**
+ * Names an object has without being given them (`constructor`, `toString`, `__proto__`, …), and
+ * `prototype`: refused as ids, so that no id can ever be mistaken for one of them.
+ */
+const OBJECT_NAMES: ReadonlySet<string> = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
+function reservedId(id: string, what: string, path: Path): Issue | undefined {
+  if (!OBJECT_NAMES.has(id)) return undefined;
+  return {
+    path,
+    message: `${what} id "${id}" is a name every JavaScript object already has, so it cannot be told apart from one; choose another id (such as "${id}-check")`,
+  };
+}
+
+/**
+ * Problems the schema cannot see: ids named like Object prototype members, duplicate ids and
+ * texts missing in a declared language.
+ */
 export function checkQuestionnaire(q: Questionnaire): Issue[] {
   const issues: Issue[] = [];
+  const reserved = (id: string, what: string, path: Path): void => {
+    const issue = reservedId(id, what, path);
+    if (issue !== undefined) issues.push(issue);
+  };
+  reserved(q.id, 'the questionnaire', ['id']);
   const languages = q.languages;
   const seenLanguages = new Set<string>();
   q.languages.forEach((language, i) => {
@@ -43,6 +68,7 @@ export function checkQuestionnaire(q: Questionnaire): Issue[] {
   const sectionIds = new Map<string, number>();
   q.sections.forEach((section, s) => {
     const sectionPath = ['sections', s];
+    reserved(section.id, 'the section', [...sectionPath, 'id']);
     const first = sectionIds.get(section.id);
     if (first !== undefined) {
       issues.push({
@@ -57,6 +83,7 @@ export function checkQuestionnaire(q: Questionnaire): Issue[] {
     const statementIds = new Map<string, number>();
     section.statements.forEach((statement, t) => {
       const statementPath = [...sectionPath, 'statements', t];
+      reserved(statement.id, 'the statement', [...statementPath, 'id']);
       const firstStatement = statementIds.get(statement.id);
       if (firstStatement !== undefined) {
         issues.push({
@@ -91,11 +118,9 @@ export function localize(
   fallback?: string,
 ): string | undefined {
   if (text === undefined || typeof text === 'string') return text;
-  return (
-    text[language] ??
-    (fallback === undefined ? undefined : text[fallback]) ??
-    Object.values(text)[0]
-  );
+  const own = (key: string | undefined) =>
+    key !== undefined && Object.hasOwn(text, key) ? text[key] : undefined;
+  return own(language) ?? own(fallback) ?? Object.values(text)[0];
 }
 
 export function statementCount(q: Questionnaire): number {

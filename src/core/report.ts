@@ -24,7 +24,7 @@ export function buildReport(results: readonly QuestionnaireResult[], meta: Repor
     return {
       id: q.id,
       version: q.version,
-      digest: meta.digests[q.id] ?? '',
+      digest: (Object.hasOwn(meta.digests, q.id) ? meta.digests[q.id] : undefined) ?? '',
       title: text(q.title) ?? q.id,
       passed: result.passed,
       sections: result.sections.map((s) => ({

@@ -53,7 +53,9 @@ export function scoreSection(
   options: ScoreOptions,
 ): SectionResult {
   const statements = section.statements.map((statement): StatementResult => {
-    const answer = answers?.[statement.id] ?? { answer: null };
+    const answer = (answers !== undefined && Object.hasOwn(answers, statement.id)
+      ? answers[statement.id]
+      : undefined) ?? { answer: null };
     return { statement, answer, ...isSatisfied(statement, answer, options.date) };
   });
   const satisfied = statements.filter((s) => s.satisfied).length;
@@ -72,7 +74,11 @@ export function score(
   options: ScoreOptions,
 ): QuestionnaireResult {
   const sections = questionnaire.sections.map((section) =>
-    scoreSection(section, answers[section.id], options),
+    scoreSection(
+      section,
+      Object.hasOwn(answers, section.id) ? answers[section.id] : undefined,
+      options,
+    ),
   );
   const sectionsPassed = sections.filter((s) => s.passed).length;
   return {

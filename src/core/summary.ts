@@ -54,17 +54,18 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
   const sorted = [...reports].sort(
     (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date),
   );
-  const columns: string[] = [];
+  const columnSet = new Set<string>();
   const titles = new Map<string, string>();
   for (const r of sorted) {
     for (const q of r.questionnaires) {
       for (const s of q.sections) {
         const key = `${q.id}.${s.id}`;
-        if (!columns.includes(key)) columns.push(key);
+        columnSet.add(key);
         titles.set(key, s.title);
       }
     }
   }
+  const columns = [...columnSet];
   const latestReport = [...sorted].sort((a, b) => byText(a.date, b.date)).at(-1);
   const rows = sorted.map((r): SummaryRow => ({
     subject: r.subject,
@@ -80,7 +81,11 @@ export function summarize(reports: readonly Report[], top = 10): Summary {
   }));
 
   const bySubject = new Map<string, Report[]>();
-  for (const r of sorted) bySubject.set(r.subject, [...(bySubject.get(r.subject) ?? []), r]);
+  for (const r of sorted) {
+    const history = bySubject.get(r.subject);
+    if (history === undefined) bySubject.set(r.subject, [r]);
+    else history.push(r);
+  }
 
   const failures = new Map<string, CommonFailure>();
   const regressions: PortfolioRegression[] = [];
@@ -147,10 +152,25 @@ export function renderSummaryJson(summary: Summary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;
 }
 
-function csvCell(value: string): string {
-  // a leading = + - @ would be read as a formula by spreadsheets
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+// Control characters have no place in a spreadsheet cell: line breaks and tabs become spaces,
+// the others (NUL, ESC, DEL, C1) go.
+// eslint-disable-next-line no-control-regex
+const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * A text cell (SPEC section 7): always in double quotes, so that a `;` or `,` stays inside it
+ * whatever separator the spreadsheet's locale expects; controls removed; and a leading `=`, `+`,
+ * `-` or `@` (after any spaces), which a spreadsheet would run as a formula, neutralised with `'`.
+ */
+export function csvText(value: string): string {
+  const clean = value.replace(/\r\n?|[\n\t]/g, ' ').replace(CSV_CONTROL, '');
+  const safe = /^\s*[=+\-@]/.test(clean) ? `'${clean}` : clean;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** A count: a whole number we made ourselves, written bare so that it stays a number. */
+function csvNumber(value: number): string {
+  return String(Math.trunc(value));
 }
 
 export function renderSummaryCsv(summary: Summary): string {
@@ -162,21 +182,19 @@ export function renderSummaryCsv(summary: Summary): string {
     'statements',
     ...summary.columns,
   ];
-  const lines = [header.map(csvCell).join(',')];
+  const lines = [header.map(csvText).join(',')];
   for (const row of summary.rows) {
     lines.push(
       [
-        row.subject,
-        row.date,
-        row.passed ? 'pass' : 'fail',
-        String(row.statementsSatisfied),
-        String(row.statements),
+        csvText(row.subject),
+        csvText(row.date),
+        csvText(row.passed ? 'pass' : 'fail'),
+        csvNumber(row.statementsSatisfied),
+        csvNumber(row.statements),
         ...summary.columns.map((c) =>
-          c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'fail') : '',
+          csvText(Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : ''),
         ),
-      ]
-        .map(csvCell)
-        .join(','),
+      ].join(','),
     );
   }
   return `${lines.join('\n')}\n`;
@@ -194,7 +212,7 @@ export function renderSummaryMarkdown(summary: Summary): string {
   out.push(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} |`);
   for (const row of summary.rows) {
     const cells = summary.columns.map((c) =>
-      c in row.verdicts ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-',
+      Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'FAIL') : '-',
     );
     out.push(
       `| ${escapeMarkdown(row.subject)} | ${row.date} | ${row.passed ? 'passed' : 'failed'} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,

@@ -11,6 +11,8 @@ import {
   parseAllDocuments,
   type Document,
   type Node,
+  type Pair,
+  type YAMLMap,
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
 
@@ -21,7 +23,10 @@ export interface ParsedDocument {
   value: unknown;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// `__proto__` could change an object's prototype; other names objects have (`constructor`, …)
+// are harmless as keys, because every lookup by id is of own properties or in a Map, and are
+// reported as the unknown ids they are
+const FORBIDDEN_KEYS = new Set(['__proto__']);
 const MAX_DEPTH = 100;
 const MAX_ALIAS_COUNT = 100;
 
@@ -54,7 +59,7 @@ export function parseDocument(text: string, file: string): ParseResult {
       };
     }
   }
-  const tooDeep = flowDepthExceeded(source, MAX_DEPTH);
+  const tooDeep = nestingExceeded(source, MAX_DEPTH);
   if (tooDeep !== undefined) {
     const before = source.slice(0, tooDeep);
     const line = before.split('\n').length;
@@ -94,6 +99,14 @@ export function parseDocument(text: string, file: string): ParseResult {
   }
   const doc = docs[0]!;
   const issues: LocatedIssue[] = [];
+  // should the parser still have run out of stack, one message says why
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow !== undefined) {
+    return {
+      ok: false,
+      issues: [issue(`the data is nested more than ${MAX_DEPTH} levels deep`, overflow.pos[0])],
+    };
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -162,26 +175,117 @@ function jsonSyntaxError(text: string): { offset: number; message: string } | un
   return { offset: Math.max(0, low - 1), message: clean(full.message) };
 }
 
+const isBlank = (c: string | undefined): boolean =>
+  c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
 /**
- * The offset where [ and { brackets nest deeper than `max`, if they do: checked before parsing,
- * because the parser would need a deep stack (and a second) to find out.
+ * The offset where the data nests deeper than `max` levels below the top, if it does: checked
+ * before parsing, because the parser would need a deep stack to find out. Measures real nesting
+ * in one pass: block collections by their indentation (and `- - -` on one line), flow
+ * collections by their brackets; text inside quoted and block scalars and comments is skipped.
+ * It may count a level less than there is (a list at its parent key's indentation); the exact
+ * count is made on the parsed tree.
  */
-function flowDepthExceeded(text: string, max: number): number | undefined {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== '') {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      else if (c === '\n' && quote === '#') quote = '';
-      continue;
+export function nestingExceeded(text: string, max: number): number | undefined {
+  const open: number[] = []; // columns of the open block collections, increasing
+  let flow = 0; // open [ and {
+  let quote = ''; // the quote of a quoted scalar that goes on to the next line
+  let blockScalarParent: number | undefined; // while in a block scalar: its parent's column
+  const tooDeep = () => open.length + flow - 1 > max;
+  for (let pos = 0; pos <= text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = text.length;
+    let i = pos;
+    while (text[i] === ' ') i++;
+    const indent = i - pos;
+    const blank = i >= end || isBlank(text[i]);
+    if (blockScalarParent !== undefined) {
+      if (blank || indent > blockScalarParent) {
+        pos = end + 1;
+        continue;
+      }
+      blockScalarParent = undefined;
     }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) quote = '#';
-    else if (c === '[' || c === '{') {
-      if (++depth > max) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    let atValue = false; // where a node may start: after `- `, `? `, `key: `
+    let keyFound = false;
+    let lineStart = i;
+    if (quote === '' && flow === 0 && !blank && text[i] !== '#') {
+      if (indent === 0 && /^(---|\.\.\.)$/.test(text.slice(i, i + 3)) && isBlank(text[i + 3])) {
+        open.length = 0; // a document marker
+        i += 3;
+      } else {
+        while (open.length > 0 && open.at(-1)! >= indent) open.pop();
+      }
+      // `- `, `? `, `: ` at the start: each opens a collection, `- - - x` one per dash
+      while (
+        i < end &&
+        (text[i] === '-' || text[i] === '?' || text[i] === ':') &&
+        isBlank(text[i + 1])
+      ) {
+        open.push(i - pos);
+        if (tooDeep()) return i;
+        i++;
+        while (text[i] === ' ' || text[i] === '\t') i++;
+      }
+      lineStart = i;
+      atValue = true;
+    }
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (quote !== '') {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote) {
+          if (quote === "'" && text[i + 1] === "'") i++;
+          else quote = '';
+        }
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\r') continue;
+      const previous = i === pos ? ' ' : text[i - 1]!;
+      if (c === '#' && isBlank(previous)) break; // a comment
+      if ((c === '"' || c === "'") && /[\s[{,:]/.test(previous)) {
+        quote = c;
+        atValue = false;
+        continue;
+      }
+      if (c === '[' || c === '{') {
+        if (flow > 0 || atValue) {
+          flow++;
+          if (tooDeep()) return i;
+        }
+        atValue = false;
+        continue;
+      }
+      if (c === ']' || c === '}') {
+        if (flow > 0) flow--;
+        continue;
+      }
+      if (flow > 0) continue;
+      if (atValue && (c === '&' || c === '!')) {
+        while (i + 1 < end && !isBlank(text[i + 1])) i++; // an anchor or tag before the value
+        continue;
+      }
+      if (atValue && (c === '|' || c === '>')) {
+        let j = i + 1;
+        while (j < end && /[0-9+-]/.test(text[j]!)) j++;
+        if (isBlank(text[j]) || j >= end) {
+          // a block scalar: the lines indented more than its parent are its text
+          blockScalarParent = open.length > 0 ? open.at(-1)! : -1;
+          break;
+        }
+      }
+      if (c === ':' && isBlank(text[i + 1])) {
+        if (!keyFound && open.at(-1) !== lineStart - pos) {
+          open.push(lineStart - pos);
+          if (tooDeep()) return lineStart;
+        }
+        keyFound = true;
+        atValue = true;
+        continue;
+      }
+      atValue = false;
+    }
+    pos = end + 1;
   }
   return undefined;
 }
@@ -247,6 +351,29 @@ function describeThrown(error: unknown): string {
   return error instanceof Error ? firstLine(error.message) : String(error);
 }
 
+// Each map's pairs by key, made once per map when first asked: locating many issues in a
+// large map stays linear (a search through the pairs per issue would not). Made again when the
+// map has changed since (an answers file being edited).
+const pairsByKey = new WeakMap<
+  object,
+  { items: unknown[]; size: number; index: Map<string, Pair> }
+>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let cached = pairsByKey.get(map);
+  if (cached === undefined || cached.items !== map.items || cached.size !== map.items.length) {
+    const index = new Map<string, Pair>();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair);
+    }
+    cached = { items: map.items, size: map.items.length, index };
+    pairsByKey.set(map, cached);
+  }
+  return cached.index.get(key);
+}
+
 /** Maps a path into the document to the best position: the node, or the deepest parent found. */
 export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
   let node: unknown = parsed.doc.contents;
@@ -257,7 +384,7 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
     if (isAlias(node))
       node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      const pair = pairOf(node, String(part));
       if (pair === undefined) break;
       if (last && issue.at === 'key') {
         offset = rangeStart(pair.key) ?? offset;

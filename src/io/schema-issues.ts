@@ -2,7 +2,7 @@
 // offending value. Alternatives (anyOf) are collapsed: when the value's type picks one
 // alternative, that alternative's errors are kept; otherwise one "expected …" sentence is.
 import type { AjvError, ValidateFunction } from '../generated/validators.cjs';
-import { didYouMean, type Issue, type Path } from '../core/issues.js';
+import { didYouMean, quote, type Issue, type Path } from '../core/issues.js';
 import { DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, SEMVER_PATTERN } from '../core/formats.js';
 
 export function schemaIssues(validate: ValidateFunction, value: unknown): Issue[] {
@@ -19,37 +19,86 @@ export function schemaIssues(validate: ValidateFunction, value: unknown): Issue[
   });
 }
 
+const DECIDING = new Set(['type', 'enum', 'const', 'anyOf', 'oneOf']);
+
+/**
+ * Linear in the number of errors: each error is filed once under the alternatives (an anyOf at
+ * a place) whose branches it comes from, found by its schema path and instance path in a Map.
+ */
 function collapseAlternatives(errors: AjvError[]): AjvError[] {
-  let remaining = errors;
   const alternatives = errors
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
     .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  if (alternatives.length === 0) return errors;
+  // schema path -> instance path -> the alternative there
+  const byPlace = new Map<string, Map<string, AjvError>>();
+  for (const a of alternatives) {
+    let byInstance = byPlace.get(a.schemaPath);
+    if (byInstance === undefined) {
+      byInstance = new Map<string, AjvError>();
+      byPlace.set(a.schemaPath, byInstance);
+    }
+    if (!byInstance.has(a.instancePath)) byInstance.set(a.instancePath, a);
+  }
+  // the schema paths of alternatives above each schema path (few distinct ones: made once each)
+  const above = new Map<string, string[]>();
+  const alternativesAbove = (schemaPath: string): string[] => {
+    let list = above.get(schemaPath);
+    if (list === undefined) {
+      list = [...byPlace.keys()].filter((p) => schemaPath.startsWith(`${p}/`));
+      above.set(schemaPath, list);
+    }
+    return list;
+  };
+  const members = new Map<AjvError, AjvError[]>();
+  for (const e of errors) {
+    const schemaPaths = alternativesAbove(e.schemaPath);
+    if (schemaPaths.length === 0) continue;
+    const instances = prefixes(e.instancePath);
+    for (const schemaPath of schemaPaths) {
+      const byInstance = byPlace.get(schemaPath)!;
+      // the alternative at this error's place or the nearest one above it
+      for (let j = instances.length - 1; j >= 0; j--) {
+        const alternative = byInstance.get(instances[j]!);
+        if (alternative === undefined) continue;
+        const list = members.get(alternative);
+        if (list === undefined) members.set(alternative, [e]);
+        else list.push(e);
+        break;
+      }
+    }
+  }
+  const removed = new Set<AjvError>();
   for (const alternative of alternatives) {
-    if (!remaining.includes(alternative)) continue;
+    if (removed.has(alternative)) continue;
     const prefix = `${alternative.schemaPath}/`;
     const branches = new Map<string, AjvError[]>();
-    for (const e of remaining) {
-      if (!e.schemaPath.startsWith(prefix)) continue;
+    for (const e of members.get(alternative) ?? []) {
+      if (removed.has(e)) continue;
       const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+      const list = branches.get(branch);
+      if (list === undefined) branches.set(branch, [e]);
+      else list.push(e);
     }
     const matching = [...branches.values()].filter(
       (list) =>
-        !list.some(
-          (e) =>
-            e.instancePath === alternative.instancePath &&
-            ['type', 'enum', 'const', 'anyOf', 'oneOf'].includes(e.keyword),
-        ),
+        !list.some((e) => e.instancePath === alternative.instancePath && DECIDING.has(e.keyword)),
     );
-    const inBranches = new Set([...branches.values()].flat());
-    if (matching.length === 1) {
-      const keep = new Set(matching[0]);
-      remaining = remaining.filter((e) => e !== alternative && (!inBranches.has(e) || keep.has(e)));
-    } else {
-      remaining = remaining.filter((e) => !inBranches.has(e));
+    const keep = matching.length === 1 ? new Set(matching[0]) : new Set<AjvError>();
+    if (matching.length === 1) removed.add(alternative);
+    for (const list of branches.values()) {
+      for (const e of list) if (!keep.has(e)) removed.add(e);
     }
   }
-  return remaining;
+  return errors.filter((e) => !removed.has(e));
+}
+
+/** "/a/b" -> ["", "/a", "/a/b"] */
+function prefixes(instancePath: string): string[] {
+  const parts = instancePath.split('/');
+  const out = [parts[0]!];
+  for (let i = 1; i < parts.length; i++) out.push(`${out[i - 1]!}/${parts[i]!}`);
+  return out;
 }
 
 function pathOf(instancePath: string): (string | number)[] {
@@ -154,7 +203,7 @@ function describe(error: AjvError): Issue {
       return {
         path: [...path, extra],
         at: 'key',
-        message: `unknown field "${extra}"${guess.startsWith('; did') ? guess : `; allowed here: ${known.join(', ')}`}`,
+        message: `unknown field ${quote(extra)}${guess.startsWith('; did') ? guess : `; allowed here: ${known.join(', ')}`}`,
       };
     }
     case 'const': {
@@ -204,7 +253,7 @@ function describe(error: AjvError): Issue {
       return {
         path: [...path, String(error.params.propertyName)],
         at: 'key',
-        message: `"${String(error.params.propertyName)}" is not allowed as a key here${about}`,
+        message: `${quote(String(error.params.propertyName))} is not allowed as a key here${about}`,
       };
     case 'minLength':
       return { path, message: `${field} must not be empty` };

@@ -148,9 +148,9 @@ describe('summary', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^subject,date,passed,statements_satisfied,statements,trustability\.economic-interests,/,
+      /^"subject","date","passed","statements_satisfied","statements","trustability\.economic-interests",/,
     );
-    expect(lines[2]).toMatch(/^Acme,2026-12-01,fail,36,37,/);
+    expect(lines[2]).toMatch(/^"Acme","2026-12-01","fail",36,37,/);
     const md = run(['summary', 'reports', '-o', 'portfolio.md'], { cwd: dir });
     expect(md.code).toBe(0);
     expect(read(join(dir, 'portfolio.md'))).toContain('## Most common failing statements');

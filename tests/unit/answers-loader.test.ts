@@ -19,6 +19,13 @@ function problems(file: string, allowIncomplete = false): LocatedIssue[] {
 
 const invalid: [string, string[]][] = [
   [
+    'constructor-statement.yaml',
+    [
+      '11:9: a statement is not answered in section "economic-interests" of "trustability": renewal-warning; answer yes, no or na, or run with --allow-incomplete',
+      '12:9: unknown statement "constructor" in section "economic-interests"; expected one of: warranty-expiry, renewal-warning, upgrade-eligibility, unclaimed-entitlements, overbuying-advice, competitor-referral',
+    ],
+  ],
+  [
     'bad-date.yaml',
     [
       '3:7: "date" must be a date written as YYYY-MM-DD, such as 2026-11-23, found the text "23-11-2026"',

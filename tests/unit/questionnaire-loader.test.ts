@@ -96,6 +96,14 @@ const invalid: [string, string[]][] = [
     ],
   ],
   [
+    'prototype-ids.yaml',
+    [
+      '2:5: the questionnaire id "constructor" is a name every JavaScript object already has, so it cannot be told apart from one; choose another id (such as "constructor-check")',
+      '8:9: the section id "prototype" is a name every JavaScript object already has, so it cannot be told apart from one; choose another id (such as "prototype-check")',
+      '11:13: the statement id "constructor" is a name every JavaScript object already has, so it cannot be told apart from one; choose another id (such as "constructor-check")',
+    ],
+  ],
+  [
     'unknown-statement-field.yaml',
     ['16:9: unknown field "allowNA"; allowed here: id, text, help, remedy, allowNotApplicable'],
   ],

@@ -6,7 +6,7 @@
 import type { Comparison, Report } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 import {
   auditedTitle,
   exemptions,
@@ -85,8 +85,12 @@ function where(v: StatementView): string {
 export function renderMarkdown(report: Report): string {
   const l = labelsFor(report.language);
   const t = report.totals;
+  // the heading names the subject shortened (in full in the list below), so it stays one line
+  const title = e(auditedTitle(report, l));
+  const room = Math.max(20, 80 - `# ${title}: , ${report.date}`.length);
+  const subject = escapeMarkdownShort(report.subject, room);
   const out: string[] = [
-    `# ${e(auditedTitle(report, l))}: ${e(report.subject)}, ${report.date}`,
+    subject === '' ? `# ${title}, ${report.date}` : `# ${title}: ${subject}, ${report.date}`,
     '',
   ];
 
@@ -98,8 +102,8 @@ export function renderMarkdown(report: Report): string {
     const outcome = baselineOutcome(c, l);
     out.push(`**${outcome.head}:** ${outcome.detail}`, '');
   }
-  out.push(`- ${l.subject}: ${e(report.subject)}`, `- ${l.date}: ${report.date}`);
-  if (report.assessor !== null) out.push(`- ${l.assessor}: ${e(report.assessor)}`);
+  out.push(`- ${l.subject}: ${e(report.subject)}`.trimEnd(), `- ${l.date}: ${report.date}`);
+  if (report.assessor !== null) out.push(`- ${l.assessor}: ${e(report.assessor)}`.trimEnd());
   out.push('', l.rule, '');
 
   if (c !== null && hasRegressions(c))
