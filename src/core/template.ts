@@ -60,7 +60,8 @@ export function renderTemplate(
   lines.push(`subject: ${quote(options.subject ?? '')} # ${t.subject}`);
   if (options.assessor !== undefined) lines.push(`assessor: ${quote(options.assessor)}`);
   else lines.push(`# assessor: ""  # ${t.assessor}`);
-  lines.push(`# date: YYYY-MM-DD  # ${t.date}`);
+  // quoted, so that YAML 1.1 readers (ajv-cli, js-yaml) keep it a string instead of a Date
+  lines.push(`# date: "YYYY-MM-DD"  # ${t.date}`);
   lines.push(`language: ${options.language}`);
   lines.push('questionnaires:');
   for (const q of questionnaires) {
