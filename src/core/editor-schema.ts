@@ -160,6 +160,7 @@ function questionnaireSchema(versions: readonly Questionnaire[]): JsonSchema {
 export interface EditorSchemaOptions {
   /** the `$id` of the result */
   id: string;
+  /** default: trustcheck answers */
   title?: string;
 }
 
@@ -199,7 +200,7 @@ export function editorAnswersSchema(
     $schema,
     $id: options.id,
     ...rest,
-    ...(options.title === undefined ? {} : { title: options.title }),
+    title: options.title ?? 'trustcheck answers',
     properties,
   };
 }
