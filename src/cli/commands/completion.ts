@@ -198,7 +198,7 @@ _trustcheck_words() {
   COMPREPLY+=($(IFS=' ' compgen -W "$1" -- "$cur"))
 }
 _trustcheck_files() {
-  local f IFS=$'\\n'
+  local IFS=$'\\n'
   compopt -o filenames 2>/dev/null
   COMPREPLY+=($(compgen -f -- "$cur"))
 }
@@ -399,19 +399,9 @@ fi
 
 const fq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/** An option's value: exclusive (-x) except for files, which fish completes itself (-r -F). */
 function fishValue(value: ValueKind, refs: readonly RefCandidate[]): string {
-  switch (value.kind) {
-    case 'choices':
-      return `-x -a ${fq(value.values.join(' '))}`;
-    case 'files':
-      return '-r -F';
-    case 'dirs':
-      return `-x -a '(__fish_complete_directories)'`;
-    case 'refs':
-      return `-x -a ${fq(`(__fish_complete_suffix .yaml) ${refs.map((r) => r.ref).join(' ')}`)}`;
-    case 'text':
-      return '-x';
-  }
+  return value.kind === 'files' ? '-r -F' : `-x ${fishArgument(value, refs)}`.trimEnd();
 }
 
 function fishArgument(value: ValueKind, refs: readonly RefCandidate[]): string {
