@@ -2,7 +2,15 @@
 // the library with esbuild (one ESM bundle, lazily loaded chunks), and emits type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -11,6 +19,36 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const started = Date.now();
 const quiet = process.argv.includes('--quiet');
 const log = (m) => quiet || process.stderr.write(`build: ${m}\n`);
+
+/** The newest modification time of the files under `path`. */
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+// `--if-stale` (npm start): build only when the build is missing or older than its sources, so
+// that a fresh clone needs no install script to run
+if (process.argv.includes('--if-stale')) {
+  const outputs = ['dist/cli.js', 'dist/questionnaires.json', 'src/generated/validators.cjs'];
+  const sources = ['src', 'questionnaires', 'scripts', 'package.json'];
+  if (outputs.every((f) => existsSync(join(root, f)))) {
+    const built = Math.min(...outputs.map((f) => statSync(join(root, f)).mtimeMs));
+    const generated = join(root, 'src', 'generated');
+    const changed = Math.max(
+      ...sources.map((f) =>
+        f === 'src'
+          ? Math.max(
+              ...readdirSync(join(root, 'src'))
+                .filter((name) => join(root, 'src', name) !== generated)
+                .map((name) => newest(join(root, 'src', name))),
+            )
+          : newest(join(root, f)),
+      ),
+    );
+    if (changed <= built) process.exit(0);
+  }
+}
 
 const define = { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) };
 // commander is CommonJS: an ESM bundle needs a `require`
@@ -34,22 +72,32 @@ async function loadForBuild(entry, name, options = {}) {
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }
 
-// 1. schemas and validators
+// 1. schemas and validators: the validators come from the model alone; the answers schema for
+// editors also needs the built-in questionnaires, which are loaded with those validators
 const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-schemas', {
   packages: 'external',
 });
-const schemas = gen.jsonSchemas();
+mkdirSync(join(root, 'src', 'generated'), { recursive: true });
+writeFileSync(
+  join(root, 'src', 'generated', 'validators.cjs'),
+  gen.validatorsSource(gen.modelSchemas(pkg.version)),
+);
+const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'compile-builtins', {
+  define,
+  banner,
+});
+const builtins = registry.compileBuiltins();
 // the published schemas are committed; `npm run schemas` rewrites them, and a test fails
-// when they differ from what the model generates
+// when they differ from what the model and the built-ins generate
 if (process.argv.includes('--update-schemas')) {
   mkdirSync(join(root, 'schemas'), { recursive: true });
-  for (const [name, schema] of Object.entries(schemas)) {
+  for (const [name, schema] of Object.entries(
+    gen.jsonSchemas(pkg.version, Object.values(builtins)),
+  )) {
     writeFileSync(join(root, 'schemas', `${name}.schema.json`), gen.schemaText(schema));
   }
   log('schemas/ updated');
 }
-mkdirSync(join(root, 'src', 'generated'), { recursive: true });
-writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), gen.validatorsSource(schemas));
 log('schemas and validators generated');
 
 // 2. bundles
@@ -76,15 +124,7 @@ await build({
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
-const { compileBuiltins } = await loadForBuild(
-  join(root, 'src', 'app', 'registry.ts'),
-  'compile-builtins',
-  {
-    define,
-    banner,
-  },
-);
-writeFileSync(join(root, 'dist', 'questionnaires.json'), JSON.stringify(compileBuiltins()));
+writeFileSync(join(root, 'dist', 'questionnaires.json'), JSON.stringify(builtins));
 log('built-in questionnaires compiled');
 
 // 4. type declarations for the library API

@@ -1,27 +1,52 @@
 // Generates the published JSON Schemas (schemas/*.schema.json) from the zod model, and the
 // run-time validators (src/generated/validators.cjs) from those schemas with ajv's standalone
 // code generation, so validation at run time needs neither zod nor schema compilation.
+//
+// Two answers schemas are published: answers.schema.json, for editors, knows the built-in
+// questionnaires (their ids, with the statements' text) and accepts no other questionnaire id;
+// answers-generic.schema.json is the model's, accepts any questionnaire id, and is what the CLI
+// validates with (its semantic checks then name the nearest valid id).
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { publishedSchemas, type SchemaName } from '../src/core/model.js';
+import { publishedSchemas, type Questionnaire, type SchemaName } from '../src/core/model.js';
+import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../src/core/editor-schema.js';
 
-export const SCHEMA_BASE_URL = 'https://unpkg.com/trustcheck/schemas/';
+/** The file names of schemas/ (without .schema.json). */
+export type PublishedName = SchemaName | 'answers-generic';
 
-export function jsonSchemas(): Record<SchemaName, Record<string, unknown>> {
-  const out = {} as Record<SchemaName, Record<string, unknown>>;
+/** The schemas of the model, as the run-time validators use them (answers: the generic one). */
+export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
+  const out = {} as Record<SchemaName, JsonSchema>;
   for (const [name, schema] of Object.entries(publishedSchemas) as [SchemaName, z.ZodType][]) {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Record<
-      string,
-      unknown
-    >;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
     const { $schema, ...rest } = json;
-    out[name] = { $schema, $id: `${SCHEMA_BASE_URL}${name}.schema.json`, ...rest };
+    const id = schemaUrn(name === 'answers' ? 'answers-generic' : name, version);
+    out[name] = { $schema, $id: id, ...rest };
   }
   return out;
 }
 
-export function validatorsSource(schemas: Record<SchemaName, Record<string, unknown>>): string {
+/** Every file of schemas/: the model's schemas, and the answers schema for editors. */
+export function jsonSchemas(
+  version: string,
+  builtins: readonly Questionnaire[],
+): Record<PublishedName, JsonSchema> {
+  const model = modelSchemas(version);
+  return {
+    questionnaire: model.questionnaire,
+    answers: editorAnswersSchema(model.answers, builtins, {
+      id: schemaUrn('answers', version),
+    }),
+    'answers-generic': {
+      ...model.answers,
+      title: 'trustcheck answers (any questionnaire)',
+    },
+    report: model.report,
+  };
+}
+
+export function validatorsSource(schemas: Record<SchemaName, JsonSchema>): string {
   const ajv = new Ajv2020({
     code: { source: true, esm: false, lines: false },
     allErrors: true,
@@ -40,6 +65,6 @@ export function validatorsSource(schemas: Record<SchemaName, Record<string, unkn
 }
 
 /** The text of a published schema file. */
-export function schemaText(schema: Record<string, unknown>): string {
+export function schemaText(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

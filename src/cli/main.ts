@@ -133,11 +133,16 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .option('--assessor <name>', 'who answers')
     .addOption(langOption())
     .option('--force', 'overwrite an existing file')
+    .option(
+      '--schema-file [file]',
+      'also write the answers schema for editors (with any custom questionnaire) next to the file, default answers.schema.json, and point the $schema line at it',
+    )
     .addHelpText(
       'after',
       examples(
         'trustcheck init --subject "Acme B.V."',
         'trustcheck init acme.yaml -q trustability --lang nl',
+        'trustcheck init acme.yaml -q trustability -q ./supplier-check.yaml --schema-file',
       ),
     )
     .action(run(async () => (await import('./commands/init.js')).initCommand));
@@ -252,9 +257,18 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .addArgument(
       new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']),
     )
+    .option(
+      '-q, --questionnaire <refs...>',
+      'answers: also know these custom questionnaires (paths), for editors',
+    )
+    .option('--generic', 'answers: the schema that accepts any questionnaire id')
     .addHelpText(
       'after',
-      examples('trustcheck schema answers > answers.schema.json', 'trustcheck schema report'),
+      examples(
+        'trustcheck schema answers > answers.schema.json',
+        'trustcheck schema answers -q ./supplier-check.yaml > answers.schema.json',
+        'trustcheck schema report',
+      ),
     )
     .action(run(async () => (await import('./commands/schema.js')).schemaCommand));
 
@@ -262,12 +276,13 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .command('completion')
     .summary('print a shell completion script')
     .description('Print a shell completion script.')
-    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh']))
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
       examples(
         'source <(trustcheck completion bash)',
         'trustcheck completion zsh > "${fpath[1]}/_trustcheck"',
+        'trustcheck completion fish > ~/.config/fish/completions/trustcheck.fish',
       ),
     )
     .action(run(async () => (await import('./commands/completion.js')).completionCommand));

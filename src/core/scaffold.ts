@@ -2,13 +2,14 @@
 // every feature of the format, to be edited.
 import { QUESTIONNAIRE_FORMAT } from './formats.js';
 
-export function renderQuestionnaireScaffold(id: string, schemaRef: string): string {
+/** `schemaRef`: the `$schema` reference for editors; no such line when undefined. */
+export function renderQuestionnaireScaffold(id: string, schemaRef: string | undefined): string {
   const title = id
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
-  return `# yaml-language-server: $schema=${schemaRef}
-# A custom trustcheck questionnaire. Check it with: trustcheck questionnaires validate ${id}.yaml
+  const modeline = schemaRef === undefined ? '' : `# yaml-language-server: $schema=${schemaRef}\n`;
+  return `${modeline}# A custom trustcheck questionnaire. Check it with: trustcheck questionnaires validate ${id}.yaml
 # Every text is either one plain text (for all languages) or a map with one text per language.
 # Versioning: a change of wording is a patch (1.0.1), a new statement a minor (1.1.0), a removed
 # or re-meant statement a major (2.0.0). Ids are kebab-case and stable forever.

@@ -9,8 +9,8 @@ export interface TemplateOptions {
   subject?: string | undefined;
   assessor?: string | undefined;
   language: string;
-  /** The `$schema` reference for editors (yaml-language-server). */
-  schemaRef: string;
+  /** The `$schema` reference for editors (yaml-language-server); none when undefined. */
+  schemaRef?: string | undefined;
   /** Paths of questionnaires that are not built in, to remind the user to pass them with -q. */
   customPaths?: Record<string, string>;
 }
@@ -54,13 +54,15 @@ export function renderTemplate(
   options: TemplateOptions,
 ): string {
   const t = pick<(typeof TEXTS)[keyof typeof TEXTS]>(TEXTS, options.language);
-  const lines: string[] = [`# yaml-language-server: $schema=${options.schemaRef}`];
+  const lines: string[] =
+    options.schemaRef === undefined ? [] : [`# yaml-language-server: $schema=${options.schemaRef}`];
   for (const line of t.intro) lines.push(`# ${line}`);
   lines.push(`format: ${ANSWERS_FORMAT}`);
   lines.push(`subject: ${quote(options.subject ?? '')} # ${t.subject}`);
   if (options.assessor !== undefined) lines.push(`assessor: ${quote(options.assessor)}`);
   else lines.push(`# assessor: ""  # ${t.assessor}`);
-  lines.push(`# date: YYYY-MM-DD  # ${t.date}`);
+  // quoted, so that YAML 1.1 readers (ajv-cli, js-yaml) keep it a string instead of a Date
+  lines.push(`# date: "YYYY-MM-DD"  # ${t.date}`);
   lines.push(`language: ${options.language}`);
   lines.push('questionnaires:');
   for (const q of questionnaires) {

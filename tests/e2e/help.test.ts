@@ -1,5 +1,4 @@
 // Help that teaches: a purpose and real examples for every command; mistakes get suggestions.
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { run } from './helpers.js';
 
@@ -95,36 +94,4 @@ describe('help', () => {
   });
 });
 
-describe('completion', () => {
-  it.each(['bash', 'zsh'])('%s completion knows the commands and their options', (shell) => {
-    const result = run(['completion', shell]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('audit init diff summary questionnaires schema completion');
-    expect(result.stdout).toContain('--baseline');
-    expect(result.stdout).toContain(
-      shell === 'bash'
-        ? 'complete -o default -F _trustcheck trustcheck'
-        : 'compdef _trustcheck trustcheck',
-    );
-  });
-});
-
-describe('bash completion in bash', () => {
-  it('completes subcommands and options', () => {
-    const script = run(['completion', 'bash']).stdout;
-    const complete = (words: string[]) => {
-      const result = spawnSync(
-        'bash',
-        [
-          '-c',
-          `eval "$SCRIPT"; COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')}); COMP_CWORD=${words.length - 1}; _trustcheck; echo "\${COMPREPLY[@]}"`,
-        ],
-        { env: { PATH: process.env.PATH, SCRIPT: script }, encoding: 'utf8' },
-      );
-      return result.stdout.trim();
-    };
-    expect(complete(['trustcheck', 'questionnaires', ''])).toBe('list show validate new --help');
-    expect(complete(['trustcheck', 'audit', '--ba'])).toBe('--baseline');
-    expect(complete(['trustcheck', 'au'])).toBe('audit');
-  });
-});
+// the completion scripts are tested in completion.test.ts

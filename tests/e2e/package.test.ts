@@ -10,6 +10,7 @@ let dir: string;
 let cleanup: () => void;
 let project: string;
 let files: string[];
+let installStderr: string;
 
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', args, {
@@ -33,17 +34,18 @@ beforeAll(() => {
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
   );
-  npm(
-    [
-      'install',
-      '--prefer-offline',
-      '--no-audit',
-      '--no-fund',
-      '--ignore-scripts',
-      join(dir, packed[0]!.filename),
-    ],
-    project,
+  // installed as a user installs it: with its scripts allowed to run, and npm's warnings seen
+  const install = spawnSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    },
   );
+  expect(install.status).toBe(0);
+  installStderr = install.stderr;
 }, 120_000);
 afterAll(() => cleanup());
 
@@ -66,6 +68,18 @@ describe('npm pack', () => {
     expect(files).toContain('schemas/answers.schema.json');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('has no install script: npm installs it without a warning', () => {
+    expect(installStderr).not.toMatch(/warn/i);
+    const manifest = JSON.parse(
+      read(join(project, 'node_modules', 'trustcheck', 'package.json')),
+    ) as {
+      scripts?: Record<string, string>;
+    };
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(manifest.scripts?.[script], script).toBeUndefined();
+    }
   });
 
   it('installs without dev dependencies', () => {
@@ -97,12 +111,23 @@ describe('the installed package', () => {
     ]);
   });
 
+  it('writes a questionnaire scaffold whose schema line resolves locally', () => {
+    mkdirSync(join(project, 'checks'));
+    expect(
+      npx(['questionnaires', 'new', 'supplier-check', '-o', 'checks/supplier.yaml']).status,
+    ).toBe(0);
+    const schemaLine = /\$schema=(\S+)/.exec(read(join(project, 'checks', 'supplier.yaml')))![1]!;
+    expect(schemaLine).toBe('../node_modules/trustcheck/schemas/questionnaire.schema.json');
+    expect(existsSync(join(project, 'checks', schemaLine))).toBe(true);
+  });
+
   it('runs a scripted audit, with a template whose schema line resolves locally', () => {
     expect(npx(['init', 'answers.yaml', '--subject', 'Acme']).status).toBe(0);
     const template = read(join(project, 'answers.yaml'));
     const schemaLine = /\$schema=(\S+)/.exec(template)![1]!;
     expect(schemaLine).toBe('./node_modules/trustcheck/schemas/answers.schema.json');
     expect(existsSync(join(project, schemaLine))).toBe(true);
+    expect(template).not.toContain('https://');
     write(join(project, 'answers.yaml'), fillTemplate(template));
     const audit = npx(['audit', '-a', 'answers.yaml', '-f', 'json']);
     expect(audit.status).toBe(0);

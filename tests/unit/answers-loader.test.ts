@@ -153,6 +153,25 @@ describe('answer files', () => {
     expect(problems(join(dir, 'invalid', 'missing-answers.yaml'), true)).toEqual([]);
   });
 
+  it('reads a date quoted or not: the report date and an until both count', () => {
+    for (const [file, date] of [
+      ['acme-1.0.0.yaml', '2026-11-23'],
+      ['quoted-dates.yaml', '2026-10-01'],
+    ] as const) {
+      const path = join(dir, 'valid', file);
+      const loaded = loadFile<AnswerFile>(path, 'answers');
+      if (!loaded.ok) throw new Error(file);
+      const audit = runAudit({ file: path, answers: loaded.value, ...options });
+      if (!audit.ok) throw new Error(file);
+      expect(audit.value.date).toBe(date);
+      const untils = audit.value.questionnaires
+        .flatMap((q) => q.sections.flatMap((s) => s.statements))
+        .map((s) => s.until)
+        .filter((u) => u !== null);
+      expect(untils).toEqual(['2027-06-30']);
+    }
+  });
+
   it('falls back to the newest version of the same major, with a warning', () => {
     const file = join(dir, 'valid', 'all-yes.yaml');
     const loaded = loadFile<AnswerFile>(file, 'answers');

@@ -3,8 +3,8 @@ import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { ID_PATTERN } from '../../core/formats.js';
 import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
+import { schemaPath, schemaRefFor } from '../../app/schema-ref.js';
 import { writeNewFile } from '../output.js';
-import { VERSION } from '../../version.js';
 
 export function newCommand(
   ctx: Context,
@@ -17,11 +17,14 @@ export function newCommand(
     );
   }
   const file = options.output ?? `${id}.yaml`;
-  const text = renderQuestionnaireScaffold(
-    id,
-    `https://unpkg.com/trustcheck@${VERSION}/schemas/questionnaire.schema.json`,
-  );
+  const schemaRef = schemaRefFor(file === '-' ? undefined : file, 'questionnaire');
+  const text = renderQuestionnaireScaffold(id, schemaRef);
   const hint = 'use --force to overwrite it, or choose another name with -o';
+  if (schemaRef === undefined) {
+    ctx.info(
+      `no $schema line: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schemaPath('questionnaire')} relative to the file`,
+    );
+  }
   if (!writeNewFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
   ctx.info(
     `wrote ${file}; edit it, then check it with: trustcheck questionnaires validate ${file}`,

@@ -1,12 +1,35 @@
-// `trustcheck schema questionnaire|answers|report`: prints the published JSON Schema.
+// `trustcheck schema questionnaire|answers|report`: prints a published JSON Schema; for answers,
+// `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { SchemaName } from '../../core/model.js';
-import { ExitCode } from '../../errors.js';
-import { packageRoot } from '../../app/registry.js';
+import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
+import { resolveRef } from '../../app/registry.js';
+import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 
-export function schemaCommand(ctx: Context, name: SchemaName): number {
-  ctx.stdout.write(readFileSync(join(packageRoot(), 'schemas', `${name}.schema.json`), 'utf8'));
+export interface SchemaOptions {
+  questionnaire?: string[];
+  generic?: boolean;
+}
+
+export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOptions = {}): number {
+  const refs = options.questionnaire ?? [];
+  if (name !== 'answers' && (refs.length > 0 || options.generic === true)) {
+    throw new TrustcheckError(
+      `-q and --generic go with \`trustcheck schema answers\`, not with ${name}`,
+    );
+  }
+  if (options.generic === true && refs.length > 0) {
+    throw new TrustcheckError(
+      '--generic accepts any questionnaire id already; give either --generic or -q',
+    );
+  }
+  const loaded = refs.map((ref) => unwrap(resolveRef(ref)));
+  if (loaded.some((q) => !q.builtin)) {
+    ctx.stdout.write(`${JSON.stringify(answersSchemaWith(loaded), null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const file = name === 'answers' && options.generic === true ? 'answers-generic' : name;
+  ctx.stdout.write(readFileSync(schemaPath(file), 'utf8'));
   return ExitCode.ok;
 }

@@ -1,0 +1,49 @@
+#!/usr/bin/env zsh
+# Runs zsh's real completion system in a pseudo-terminal (zpty) and prints what TAB offers for
+# the words given, one candidate a line as "word -- description". Usage:
+#   zsh -f zsh-capture.zsh FPATH-DIR 'trustcheck schema '
+# The completion for trustcheck is autoloaded from FPATH-DIR by compinit, as when installed.
+zmodload zsh/zpty || { print -u2 'zsh/zpty is missing'; exit 2 }
+local fdir=$1 input=$2
+zpty z zsh -f -i
+local line
+zpty -w z 'stty columns 250'
+zpty -w z "PROMPT=; fpath=(${(q)fdir} \$fpath); cd ${(q)PWD}"
+zpty -w z 'autoload -U compinit; compinit -u -D'
+zpty -w z 'bindkey "^I" complete-word'
+zpty -w z 'zstyle ":completion:*" list-grouped false; zstyle ":completion:*" insert-tab false'
+zpty -w z 'null-line() { echo -E - NULL""-LINE }; compprefuncs=(null-line); comppostfuncs=(null-line exit)'
+# capture every candidate instead of inserting it
+zpty -w z '
+compadd() {
+  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return $?; fi
+  typeset -a __hits __dscr __tmp
+  if (( $@[(I)-d] )); then
+    __tmp=${@[$[${@[(i)-d]}+1]]}
+    if [[ $__tmp == \(* ]]; then eval "__dscr=$__tmp"; else __dscr=( "${(@P)__tmp}" ); fi
+  fi
+  builtin compadd -A __hits -D __dscr "$@"
+  [[ -n $__hits ]] || return
+  local i
+  for i in {1..$#__hits}; do
+    if (( $#__dscr >= $i )); then echo -E - "CAND:$__hits[$i] -- $__dscr[$i]"; else echo -E - "CAND:$__hits[$i]"; fi
+  done
+}'
+zpty -w z 'echo ready'
+repeat 50; do
+  zpty -r z line
+  [[ $line == ready* ]] && break
+done
+zpty -w -n z "$input"$'\t'
+integer tog=0 deadline=$(( SECONDS + 15 ))
+while (( SECONDS < deadline )); do
+  if ! zpty -r -t z line 2>/dev/null; then
+    sleep 0.05
+    continue
+  fi
+  if [[ $line == *NULL-LINE* ]]; then
+    (( tog++ )) && break || continue
+  fi
+  (( tog )) && [[ $line == *CAND:* ]] && print -r -- "${${${line#*CAND:}%%$'\n'*}%%$'\r'*}"
+done
+zpty -d z
