@@ -1,6 +1,10 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
-import { ExitCode, unwrap } from '../../errors.js';
+import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
+import type { Report } from '../../core/model.js';
+import { REPORT_FORMAT } from '../../core/formats.js';
+import { safeLine } from '../../core/text/terminal.js';
+import { readInputFile } from '../../io/read.js';
 import { loadReportFile } from '../../app/load.js';
 import {
   renderSummaryCsv,
@@ -17,8 +21,26 @@ export async function summaryCommand(
   args: string[],
   options: { format: 'md' | 'json' | 'csv' | 'html'; output?: string },
 ): Promise<number> {
-  const files = expandInputs(args, ['.json'], 'JSON report');
-  const reports = files.map((file) => unwrap(loadReportFile(file)).value);
+  const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
+  const reports: Report[] = [];
+  for (const file of files) {
+    const loaded = loadReportFile(file);
+    if (loaded.ok) {
+      reports.push(loaded.value.value);
+      continue;
+    }
+    // another JSON file (a summary, a package.json): said once, and left out
+    if (!looksLikeReport(file)) {
+      ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the summary`);
+      continue;
+    }
+    unwrap(loaded);
+  }
+  if (reports.length === 0) {
+    throw new TrustcheckError(
+      `no trustcheck report among ${files.length} JSON file${files.length === 1 ? '' : 's'}; give JSON reports written by \`trustcheck audit -f json\``,
+    );
+  }
   const summary = summarize(reports);
   const text =
     options.format === 'html'
@@ -34,8 +56,21 @@ export async function summaryCommand(
     writeFileSafely(options.output, text);
     ctx.info(`wrote ${options.output}`);
   }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   ctx.info(
-    `${summary.reports} reports of ${summary.subjects} subjects, ${summary.regressions.length} regressions`,
+    `${count(summary.reports, 'report')} of ${count(summary.subjects, 'subject')}, ${count(summary.regressions.length, 'regression')}`,
   );
   return ExitCode.ok;
+}
+
+/** Whether a JSON file says it is a trustcheck report (then its problems are errors). */
+function looksLikeReport(file: string): boolean {
+  const read = readInputFile(file, 'JSON report');
+  if (!read.ok) return true;
+  try {
+    const value = JSON.parse(read.text) as { format?: unknown } | null;
+    return value !== null && typeof value === 'object' && value.format === REPORT_FORMAT;
+  } catch {
+    return true;
+  }
 }
