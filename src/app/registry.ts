@@ -7,7 +7,8 @@ import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
 import type { Questionnaire } from '../core/model.js';
 import { compareVersions, majorOf } from '../core/semver.js';
 import { unwrap } from '../errors.js';
-import { digestOf, loadQuestionnaireFile } from './load.js';
+import { locate } from '../io/document.js';
+import { digestOf, loadQuestionnaireFile, type Loaded } from './load.js';
 
 export interface LoadedQuestionnaire {
   value: Questionnaire;
@@ -124,6 +125,8 @@ export function resolveRef(ref: string): Result<LoadedQuestionnaire> {
     const loaded = loadQuestionnaireFile(ref);
     if (!loaded.ok) return loaded;
     const { value, digest } = loaded.value;
+    const reserved = reservedIdIssue(loaded.value);
+    if (reserved !== undefined) return { ok: false, issues: [reserved], warnings: [] };
     return { ok: true, value: { value, digest, file: ref, builtin: false }, warnings: [] };
   }
   const [id = '', version] = ref.split('@');
@@ -140,6 +143,21 @@ export function resolveRef(ref: string): Result<LoadedQuestionnaire> {
     );
   }
   return { ok: true, value: loadBuiltin(id, version ?? shipped[0]!), warnings: [] };
+}
+
+/**
+ * A built-in's id names the shipped text: a custom file that claims it must be byte for byte
+ * a shipped version, or a questionnaire could pass as "trustability 1.0.0" with one easy check.
+ */
+export function reservedIdIssue(loaded: Loaded<Questionnaire>): LocatedIssue | undefined {
+  const { value, digest } = loaded;
+  const shipped = builtinVersions().get(value.id);
+  if (shipped === undefined) return undefined;
+  if (shipped.some((v) => loadBuiltin(value.id, v).digest === digest)) return undefined;
+  return locate(loaded.parsed, {
+    path: ['id'],
+    message: `"${value.id}" is the id of a built-in questionnaire, and this file is not one of its shipped versions (${shipped.join(', ')}); give your questionnaire an id of its own`,
+  });
 }
 
 /** A REF that names no questionnaire: the message alone (the REF is in it). */

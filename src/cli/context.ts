@@ -1,6 +1,7 @@
 // What a command may touch of the outside world, passed in so that commands can run in-process
 // in tests. Only bin/trustcheck.cjs hands in the real process streams.
 import { PLAIN, type Styles } from '../core/render/styles.js';
+import { safeForTerminal } from '../core/text/terminal.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -20,6 +21,8 @@ export interface Io {
 }
 
 export interface Context extends Io {
+  /** stderr as it is, for the prompts, which draw with escape sequences of their own. */
+  rawStderr: OutputStream;
   /** Colours for messages on stderr (plain text when colour is off). */
   color: Styles;
   quiet: boolean;
@@ -55,13 +58,52 @@ async function colorsFor(level: 0 | 1 | 2 | 3): Promise<Styles> {
   return new Chalk({ level });
 }
 
+// trustcheck's own colours: the only escape sequences that may reach a terminal
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Text on its way to a terminal: every control character, escape sequence and bidi mark made
+ * visible (a subject cannot retitle the window, clear the screen, fake a link or reverse a
+ * line), whoever wrote the line. With colour on, colour sequences stay.
+ */
+export function terminalText(text: string, keepColors: boolean): string {
+  if (!keepColors) return safeForTerminal(text, { multiline: true });
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SGR)) {
+    out += safeForTerminal(text.slice(last, m.index), { multiline: true }) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + safeForTerminal(text.slice(last), { multiline: true });
+}
+
+/** A stream whose text is made safe for the terminal, when it is one (data to a pipe stays). */
+function guarded(stream: OutputStream, keepColors: boolean, always: boolean): OutputStream {
+  if (!always && stream.isTTY !== true) return stream;
+  return {
+    write: (chunk) => stream.write(terminalText(chunk, keepColors)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+  };
+}
+
 export async function createContext(io: Io, argv: readonly string[]): Promise<Context> {
-  const color = await colorsFor(colorLevel(argv, io.env, io.stderr));
+  const level = colorLevel(argv, io.env, io.stderr);
+  const color = await colorsFor(level);
   const quiet = argv.includes('--quiet');
+  // messages are always made safe (a log is read on a terminal too); reports only on a terminal
+  const stderr = guarded(io.stderr, level > 0, true);
+  const stdout = guarded(io.stdout, level > 0, false);
   // the streams are taken one by one: spreading `process` would start reading stdin
   return {
-    stdout: io.stdout,
-    stderr: io.stderr,
+    stdout,
+    stderr,
+    rawStderr: io.stderr,
     get stdin() {
       return io.stdin;
     },
@@ -69,10 +111,10 @@ export async function createContext(io: Io, argv: readonly string[]): Promise<Co
     color,
     quiet,
     info(message) {
-      if (!quiet) io.stderr.write(`${message}\n`);
+      if (!quiet) stderr.write(`${message}\n`);
     },
     warn(message) {
-      io.stderr.write(`${color.yellow('warning:')} ${message}\n`);
+      stderr.write(`${color.yellow('warning:')} ${message}\n`);
     },
   };
 }

@@ -45,6 +45,15 @@ export function writeNewAnswersFile(
   return true;
 }
 
+/** --subject names the organisation: an empty one would make an empty heading. */
+export function assertSubject(subject: string | undefined): void {
+  if (subject !== undefined && subject.trim() === '') {
+    throw new TrustcheckError(
+      '--subject is empty; give the name of the organisation audited, such as --subject "Acme B.V.", or leave the option out',
+    );
+  }
+}
+
 /** Why a report cannot be written to `file`, in words, if it cannot (checked before asking on). */
 export function outputProblem(file: string): string | undefined {
   if (file === '') return 'give a file name';

@@ -4,6 +4,7 @@ import type { Questionnaire } from './model.js';
 import { localize, pickLanguage } from './questionnaire.js';
 import { ANSWERS_FORMAT } from './formats.js';
 import { pick } from './language.js';
+import { shellQuote } from './text/shell.js';
 
 export interface TemplateOptions {
   subject?: string | undefined;
@@ -47,7 +48,9 @@ const TEXTS = {
 } as const;
 
 const quote = (s: string): string => JSON.stringify(s);
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+// every line break YAML knows, and the other controls, so that a comment stays one line
+// eslint-disable-next-line no-control-regex
+const oneLine = (s: string): string => s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 export function renderTemplate(
   questionnaires: readonly Questionnaire[],
@@ -70,7 +73,9 @@ export function renderTemplate(
     const text = (x: Parameters<typeof localize>[0]) =>
       oneLine(localize(x, language, q.languages[0]) ?? '');
     const custom = options.customPaths?.[q.id];
-    lines.push(`  # ${text(q.title)}${custom === undefined ? '' : ` (${t.custom(custom)})`}`);
+    // a comment is one line: a path with a line break in it must not end it
+    const hint = custom === undefined ? '' : ` (${oneLine(t.custom(shellQuote(custom)))})`;
+    lines.push(`  # ${text(q.title)}${hint}`);
     lines.push(`  ${q.id}:`);
     lines.push(`    version: ${q.version}`);
     lines.push('    answers:');

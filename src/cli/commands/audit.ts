@@ -18,7 +18,7 @@ import {
   writeReport,
   type ReportTarget,
 } from '../report-output.js';
-import { assertNotAnInput, inputClash, outputProblem } from '../output.js';
+import { assertNotAnInput, assertSubject, inputClash, outputProblem } from '../output.js';
 import { inputIndex } from '../../io/identity.js';
 import { acquireLock, currentPidNamespace } from '../../io/lock.js';
 import { hostname } from 'node:os';
@@ -41,6 +41,7 @@ export async function runAuditCommand(
   options: AuditCommandOptions,
   prompts?: Prompts,
 ): Promise<number> {
+  assertSubject(options.subject);
   const failOn: FailOn = options.failOn ?? defaultFailOn(options.baseline !== undefined);
   if (failOn === 'regression' && options.baseline === undefined) {
     throw new TrustcheckError(
@@ -168,7 +169,7 @@ async function interactiveAudit(
       ctx,
       prompts ??
         (await import('../../interactive/prompts.js')).terminalPrompts(
-          { input: ctx.stdin, output: ctx.stderr },
+          { input: ctx.stdin, output: ctx.rawStderr },
           signal,
         ),
       {

@@ -193,7 +193,7 @@ export async function batchAudit(
     results[result.index] = result;
     while (next < files.length && results[next] !== undefined) {
       const r = results[next]!;
-      if (progress) ctx.stderr.write('\r\u001b[2K');
+      if (progress) ctx.rawStderr.write('\r\u001b[2K'); // clears the progress line
       ctx.stderr.write(r.output);
       if (progress && next + 1 < files.length)
         ctx.stderr.write(`[${next + 1}/${files.length}] ${files[next + 1]!}`);
@@ -215,8 +215,16 @@ export async function batchAudit(
 function captureContext(ctx: Context): { ctx: Context; take: () => string } {
   let buffer = '';
   const stderr = { write: (s: string) => ((buffer += s), true), isTTY: false };
+  // the fields one by one: spreading the context would read its stdin getter
   const captured: Context = {
-    ...ctx,
+    stdout: ctx.stdout,
+    rawStderr: stderr,
+    get stdin() {
+      return ctx.stdin;
+    },
+    env: ctx.env,
+    color: ctx.color,
+    quiet: ctx.quiet,
     stderr,
     info: (message) => {
       if (!ctx.quiet) buffer += `${message}\n`;

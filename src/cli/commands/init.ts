@@ -10,7 +10,7 @@ import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
 import { writeFileSafely } from '../../io/write.js';
-import { writeNewAnswersFile } from '../output.js';
+import { assertSubject, writeNewAnswersFile } from '../output.js';
 
 export interface InitOptions {
   questionnaire?: string[];
@@ -23,6 +23,7 @@ export interface InitOptions {
 }
 
 export function initCommand(ctx: Context, file: string, options: InitOptions): number {
+  assertSubject(options.subject);
   const refs = options.questionnaire ?? defaultQuestionnaires();
   const loaded = refs.map((ref) => ({ ref, loaded: unwrap(resolveRef(ref)) }));
   const custom = loaded.filter((l) => !l.loaded.builtin);

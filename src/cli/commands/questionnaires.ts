@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
-import { builtinVersions, resolveRef } from '../../app/registry.js';
+import { builtinVersions, reservedIdIssue, resolveRef } from '../../app/registry.js';
 import { defaultLanguage } from '../../core/language.js';
 import { formatIssue } from '../../core/issues.js';
 import { localize, statementCount } from '../../core/questionnaire.js';
@@ -72,7 +72,10 @@ export function showCommand(
 export function validateCommand(ctx: Context, files: string[]): number {
   let failed = 0;
   for (const file of files) {
-    const result = loadQuestionnaireFile(file);
+    const loaded = loadQuestionnaireFile(file);
+    const reserved = loaded.ok ? reservedIdIssue(loaded.value) : undefined;
+    const result: typeof loaded =
+      reserved === undefined ? loaded : { ok: false, issues: [reserved], warnings: [] };
     if (result.ok) {
       const q = result.value.value;
       ctx.info(
