@@ -5,6 +5,7 @@ export function shellQuote(word: string): string {
   if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(word)) return word;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(word)) {
+    // eslint-disable-next-line no-control-regex
     const escaped = word.replace(/[\\'\u0000-\u001f\u007f]/g, (c) =>
       c === '\\'
         ? '\\\\'
