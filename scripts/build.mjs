@@ -1,5 +1,5 @@
-// Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI and
-// the library with esbuild (one ESM bundle, lazily loaded chunks), and emits type declarations.
+// Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI (one
+// CommonJS file, commands initialised lazily) and the library (ESM) with esbuild, and emits type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,24 +54,37 @@ log('schemas and validators generated');
 
 // 2. bundles
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: {
-    cli: join(root, 'src', 'cli', 'main.ts'),
-    index: join(root, 'src', 'index.ts'),
-  },
+const common = {
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  outdir: join(root, 'dist'),
-  chunkNames: 'chunks/[name]-[hash]',
   define,
-  banner,
   legalComments: 'none',
   minify: process.env.TRUSTCHECK_MINIFY !== '0',
   keepNames: false,
   logLevel: 'warning',
+};
+// the library: ESM, with types
+await build({
+  ...common,
+  entryPoints: { index: join(root, 'src', 'index.ts') },
+  splitting: true,
+  format: 'esm',
+  outdir: join(root, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  banner,
+});
+// the CLI: one CommonJS file, which bin/trustcheck.cjs compiles through a code cache. Modules
+// reached only by import() stay in lazy init functions, evaluated when a command needs them.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  format: 'cjs',
+  outfile: join(root, 'dist', 'cli.cjs'),
+  define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
+  banner: {
+    js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
 });
 log('bundled');
 

@@ -15,10 +15,15 @@ export interface RunResult {
   stderr: string;
 }
 
+/** The runs' code cache: a temp folder of this test process, never the real home's cache. */
+export const cacheHome = mkdtempSync(join(tmpdir(), 'trustcheck-test-cache-'));
+process.on('exit', () => rmSync(cacheHome, { recursive: true, force: true }));
+
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_CACHE_HOME: cacheHome,
     NO_COLOR: '1',
     LANG: 'C',
     SOURCE_DATE_EPOCH: '1795392000', // 2026-11-23
