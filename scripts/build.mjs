@@ -64,6 +64,25 @@ const common = {
   keepNames: false,
   logLevel: 'warning',
 };
+// commander loads child_process (and with it net and dgram) at start, only to run executable
+// subcommands, which trustcheck has none of: it is loaded when first used instead
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) {
+        return {
+          errors: [{ text: `${args.path}: no "${eager}" to make lazy (commander changed)` }],
+        };
+      }
+      const lazy =
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 // the library: ESM, with types
 await build({
   ...common,
@@ -81,6 +100,7 @@ await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
+  plugins: [lazyChildProcess],
   define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
   banner: {
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
