@@ -95,8 +95,9 @@ await build({
 });
 // the CLI: one CommonJS file, which bin/trustcheck.cjs compiles through a code cache. Modules
 // reached only by import() stay in lazy init functions, evaluated when a command needs them.
-await build({
+const cli = await build({
   ...common,
+  metafile: true,
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
@@ -106,6 +107,16 @@ await build({
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
   },
 });
+// an import() esbuild cannot bundle stays a real one, which code compiled through vm.Script
+// (the code cache) cannot run: every lazily loaded module must be in the bundle
+for (const output of Object.values(cli.metafile.outputs)) {
+  const left = output.imports.filter((i) => i.kind === 'dynamic-import' && i.external);
+  if (left.length > 0) {
+    throw new Error(
+      `the CLI bundle keeps import() of ${left.map((i) => i.path).join(', ')}: bundle it (or use require)`,
+    );
+  }
+}
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
