@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin', 'trustcheck.cjs');
@@ -17,7 +18,7 @@ export interface RunResult {
 
 /** The runs' code cache: a temp folder of this test process, never the real home's cache. */
 export const cacheHome = mkdtempSync(join(tmpdir(), 'trustcheck-test-cache-'));
-process.on('exit', () => rmSync(cacheHome, { recursive: true, force: true }));
+afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
 
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
