@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The only place that touches the process: run main, set the exit code. CommonJS, so that
-// `--version` is answered without starting the ES module loader (or even process.stdout).
+// `--version` is answered without loading the program (or even process.stdout); the program
+// itself is one CommonJS file, loaded through a code cache (compile-cache.cjs).
 'use strict';
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -18,15 +19,19 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  import('../dist/cli.js').then(
-    async ({ main }) => {
-      process.exitCode = await main(argv, process);
-    },
-    (error) => {
-      process.stderr.write(
-        `error: cannot start trustcheck: ${error.message}\nRun \`npm run build\` first.\n`,
-      );
-      process.exitCode = 2;
-    },
-  );
+  let cli;
+  try {
+    cli = require('./compile-cache.cjs').loadWithCache(require.resolve('../dist/cli.cjs'));
+  } catch (error) {
+    process.stderr.write(
+      `error: cannot start trustcheck: ${error.message.split('\n')[0]}\nRun \`npm run build\` first.\n`,
+    );
+    process.exitCode = 2;
+  }
+  if (cli !== undefined) {
+    cli.exports.main(argv, process).then((code) => {
+      process.exitCode = code;
+      cli.save();
+    });
+  }
 }

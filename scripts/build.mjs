@@ -1,5 +1,5 @@
-// Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI and
-// the library with esbuild (one ESM bundle, lazily loaded chunks), and emits type declarations.
+// Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI (one
+// CommonJS file, commands initialised lazily) and the library (ESM) with esbuild, and emits type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import {
@@ -102,25 +102,69 @@ log('schemas and validators generated');
 
 // 2. bundles
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: {
-    cli: join(root, 'src', 'cli', 'main.ts'),
-    index: join(root, 'src', 'index.ts'),
-  },
+const common = {
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
-  outdir: join(root, 'dist'),
-  chunkNames: 'chunks/[name]-[hash]',
   define,
-  banner,
   legalComments: 'none',
   minify: process.env.TRUSTCHECK_MINIFY !== '0',
   keepNames: false,
   logLevel: 'warning',
+};
+// commander loads child_process (and with it net and dgram) at start, only to run executable
+// subcommands, which trustcheck has none of: it is loaded when first used instead
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) {
+        return {
+          errors: [{ text: `${args.path}: no "${eager}" to make lazy (commander changed)` }],
+        };
+      }
+      const lazy =
+        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+// the library: ESM, with types
+await build({
+  ...common,
+  entryPoints: { index: join(root, 'src', 'index.ts') },
+  splitting: true,
+  format: 'esm',
+  outdir: join(root, 'dist'),
+  chunkNames: 'chunks/[name]-[hash]',
+  banner,
 });
+// the CLI: one CommonJS file, which bin/trustcheck.cjs compiles through a code cache. Modules
+// reached only by import() stay in lazy init functions, evaluated when a command needs them.
+const cli = await build({
+  ...common,
+  metafile: true,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  format: 'cjs',
+  outfile: join(root, 'dist', 'cli.cjs'),
+  plugins: [lazyChildProcess],
+  define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
+  banner: {
+    js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+  },
+});
+// an import() esbuild cannot bundle stays a real one, which code compiled through vm.Script
+// (the code cache) cannot run: every lazily loaded module must be in the bundle
+for (const output of Object.values(cli.metafile.outputs)) {
+  const left = output.imports.filter((i) => i.kind === 'dynamic-import' && i.external);
+  if (left.length > 0) {
+    throw new Error(
+      `the CLI bundle keeps import() of ${left.map((i) => i.path).join(', ')}: bundle it (or use require)`,
+    );
+  }
+}
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start

@@ -1,7 +1,10 @@
-// The one prompt adapter: the only code that imports @inquirer/prompts. The flow asks through
-// this interface, so tests can drive it with @inquirer/testing, and Ctrl-C and signals arrive
-// in one place.
-import { checkbox, input, select } from '@inquirer/prompts';
+// The one prompt adapter: the only code that imports @inquirer. The flow asks through this
+// interface, so tests can drive it with @inquirer/testing, and Ctrl-C and signals arrive in one
+// place. Each prompt comes from its own package: the @inquirer/prompts barrel would also load
+// the editor prompt (with iconv-lite and chardet), twice the code to load before the first question.
+import checkbox from '@inquirer/checkbox';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 
 export interface Choice<T> {
   name: string;

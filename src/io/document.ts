@@ -15,6 +15,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 export interface ParsedDocument {
   file: string;
@@ -33,7 +34,46 @@ const MAX_ALIAS_COUNT = 100;
 export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
-export function parseDocument(text: string, file: string): ParseResult {
+/**
+ * Parses a file's text. A simple answer file takes the fast path (simple-yaml.ts); its Document
+ * and positions are then made by the full parser only if someone asks for them (to place an
+ * error). `fast: false` always takes the full parser.
+ */
+export function parseDocument(
+  text: string,
+  file: string,
+  options: { fast?: boolean } = {},
+): ParseResult {
+  if (options.fast !== false && !/\.json$/i.test(file)) {
+    const value = parseSimpleYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if (value !== undefined) return { ok: true, parsed: lazyDocument(text, file, value) };
+  }
+  return parseFully(text, file);
+}
+
+function lazyDocument(text: string, file: string, value: unknown): ParsedDocument {
+  let full: ParsedDocument | undefined;
+  const parsed = (): ParsedDocument => {
+    if (full === undefined) {
+      const result = parseFully(text, file);
+      if (!result.ok) throw new Error(`${file}: the fast and the full YAML parser disagree`);
+      full = result.parsed;
+    }
+    return full;
+  };
+  return {
+    file,
+    value,
+    get doc() {
+      return parsed().doc;
+    },
+    get lineCounter() {
+      return parsed().lineCounter;
+    },
+  };
+}
+
+function parseFully(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
   const at = (offset: number | undefined): Pick<LocatedIssue, 'line' | 'col'> => {
     if (offset === undefined) return {};

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, tempDir } from './helpers.js';
+import { bin, cacheHome, tempDir } from './helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
@@ -32,7 +32,7 @@ async function waitFor(
 
 function start(args: string): void {
   session = `trustcheck-${process.pid}-${Date.now()}`;
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
 }
 

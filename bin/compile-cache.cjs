@@ -1,0 +1,168 @@
+// Loading the CLI bundle through a V8 code cache, so that a start does not compile 0.4 MB of
+// JavaScript again. A code cache is code: it lives only in a per-user folder that no one else
+// can write to, is keyed to the exact bundle and Node, and any problem with it means a normal
+// load, never a failure. TRUSTCHECK_NO_CACHE=1 turns it off. Node >= 22.1 has this built in
+// (module.enableCompileCache); on Node 20 it is done here with vm.Script's cachedData.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The folder the OS keeps per-user caches in, or undefined when none can be named. */
+function cacheBase(env, platform, home) {
+  const xdg = env.XDG_CACHE_HOME;
+  // the XDG spec: a relative path is invalid and is ignored
+  if (xdg !== undefined && path.isAbsolute(xdg)) return xdg;
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA;
+    return local !== undefined && path.win32.isAbsolute(local) ? local : undefined;
+  }
+  if (home === undefined || home === '' || !path.isAbsolute(home)) return undefined;
+  return platform === 'darwin' ? path.join(home, 'Library', 'Caches') : path.join(home, '.cache');
+}
+
+/**
+ * The trustcheck cache folder, created 0700 if missing, or undefined when it is not safe to
+ * load code from: not a plain folder (a symlink, a file), owned by someone else, writable by
+ * the group or the world, or in the shared temp folder itself.
+ */
+function cacheDir(options = {}) {
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  const home = options.home ?? env.HOME ?? (platform === 'win32' ? undefined : safeHomedir());
+  const uid = options.uid ?? (typeof process.getuid === 'function' ? process.getuid() : undefined);
+  try {
+    const base = cacheBase(env, platform, home);
+    if (base === undefined) return undefined;
+    const tmp = options.tmpdir ?? require('node:os').tmpdir();
+    if (path.resolve(base) === path.resolve(tmp)) return undefined;
+    const dir = path.join(base, 'trustcheck');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory()) return undefined;
+    if (platform !== 'win32') {
+      if (uid === undefined || stat.uid !== uid) return undefined;
+      if ((stat.mode & 0o022) !== 0) return undefined;
+    }
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeHomedir() {
+  try {
+    return require('node:os').homedir();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache file's name: the bundle's bytes, Node's version and architecture, V8 options. */
+function cacheKey(source, env = process.env) {
+  return require('node:crypto')
+    .createHash('sha256')
+    .update(source)
+    .update(
+      `\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`,
+    )
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Writes a file so that a reader sees the old content or the new one, never a part. */
+function writeAtomically(file, data) {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/** Keeps the folder from filling up with caches of bundles no longer installed. */
+function prune(dir, keep, max = 8) {
+  try {
+    const entries = fs
+      .readdirSync(dir)
+      .filter((name) => name.startsWith('cli-') && name.endsWith('.bin') && name !== keep)
+      .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { name } of entries.slice(max - 1)) fs.unlinkSync(path.join(dir, name));
+  } catch {
+    // a cache that cannot be pruned still works
+  }
+}
+
+/**
+ * Loads the CommonJS file `file` and returns its exports, through the code cache when it can.
+ * `afterRun` is called with a function to call once the program's work is done: it stores the
+ * code compiled by then (a no-op when the cache was used as it was).
+ */
+function loadWithCache(file, options = {}) {
+  const env = options.env ?? process.env;
+  const noop = () => {};
+  if (env.TRUSTCHECK_NO_CACHE === '1') return { exports: require(file), save: noop };
+  const Module = require('node:module');
+  if (typeof Module.enableCompileCache === 'function') {
+    // Node >= 22.1: Node keys and checks the cache itself
+    const dir = cacheDir(options);
+    if (dir !== undefined) {
+      try {
+        Module.enableCompileCache(path.join(dir, 'node'));
+      } catch {
+        // a normal load
+      }
+    }
+    return { exports: require(file), save: noop };
+  }
+  let script;
+  let cacheFile;
+  let fresh = false;
+  try {
+    const dir = cacheDir(options);
+    if (dir === undefined) return { exports: require(file), save: noop };
+    const source = fs.readFileSync(file, 'utf8');
+    cacheFile = path.join(dir, `cli-${cacheKey(source, env)}.bin`);
+    let cachedData;
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+    const vm = require('node:vm');
+    script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+    fresh = cachedData === undefined || script.cachedDataRejected === true;
+  } catch {
+    return { exports: require(file), save: noop };
+  }
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script
+    .runInThisContext()
+    .call(
+      module.exports,
+      module.exports,
+      Module.createRequire(file),
+      module,
+      file,
+      path.dirname(file),
+    );
+  module.loaded = true;
+  const save = () => {
+    if (!fresh) return;
+    fresh = false;
+    try {
+      writeAtomically(cacheFile, script.createCachedData());
+      prune(path.dirname(cacheFile), path.basename(cacheFile));
+    } catch {
+      // the next start compiles again
+    }
+  };
+  return { exports: module.exports, save };
+}
+
+module.exports = { cacheBase, cacheDir, cacheKey, loadWithCache, writeAtomically };

@@ -1,0 +1,180 @@
+// The code cache of bin/compile-cache.cjs: it loads code only from a per-user folder no one else
+// can write to, and any problem with it means a normal load.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+interface CacheOptions {
+  env?: Record<string, string | undefined>;
+  platform?: string;
+  home?: string;
+  uid?: number;
+  tmpdir?: string;
+}
+const loader = fileURLToPath(new URL('../../bin/compile-cache.cjs', import.meta.url));
+const cache = createRequire(import.meta.url)(loader) as {
+  cacheDir(options?: CacheOptions): string | undefined;
+  cacheBase(env: CacheOptions['env'], platform: string, home?: string): string | undefined;
+  loadWithCache(file: string, options?: CacheOptions): { exports: unknown; save(): void };
+};
+
+const uid = process.getuid?.() ?? 0;
+// Node >= 22.1 caches compiled code itself; the hand-made cache is for Node 20
+const handMade =
+  typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+
+let dir: string;
+let home: string;
+let xdg: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'trustcheck-cache-test-'));
+  home = join(dir, 'home');
+  xdg = join(dir, 'xdg');
+  mkdirSync(home);
+  mkdirSync(xdg);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const options = (extra: CacheOptions = {}): CacheOptions => ({
+  env: { XDG_CACHE_HOME: xdg },
+  home,
+  platform: 'linux',
+  uid,
+  ...extra,
+});
+
+describe('the cache folder', () => {
+  it('is $XDG_CACHE_HOME/trustcheck, created 0700', () => {
+    const found = cache.cacheDir(options());
+    expect(found).toBe(join(xdg, 'trustcheck'));
+    expect(statSync(found!).mode & 0o777).toBe(0o700);
+  });
+
+  it('is the OS cache folder without XDG_CACHE_HOME (and a relative one is ignored)', () => {
+    expect(cache.cacheBase({}, 'linux', '/home/a')).toBe('/home/a/.cache');
+    expect(cache.cacheBase({ XDG_CACHE_HOME: 'rel' }, 'linux', '/home/a')).toBe('/home/a/.cache');
+    expect(cache.cacheBase({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Caches');
+    expect(cache.cacheBase({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32')).toBe(
+      'C:\\Users\\a\\AppData\\Local',
+    );
+    expect(cache.cacheBase({}, 'win32')).toBeUndefined();
+    expect(cache.cacheBase({}, 'linux', '')).toBeUndefined();
+    expect(cache.cacheDir(options({ env: {} }))).toBe(join(home, '.cache', 'trustcheck'));
+  });
+
+  it.each([0o770, 0o707, 0o777, 0o720, 0o702])('refuses a folder with mode %o', (mode) => {
+    mkdirSync(join(xdg, 'trustcheck'));
+    chmodSync(join(xdg, 'trustcheck'), mode);
+    expect(cache.cacheDir(options())).toBeUndefined();
+  });
+
+  it('refuses a folder owned by someone else', () => {
+    mkdirSync(join(xdg, 'trustcheck'), { mode: 0o700 });
+    expect(cache.cacheDir(options())).toBe(join(xdg, 'trustcheck'));
+    expect(cache.cacheDir(options({ uid: uid + 1 }))).toBeUndefined();
+  });
+
+  it('refuses a symlink, a file, and the shared temp folder itself', () => {
+    mkdirSync(join(dir, 'elsewhere'), { mode: 0o700 });
+    symlinkSync(join(dir, 'elsewhere'), join(xdg, 'trustcheck'));
+    expect(cache.cacheDir(options())).toBeUndefined();
+    const other = join(dir, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'trustcheck'), 'not a folder');
+    expect(cache.cacheDir(options({ env: { XDG_CACHE_HOME: other } }))).toBeUndefined();
+    expect(cache.cacheDir(options({ tmpdir: xdg }))).toBeUndefined();
+  });
+});
+
+describe('loading through the cache', () => {
+  let module: string;
+  beforeEach(() => {
+    module = join(dir, 'module.cjs');
+    writeFileSync(
+      module,
+      "'use strict';\nexports.answer = 6 * 7;\nexports.where = () => __filename;\nexports.builtin = require('node:path').sep;\n",
+    );
+  });
+  const entries = () =>
+    existsSync(join(xdg, 'trustcheck')) ? readdirSync(join(xdg, 'trustcheck')) : [];
+  /** One start of a program: a new process, as V8 also caches within one. */
+  const start = (env: Record<string, string> = { XDG_CACHE_HOME: xdg }) => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const loaded = require(${JSON.stringify(loader)}).loadWithCache(${JSON.stringify(module)}, { env: ${JSON.stringify(env)} });
+        loaded.save();
+        process.stdout.write(JSON.stringify({ ...loaded.exports, where: loaded.exports.where() }));`,
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } },
+    );
+    expect(result.stderr).toBe('');
+    return JSON.parse(result.stdout) as unknown;
+  };
+  const expected = { answer: 42, builtin: '/', where: '' };
+  beforeEach(() => (expected.where = module));
+
+  it('loads the module, then writes its compiled code; the next start reads it', () => {
+    expect(start()).toEqual(expected);
+    if (!handMade) return;
+    const [file] = entries();
+    expect(file).toMatch(/^cli-[0-9a-f]{32}\.bin$/);
+    const path = join(xdg, 'trustcheck', file!);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const written = readFileSync(path);
+    expect(start()).toEqual(expected);
+    expect(readFileSync(path).equals(written)).toBe(true);
+    expect(entries()).toEqual([file]);
+  });
+
+  it('rewrites cached data that V8 rejects', () => {
+    if (!handMade) return;
+    start();
+    const path = join(xdg, 'trustcheck', entries()[0]!);
+    writeFileSync(path, 'not a code cache');
+    expect(start()).toEqual(expected);
+    expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('keys the cache to the exact file: another file of the same size gets its own', () => {
+    if (!handMade) return;
+    start();
+    writeFileSync(module, readFileSync(module, 'utf8').replace('6 * 7', '7 * 6'));
+    expect(start()).toEqual(expected);
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('falls back to a normal load, silently, when the folder is unsafe', () => {
+    mkdirSync(join(xdg, 'trustcheck'));
+    chmodSync(join(xdg, 'trustcheck'), 0o777);
+    expect(start()).toEqual(expected);
+    expect(entries()).toEqual([]);
+  });
+
+  it('falls back when no cache folder can be made', () => {
+    writeFileSync(join(dir, 'file'), '');
+    expect(start({ XDG_CACHE_HOME: join(dir, 'file') })).toEqual(expected);
+  });
+
+  it('is off with TRUSTCHECK_NO_CACHE=1', () => {
+    expect(start({ XDG_CACHE_HOME: xdg, TRUSTCHECK_NO_CACHE: '1' })).toEqual(expected);
+    expect(existsSync(join(xdg, 'trustcheck'))).toBe(false);
+  });
+});
