@@ -296,6 +296,96 @@ log('bench: 5. peak memory of the 1,000-file batch');
     );
 }
 
+log('bench: 6. an HTML report vs a Markdown report of the same audit');
+{
+  const md = [bin, 'audit', '-a', single, '-f', 'md', '--fail-on', 'never'];
+  const html = [bin, 'audit', '-a', single, '-f', 'html', '--fail-on', 'never'];
+  const r = pair(
+    () => timeOnce(node, html),
+    () => timeOnce(node, md),
+    STARTUP_RUNS,
+  );
+  row('6. `audit -f html` vs `audit -f md`', fmt(r.a), fmt(r.b), r.a / r.b, 1.2);
+}
+
+log('bench: 7. summary of 1,000 JSON reports');
+{
+  const reports = join(tmp, 'reports-1000');
+  timeOnce(node, batchArgs(batches[1000], reports));
+  const jsonFloor = join(tmp, 'json-floor.mjs');
+  writeFileSync(
+    jsonFloor,
+    `import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const dir = process.argv[2];
+let n = 0;
+for (const f of readdirSync(dir).sort()) n += JSON.parse(readFileSync(join(dir, f), 'utf8')).questionnaires.length;
+if (n === 0) process.exit(1);
+`,
+  );
+  const r = pair(
+    () => timeOnce(node, [bin, 'summary', reports, '-f', 'json', '--quiet']),
+    () => timeOnce(node, [jsonFloor, reports]),
+  );
+  row('7. `summary` of 1,000 reports vs read+JSON.parse floor', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
+}
+
+log('bench: 8. hostile sizes: each under 1 s (<= 8x `node -e 0`), doubling at most doubles');
+{
+  const hostile = join(tmp, 'hostile');
+  mkdirSync(hostile, { recursive: true });
+  // a huge subject (the answers are valid)
+  const subjectFile = (kb) => {
+    const f = join(hostile, `subject-${kb}.yaml`);
+    writeFileSync(
+      f,
+      answerFile(1).replace('subject: "Client 1"', `subject: "${'Acme '.repeat((kb * 1024) / 5)}"`),
+    );
+    return [bin, 'audit', '-a', f, '-f', 'md', '--fail-on', 'never'];
+  };
+  // thousands of unknown statement keys (an error, exit 2, with a capped list)
+  const unknownKeys = (n) => {
+    const f = join(hostile, `keys-${n}.yaml`);
+    const keys = Array.from({ length: n }, (_, i) => `        unknown-${i}: yes`).join('\n');
+    writeFileSync(f, answerFile(1).replace(/^(\s+economic-interests:\n)/m, `$1${keys}\n`));
+    return [bin, 'audit', '-a', f, '-f', 'json'];
+  };
+  // a custom questionnaire of many statements, validated
+  const bigQuestionnaire = (n) => {
+    const f = join(hostile, `q-${n}.yaml`);
+    const statements = Array.from(
+      { length: n },
+      (_, i) => `      - id: s-${i}\n        text: Statement ${i}.`,
+    ).join('\n');
+    writeFileSync(
+      f,
+      `format: trustcheck-questionnaire/1\nid: big\nversion: 0.1.0\nlanguages: [en]\nrule: all-must-be-true\ntitle: Big\nsections:\n  - id: one\n    title: One?\n    statements:\n${statements}\n`,
+    );
+    return [bin, 'questionnaires', 'validate', f];
+  };
+  const timeAny = (args) => {
+    const start = process.hrtime.bigint();
+    spawnSync(node, args, { env, stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  for (const [name, make, size] of [
+    ['8a. a 200 KB subject', subjectFile, 200],
+    ['8b. 20,000 unknown keys', unknownKeys, 20000],
+    ['8c. a 40,000-statement questionnaire', bigQuestionnaire, 40000],
+  ]) {
+    const once = make(size);
+    const twice = make(size * 2);
+    const r = pair(() => timeAny(once), nodeBare, 5);
+    row(`${name} vs \`node -e 0\``, fmt(r.a), fmt(r.b), r.a / r.b, 8);
+    const d = pair(
+      () => timeAny(twice),
+      () => timeAny(once),
+      3,
+    );
+    row(`${name}: twice the input vs once`, fmt(d.a), fmt(d.b), d.a / d.b, 2);
+  }
+}
+
 // ------------------------------------------------------------------------------------------
 // results
 
@@ -305,7 +395,7 @@ const lines = [
   '# Benchmark results',
   '',
   `Measured by \`npm run bench\`${quick ? ' (--quick)' : ''} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB), Node ${nodeVersion}, ${process.platform}.`,
-  `Times are medians of ${STARTUP_RUNS} runs for start-up (1, 2, 2b, 4) and ${RUNS} for batches (3 for 10,000 files), alternating with the baseline; ratios are trustcheck / baseline.`,
+  `Times are medians of ${STARTUP_RUNS} runs for start-up (1, 2, 2b, 4, 6) and ${RUNS} for batches and the summary (3 for 10,000 files; 5 and 3 for the hostile sizes), alternating with the baseline; ratios are trustcheck / baseline.`,
   '',
   '| Benchmark | trustcheck | baseline | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',

@@ -14,6 +14,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     }
   }
 } else {
+  // a signal before the program has set up its own handlers: nothing is written yet, exit 130
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
   process.stdout.on('error', (error) => {
     // a closed pipe (trustcheck … | head -1) ends quietly
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

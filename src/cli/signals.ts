@@ -21,7 +21,11 @@ function onSignal(): void {
 export function cleanUpOnSignals(): void {
   if (installed) return;
   installed = true;
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  for (const signal of SIGNALS) {
+    // the start-up handler of bin/ (exit 130 before anything was written) gives way to this one
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
 }
 
 /** Runs `work` with a signal that aborts on SIGTERM or SIGHUP (and SIGINT from outside). */
