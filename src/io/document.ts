@@ -231,6 +231,10 @@ export function nestingExceeded(text: string, max: number): number | undefined {
   let flow = 0; // open [ and {
   let quote = ''; // the quote of a quoted scalar that goes on to the next line
   let blockScalarParent: number | undefined; // while in a block scalar: its parent's column
+  // inside a plain (unquoted) scalar: a quote there is text, not the start of a quoted one
+  let plain = false;
+  // just after a quoted scalar: a `:` right there ends a key (`{"a":"b"}`)
+  let afterQuoted = false;
   const tooDeep = () => open.length + flow - 1 > max;
   for (let pos = 0; pos <= text.length;) {
     let end = text.indexOf('\n', pos);
@@ -249,6 +253,19 @@ export function nestingExceeded(text: string, max: number): number | undefined {
     let atValue = false; // where a node may start: after `- `, `? `, `key: `
     let keyFound = false;
     let lineStart = i;
+    // a plain scalar folded onto a more indented line goes on there
+    if (
+      plain &&
+      quote === '' &&
+      flow === 0 &&
+      !blank &&
+      indent > (open.at(-1) ?? -1) &&
+      !/^[-?:][ \t]|^#/.test(text.slice(i, i + 2))
+    ) {
+      pos = end + 1;
+      continue;
+    }
+    if (flow === 0) plain = false;
     if (quote === '' && flow === 0 && !blank && text[i] !== '#') {
       if (indent === 0 && /^(---|\.\.\.)$/.test(text.slice(i, i + 3)) && isBlank(text[i + 3])) {
         open.length = 0; // a document marker
@@ -276,31 +293,58 @@ export function nestingExceeded(text: string, max: number): number | undefined {
         if (c === '\\' && quote === '"') i++;
         else if (c === quote) {
           if (quote === "'" && text[i + 1] === "'") i++;
-          else quote = '';
+          else {
+            quote = '';
+            afterQuoted = true;
+          }
         }
         continue;
       }
+      const adjacent = afterQuoted;
+      afterQuoted = false;
       if (c === ' ' || c === '\t' || c === '\r') continue;
       const previous = i === pos ? ' ' : text[i - 1]!;
       if (c === '#' && isBlank(previous)) break; // a comment
-      if ((c === '"' || c === "'") && /[\s[{,:]/.test(previous)) {
+      if ((c === '"' || c === "'") && !plain && /[\s[{,:]/.test(previous)) {
         quote = c;
         atValue = false;
+        continue;
+      }
+      if (flow > 0 && c === ',') {
+        plain = false;
         continue;
       }
       if (c === '[' || c === '{') {
         if (flow > 0 || atValue) {
           flow++;
+          plain = false;
           if (tooDeep()) return i;
+          atValue = false;
+          continue;
         }
-        atValue = false;
-        continue;
       }
       if (c === ']' || c === '}') {
-        if (flow > 0) flow--;
+        if (flow > 0) {
+          flow--;
+          plain = false;
+          continue;
+        }
+      }
+      if (
+        c === ':' &&
+        (isBlank(text[i + 1]) || (flow > 0 && (adjacent || /[,[\]{}]/.test(text[i + 1] ?? ''))))
+      ) {
+        if (flow > 0) {
+          plain = false;
+          continue;
+        }
+      }
+      if (c === '?' && isBlank(text[i + 1]) && !plain) continue;
+      if (flow > 0 && c === '-' && isBlank(text[i + 1]) && !plain) continue;
+      if (flow > 0) {
+        plain = true;
         continue;
       }
-      if (flow > 0) continue;
       if (atValue && (c === '&' || c === '!')) {
         while (i + 1 < end && !isBlank(text[i + 1])) i++; // an anchor or tag before the value
         continue;
@@ -321,9 +365,11 @@ export function nestingExceeded(text: string, max: number): number | undefined {
         }
         keyFound = true;
         atValue = true;
+        plain = false;
         continue;
       }
       atValue = false;
+      plain = true;
     }
     pos = end + 1;
   }
