@@ -263,7 +263,7 @@ async function askAll(session: Session): Promise<void> {
     if (!introduced.has(q)) {
       introduced.add(q);
       term.stderr.write('\n');
-      say(session, text(q.title) ?? q.id, '', c.bold);
+      say(session, text(q.title) ?? q.id, '', (s) => c.bold(s));
       const description = text(q.description);
       if (description !== undefined) say(session, description);
     }
@@ -287,8 +287,8 @@ function showSection(session: Session, step: Step): void {
   const c = session.term.color;
   const text = textOf(step.questionnaire, session.language);
   session.term.stderr.write('\n');
-  say(session, `${step.sectionIndex + 1}. ${text(step.section.title)}`, '', c.bold);
-  say(session, text(step.section.help) ?? session.t.rule, '', c.dim);
+  say(session, `${step.sectionIndex + 1}. ${text(step.section.title)}`, '', (s) => c.bold(s));
+  say(session, text(step.section.help) ?? session.t.rule, '', (s) => c.dim(s));
 }
 
 /**
@@ -336,7 +336,7 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
       theme: session.theme,
     });
     if (pick === 'help') {
-      say(session, help ?? '', '  ', c.dim);
+      say(session, help ?? '', '  ', (s) => c.dim(s));
       defaultPick = previous.answer ?? undefined;
       continue;
     }
@@ -367,10 +367,10 @@ function sectionVerdict(session: Session, step: Step): void {
   });
   const unsatisfied = result.statements.filter((s) => !s.satisfied);
   if (result.passed) {
-    say(session, `✓ ${t.sectionPassed(result.total)}`, '', c.green);
+    say(session, `✓ ${t.sectionPassed(result.total)}`, '', (s) => c.green(s));
     return;
   }
-  say(session, `✗ ${t.sectionFailed(unsatisfied.length, result.total)}`, '', c.red);
+  say(session, `✗ ${t.sectionFailed(unsatisfied.length, result.total)}`, '', (s) => c.red(s));
   for (const s of unsatisfied) {
     const lines = wrap(`– ${text(s.statement.text) ?? s.statement.id}`, widthOf(term), {
       indent: '  ',
