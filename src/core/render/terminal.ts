@@ -24,7 +24,7 @@ const WORDS = {
     no: 'no',
     regression: 'regression:',
     improvement: 'improvement:',
-    wasTrue: 'was true, now is not',
+    wasTrue: 'was satisfied, now is not',
     missing: (id: string, current: string) =>
       `questionnaire ${id} is in the baseline but not in ${current}`,
     thisAudit: 'this audit',
@@ -42,7 +42,7 @@ const WORDS = {
 };
 
 /** Statement texts are shortened to this many characters in a summary; titles to the next. */
-const STATEMENT_LENGTH = 110;
+const STATEMENT_LENGTH = 140;
 const TITLE_LENGTH = 120;
 
 const words = (text: string, max: number) => shortenWords(safeLine(text), max);
