@@ -405,7 +405,10 @@ async function review(session: Session): Promise<void> {
         sectionAnswers(answers, step.questionnaire, step.section),
         { date: session.today },
       );
-      const verdict = result.passed ? `✓ ${t.verdictYes}` : `✗ ${t.verdictNo}`;
+      const pad = Math.max(t.verdictYes.length, t.verdictNo.length);
+      const verdict = result.passed
+        ? `✓ ${t.verdictYes.padEnd(pad)}`
+        : `✗ ${t.verdictNo.padEnd(pad)}`;
       choices.push({
         name: fit(`${verdict} ${result.satisfied}/${result.total} ${text(step.section.title)}`),
         value: step,

@@ -202,7 +202,7 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
       (t) => /❯ Done: write the report/.test(t.split('Renews silently').at(-1)!),
       'the review again',
     );
-    expect(screen()).toContain('✗ no 5/6 Do you proactively protect');
+    expect(screen()).toContain('✗ no  5/6 Do you proactively protect');
     keys('Enter');
     await waitFor((t) => t.includes('Write the report to'), 'the report path');
     keys('missing/report.md', 'Enter');

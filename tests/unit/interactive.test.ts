@@ -473,7 +473,7 @@ describe('the interview', () => {
       type('Renews silently.'),
       (e, screen) => {
         // back on the review screen, with the changed verdict
-        expect(screen).toContain('✗ no 5/6 Do you proactively protect');
+        expect(screen).toContain('✗ no  5/6 Do you proactively protect');
         e.keypress('enter');
       },
     ];

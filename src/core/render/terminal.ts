@@ -43,7 +43,7 @@ const WORDS = {
 
 /** Statement texts are shortened to this many characters in a summary; titles to the next. */
 const STATEMENT_LENGTH = 140;
-const TITLE_LENGTH = 120;
+const TITLE_LENGTH = 160;
 
 const words = (text: string, max: number) => shortenWords(safeLine(text), max);
 
