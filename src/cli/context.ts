@@ -1,6 +1,7 @@
 // What a command may touch of the outside world, passed in so that commands can run in-process
 // in tests. Only bin/trustcheck.cjs hands in the real process streams.
 import { PLAIN, type Styles } from '../core/render/styles.js';
+import { terminalWidth, wrap } from '../core/text/wrap.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -72,7 +73,13 @@ export async function createContext(io: Io, argv: readonly string[]): Promise<Co
       if (!quiet) io.stderr.write(`${message}\n`);
     },
     warn(message) {
-      io.stderr.write(`${color.yellow('warning:')} ${message}\n`);
+      const line = `${color.yellow('warning:')} ${message}`;
+      // on a terminal, wrapped at word boundaries to its width
+      const text =
+        io.stderr.isTTY === true
+          ? wrap(line, terminalWidth(io.stderr.columns), { hang: '  ' }).join('\n')
+          : line;
+      io.stderr.write(`${text}\n`);
     },
   };
 }

@@ -134,7 +134,7 @@ export async function interview(
         renderTemplate(questionnaires, { subject, language, schemaRef: schemaRefFor(file) }),
       );
       answers.save();
-      term.info(term.color.dim(t.saved(file)));
+      inform(term, t.saved(file), (l) => term.color.dim(l));
     }
     const session: Session = {
       term,
@@ -158,7 +158,9 @@ export async function interview(
     };
     if (plan.existing) {
       const answered = session.steps.filter((s) => isAnswered(session, s)).length;
-      term.info(term.color.bold(t.resuming(safeLine(subject), answered, session.steps.length)));
+      inform(term, t.resuming(safeLine(subject), answered, session.steps.length), (l) =>
+        term.color.bold(l),
+      );
     }
     await askAll(session);
     await review(session);
@@ -240,6 +242,11 @@ function promptText(text: string, width: number): string {
   return wrap(`? ${text}`, width, { hang: '  ' }).join('\n').slice(2);
 }
 
+/** A message line (silent under --quiet), wrapped to the terminal. */
+function inform(term: Terminal, text: string, style = (s: string) => s): void {
+  term.info(wrap(text, widthOf(term), { hang: '  ' }).map(style).join('\n'));
+}
+
 /** Writes a block of text on stderr, wrapped to the terminal with a hanging indent. */
 function say(session: Session, text: string, indent = '', style = (s: string) => s): void {
   const lines = wrap(text, widthOf(session.term), indent === '' ? {} : { indent, hang: indent });
@@ -251,7 +258,7 @@ async function askAll(session: Session): Promise<void> {
   const { term, t, steps } = session;
   const c = term.color;
   const toAsk = steps.filter((s) => !isAnswered(session, s));
-  if (toAsk.length === 0) term.info(t.nothingToAsk(session.answers.file));
+  if (toAsk.length === 0) inform(term, t.nothingToAsk(session.answers.file));
 
   let i = 0;
   let shownSection: Section | undefined;
