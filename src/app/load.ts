@@ -80,7 +80,8 @@ function validateJsonFast<T>(
   const fast = parseJsonFast(text);
   if (fast === undefined) return undefined;
   const value = fast.value as { format?: unknown } | null;
-  if (value === null || typeof value !== 'object' || value.format !== FORMATS[kind]) return undefined;
+  if (value === null || typeof value !== 'object' || value.format !== FORMATS[kind])
+    return undefined;
   if (!VALIDATORS[kind](value)) return undefined;
   if (semantic !== undefined && semantic(value as T).length > 0) return undefined;
   let parsed: ParsedDocument | undefined;
@@ -91,7 +92,8 @@ function validateJsonFast<T>(
       get parsed(): ParsedDocument {
         if (parsed === undefined) {
           const result = parseDocument(text, file);
-          if (!result.ok) throw new Error(`${file}: parsed by JSON.parse but not by the document parser`);
+          if (!result.ok)
+            throw new Error(`${file}: parsed by JSON.parse but not by the document parser`);
           parsed = result.parsed;
         }
         return parsed;

@@ -2,6 +2,7 @@
 // in tests. Only bin/trustcheck.cjs hands in the real process streams.
 import { PLAIN, type Styles } from '../core/render/styles.js';
 import { safeForTerminal } from '../core/text/terminal.js';
+import { terminalWidth, wrap } from '../core/text/wrap.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -114,7 +115,13 @@ export async function createContext(io: Io, argv: readonly string[]): Promise<Co
       if (!quiet) stderr.write(`${message}\n`);
     },
     warn(message) {
-      stderr.write(`${color.yellow('warning:')} ${message}\n`);
+      const line = `${color.yellow('warning:')} ${message}`;
+      // on a terminal, wrapped at word boundaries to its width
+      const text =
+        io.stderr.isTTY === true
+          ? wrap(line, terminalWidth(io.stderr.columns), { hang: '  ' }).join('\n')
+          : line;
+      stderr.write(`${text}\n`);
     },
   };
 }

@@ -1,5 +1,6 @@
 // The command-line program: declares every command and its options (cheap), and loads a
 // command's implementation only when it runs, so that start-up stays close to bare Node.
+import { terminalWidth, wrap } from '../core/text/wrap.js';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { ExitCode, TrustcheckError } from '../errors.js';
 import { createContext, type Context, type Io } from './context.js';
@@ -307,6 +308,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** A message wrapped at word boundaries to the width of a terminal; whole in a log. */
+function forTerminal(ctx: Context, message: string): string {
+  if (ctx.stderr.isTTY !== true) return message;
+  return wrap(message, terminalWidth(ctx.stderr.columns), { hang: '  ' }).join('\n');
+}
+
 export function reportError(error: unknown, ctx: Context): number {
   if (error instanceof CommanderError) {
     // help and --version end with 0; every usage error with 2
@@ -316,14 +323,14 @@ export function reportError(error: unknown, ctx: Context): number {
   const label = ctx.color.red('error:');
   if (error instanceof TrustcheckError) {
     if (error.exitCode === ExitCode.interrupted) {
-      ctx.stderr.write(`${error.message}\n`);
+      ctx.stderr.write(`${forTerminal(ctx, error.message)}\n`);
       return error.exitCode;
     }
     if (error.issues.length > 0) {
       if (error.summary !== undefined) ctx.stderr.write(`${label} ${error.summary}\n`);
       for (const line of capIssues(error.issues)) ctx.stderr.write(`${label} ${line}\n`);
     } else {
-      ctx.stderr.write(`${label} ${error.message}\n`);
+      ctx.stderr.write(`${forTerminal(ctx, `${label} ${error.message}`)}\n`);
     }
     if (debug && error.stack !== undefined) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { outputThatIsAnInput } from '../io/identity.js';
 import { TrustcheckError } from '../errors.js';
 import { dirname } from 'node:path';
+import { pick } from '../core/language.js';
 import type { Context } from './context.js';
 import { assertWritable, writeFileSafely } from '../io/write.js';
 import { assertAnswersTarget, inSyntaxOf } from '../app/answers-target.js';
@@ -54,22 +55,52 @@ export function assertSubject(subject: string | undefined): void {
   }
 }
 
-/** Why a report cannot be written to `file`, in words, if it cannot (checked before asking on). */
-export function outputProblem(file: string): string | undefined {
-  if (file === '') return 'give a file name';
+const PROBLEMS = {
+  en: {
+    noName: 'give a file name',
+    notAFolder: (folder: string) => `${folder} is not a folder`,
+    noFolder: (folder: string) =>
+      `the folder ${folder} does not exist; create it first, or choose another path`,
+    isAFolder: (file: string) => `${file} is a folder; give a file name`,
+    isAnInput: (file: string) =>
+      `${file} is an input of this audit; trustcheck never writes over its own input: choose another file`,
+  },
+  nl: {
+    noName: 'geef een bestandsnaam',
+    notAFolder: (folder: string) => `${folder} is geen map`,
+    noFolder: (folder: string) =>
+      `de map ${folder} bestaat niet; maak hem eerst aan, of kies een ander pad`,
+    isAFolder: (file: string) => `${file} is een map; geef een bestandsnaam`,
+    isAnInput: (file: string) =>
+      `${file} wordt door deze audit gelezen; trustcheck schrijft nooit over zijn eigen invoer: kies een ander bestand`,
+  },
+};
+
+/**
+ * Why a report cannot be written to `file`, in words (in `language`), if it cannot (checked
+ * before asking on).
+ */
+export function outputProblem(file: string, language = 'en'): string | undefined {
+  const w = pick(PROBLEMS, language);
+  if (file === '') return w.noName;
   if (file === '-') return undefined;
   const folder = dirname(file);
   try {
-    if (!statSync(folder).isDirectory()) return `${folder} is not a folder`;
+    if (!statSync(folder).isDirectory()) return w.notAFolder(folder);
   } catch {
-    return `the folder ${folder} does not exist; create it first, or choose another path`;
+    return w.noFolder(folder);
   }
   try {
-    if (statSync(file).isDirectory()) return `${file} is a folder; give a file name`;
+    if (statSync(file).isDirectory()) return w.isAFolder(file);
   } catch {
     // a new file
   }
   return undefined;
+}
+
+/** The report path an interactive audit was given is one of its inputs, in words. */
+export function inputProblem(file: string, language: string): string {
+  return pick(PROBLEMS, language).isAnInput(file);
 }
 
 /** Refuses to write an output that is one of the run's inputs (compared by file identity). */

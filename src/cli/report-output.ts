@@ -8,6 +8,8 @@ import type { Report } from '../core/model.js';
 import { formatFor, render, renderMarkdown, type ReportFormat } from '../core/render/index.js';
 import type { RenderOptions } from '../core/render/options.js';
 import type { TerminalLine } from '../core/render/terminal.js';
+import { pick } from '../core/language.js';
+import { terminalWidth, wrap } from '../core/text/wrap.js';
 import { TrustcheckError } from '../errors.js';
 import { writeFileSafely } from '../io/write.js';
 import type { Context } from './context.js';
@@ -42,6 +44,11 @@ export function reportTargets(
   return targets;
 }
 
+const WROTE = {
+  en: (file: string) => `wrote ${file}`,
+  nl: (file: string) => `rapport geschreven: ${file}`,
+};
+
 /** Writes the report to every target: "-" is stdout. */
 export function writeReport(
   ctx: Context,
@@ -56,7 +63,7 @@ export function writeReport(
       continue;
     }
     writeFileSafely(target.file, text);
-    ctx.info(`wrote ${target.file}`);
+    ctx.info(pick(WROTE, report.language)(target.file));
   }
 }
 
@@ -80,11 +87,17 @@ export function appendStepSummary(
   }
 }
 
-/** Prints lines on stderr: `always` ones under --quiet too. */
+/**
+ * Prints lines on stderr, `always` ones under --quiet too. On a terminal each is wrapped at
+ * word boundaries to its width with a hanging indent; a log (a pipe, a file) gets whole lines.
+ */
 export function printLines(ctx: Context, lines: readonly TerminalLine[]): void {
+  const width = ctx.stderr.isTTY === true ? terminalWidth(ctx.stderr.columns) : Infinity;
   for (const line of lines) {
-    if (line.always === true) ctx.stderr.write(`${line.text}\n`);
-    else ctx.info(line.text);
+    const hang = line.hang === undefined ? {} : { hang: ' '.repeat(line.hang) };
+    const text = wrap(line.text, width, hang).join('\n');
+    if (line.always === true) ctx.stderr.write(`${text}\n`);
+    else ctx.info(text);
   }
 }
 

@@ -16,6 +16,49 @@ export interface GivenAnswer {
 /** section id -> statement id -> answer */
 export type QuestionnaireAnswers = Record<string, Record<string, GivenAnswer>>;
 
+/** The ways people write an answer that is not one, and the answer they mean. */
+const MEANT = new Map<string, Choice>([
+  ...['yes', 'y', 'ja', 'j', 'true', 'waar', 'ok', 'x'].map((w) => [w, 'yes'] as [string, Choice]),
+  ...['no', 'n', 'nee', 'false', 'onwaar', 'niet'].map((w) => [w, 'no'] as [string, Choice]),
+  ...[
+    'na',
+    'n/a',
+    'n.a.',
+    'n.a',
+    'nvt',
+    'n.v.t.',
+    'n.v.t',
+    'not applicable',
+    'niet van toepassing',
+  ].map((w) => [w, 'na'] as [string, Choice]),
+]);
+
+/**
+ * The answer a text that is not one probably means (`Yes`, `ja`, `N/A`, `Nee`), if it looks
+ * like one; a message then says "did you mean yes?".
+ */
+export function meantAnswer(text: string): Choice | undefined {
+  return MEANT.get(text.trim().toLowerCase());
+}
+
+/** A text given as an answer that is not one, with the answer it probably means. */
+export function notAnAnswerMessage(text: string, meant: Choice): string {
+  return `${quote(text)} is not an answer; did you mean ${meant}?`;
+}
+
+/** The keys of an answer written as a map. */
+export const ANSWER_KEYS: ReadonlySet<string> = new Set(['answer', 'note', 'evidence', 'until']);
+
+/**
+ * `answer:` or `note:` written at the level of the statements, so that it reads as a statement
+ * id: it belongs under the statement above it.
+ */
+export function misplacedKeyMessage(key: string, statementAbove: string | undefined): string {
+  return statementAbove === undefined
+    ? `"${key}:" sits where statement ids go; indent it under the statement it belongs to`
+    : `"${key}:" sits where statement ids go; indent it under ${statementAbove}: (two more spaces), so that it belongs to that statement`;
+}
+
 export function normalizeAnswer(entry: AnswerEntry | undefined): GivenAnswer {
   if (entry === undefined || entry === null) return { answer: null };
   if (typeof entry === 'boolean') return { answer: entry ? 'yes' : 'no' };
@@ -73,8 +116,22 @@ export function resolveAnswers(
     const statementIds = section.statements.map((s) => s.id);
     const known = new Set(statementIds);
     const sectionGiven = givenSection(sectionId) ?? {};
+    let above: string | undefined;
     for (const statementId of Object.keys(sectionGiven)) {
-      if (known.has(statementId)) continue;
+      if (known.has(statementId)) {
+        above = statementId;
+        continue;
+      }
+      if (ANSWER_KEYS.has(statementId)) {
+        // the statement above it was meant: do not report it as unanswered too
+        if (above !== undefined) typoFor.add(`${sectionId}.${above}`);
+        issues.push({
+          path: [...answersPath, sectionId, statementId],
+          at: 'key',
+          message: misplacedKeyMessage(statementId, above),
+        });
+        continue;
+      }
       const near = guess(statementId, statementIds);
       if (near !== undefined && !Object.hasOwn(sectionGiven, near))
         typoFor.add(`${sectionId}.${near}`);

@@ -1,7 +1,9 @@
-// The interactive audit: a manager answers statement by statement on a terminal, with progress,
-// Back and notes. It only asks and saves: every answer is written to the answers file at once,
-// so Ctrl-C, a signal or a crash loses nothing but the answer being typed. It returns the
-// answers file (and where the report goes); the caller runs the audit on it.
+// The interactive audit: a manager answers statement by statement on a terminal, with progress
+// over the whole audit, help in the source's words, Back, notes, and a review screen at the end
+// where any answer can be changed. It only asks and saves: every answer is written to the
+// answers file at once (before its note is asked), so Ctrl-C, a signal or a crash loses nothing
+// but the text being typed. It returns the answers file (and where the report goes); the caller
+// runs the audit on it. Every word is in the audit's language, wrapped to the terminal's width.
 import type { Choice as AnswerChoice } from '../core/answers.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import { formatIssue } from '../core/issues.js';
@@ -11,19 +13,22 @@ import { extensionFor, type ReportFormat } from '../core/render/index.js';
 import type { Styles } from '../core/render/styles.js';
 import { scoreSection } from '../core/scoring.js';
 import { renderTemplate } from '../core/template.js';
+import { safeLine } from '../core/text/terminal.js';
+import { shellQuote } from '../core/text/shell.js';
+import { shortenWords, terminalWidth, wrap } from '../core/text/wrap.js';
 import { loadAnswerFile } from '../app/load.js';
-import { defaultQuestionnaires, resolveRef } from '../app/registry.js';
+import { defaultQuestionnaires, isPathRef, resolveRef } from '../app/registry.js';
 import { assertAnswersTarget } from '../app/answers-target.js';
 import { schemaRefFor } from '../app/schema-ref.js';
 import { selectQuestionnaires, type Selection } from '../app/select.js';
 import { TrustcheckError, unwrap } from '../errors.js';
 import { AnswersFile } from './answers-file.js';
-import { isInterrupt, type Prompts } from './prompts.js';
+import { isInterrupt, type Choice as PromptChoice, type Prompts, type Theme } from './prompts.js';
 import { textsFor, type Texts } from './texts.js';
 
 /** What the interview writes on: the terminal's error stream, in the user's colours. */
 export interface Terminal {
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; columns?: number };
   color: Styles;
   env: Readonly<Record<string, string | undefined>>;
   /** A message line, silent under --quiet. */
@@ -46,8 +51,8 @@ export interface InterviewPlan {
   today: string;
   /** Ask where the report goes, in this format (unless the path's extension says another). */
   askReportPath?: { format: ReportFormat } | undefined;
-  /** Why a report path cannot be written, if it cannot (asked again then). */
-  reportPathProblem?: ((path: string) => string | undefined) | undefined;
+  /** Why a report path cannot be written, in the audit's language, if it cannot (asked again then). */
+  reportPathProblem?: ((path: string, language: Language) => string | undefined) | undefined;
 }
 
 export type InterviewOutcome =
@@ -61,7 +66,21 @@ interface Step {
   statement: Statement;
 }
 
-type Pick = AnswerChoice | 'back';
+type Pick = AnswerChoice | 'back' | 'help';
+
+/** What the interview knows while it asks: where it writes, in which words, at which width. */
+interface Session {
+  term: Terminal;
+  prompts: Prompts;
+  t: Texts;
+  language: string;
+  today: string;
+  answers: AnswersFile;
+  steps: Step[];
+  /** Answers given in this session. */
+  count: { given: number };
+  theme: Theme;
+}
 
 export async function interview(
   term: Terminal,
@@ -75,28 +94,31 @@ export async function interview(
   const count = { given: 0 };
   try {
     let questionnaires: Questionnaire[];
+    let subject: string;
     if (plan.existing) {
       const loaded = unwrap(loadAnswerFile(file));
       language = plan.language ?? defaultLanguage(term.env, loaded.value.language);
       t = textsFor(language);
       questionnaires = selected(selectQuestionnaires(loaded, plan.questionnaires), term);
       answers = new AnswersFile(file, loaded.parsed.doc);
+      subject = plan.subject ?? loaded.value.subject;
     } else {
       assertAnswersTarget(file, plan.force, t.exists(file));
-      const subject =
+      const theme = themeFor(t, term.color);
+      subject =
         plan.subject ??
         (
           await prompts.input({
-            message: t.subject,
-            required: true,
+            message: promptText(t.subject, widthOf(term)),
             validate: (v) => v.trim() !== '' || t.subjectRequired,
+            theme,
           })
         ).trim();
       const refs =
         plan.questionnaires ??
         (await prompts.checkbox({
-          message: t.questionnaires,
-          required: true,
+          message: promptText(t.questionnaires, widthOf(term)),
+          validate: (chosen) => chosen.length > 0 || t.pickOne,
           choices: defaultQuestionnaires().map((id) => {
             const q = unwrap(resolveRef(id)).value;
             return {
@@ -105,6 +127,7 @@ export async function interview(
               checked: true,
             };
           }),
+          theme,
         }));
       questionnaires = selected(selectQuestionnaires(undefined, refs), term);
       answers = AnswersFile.fromText(
@@ -112,17 +135,47 @@ export async function interview(
         renderTemplate(questionnaires, { subject, language, schemaRef: schemaRefFor(file) }),
       );
       answers.save();
-      term.info(term.color.dim(t.saved(file)));
+      inform(term, t.saved(file), (l) => term.color.dim(l));
     }
-    await askAll(term, prompts, t, language, plan.today, questionnaires, answers, count);
+    const session: Session = {
+      term,
+      prompts,
+      t,
+      language,
+      today: plan.today,
+      answers,
+      steps: questionnaires.flatMap((questionnaire) =>
+        questionnaire.sections.flatMap((section, sectionIndex) =>
+          section.statements.map((statement) => ({
+            questionnaire,
+            section,
+            sectionIndex,
+            statement,
+          })),
+        ),
+      ),
+      count,
+      theme: themeFor(t, term.color),
+    };
+    if (plan.existing) {
+      const answered = session.steps.filter((s) => isAnswered(session, s)).length;
+      inform(term, t.resuming(safeLine(subject), answered, session.steps.length), (l) =>
+        term.color.bold(l),
+      );
+    }
+    await askAll(session);
+    await review(session);
     const reportPath =
       plan.askReportPath === undefined
         ? undefined
         : await prompts.input({
-            message: t.reportPath,
+            message: promptText(t.reportPath, widthOf(term)),
             default: `trustcheck-report${extensionFor(plan.askReportPath.format)}`,
-            required: true,
-            validate: (v) => plan.reportPathProblem?.(v.trim()) ?? true,
+            validate: (v) =>
+              v.trim() === ''
+                ? t.reportPathMissing
+                : (plan.reportPathProblem?.(v.trim(), language) ?? true),
+            theme: session.theme,
           });
     return {
       status: 'done',
@@ -136,10 +189,40 @@ export async function interview(
       status: 'interrupted',
       message:
         answers === undefined
-          ? 'interrupted before the audit started; nothing was written'
-          : t.interrupted(count.given, file),
+          ? t.interruptedEarly
+          : t.interrupted(count.given, file, resumeCommand(file, plan.questionnaires)),
     };
   }
+}
+
+/**
+ * The command that resumes an interrupted audit, ready to paste: a custom questionnaire (a
+ * path) is not in the registry, so the questionnaires are given again with -q.
+ */
+export function resumeCommand(file: string, refs: readonly string[] | undefined): string {
+  const again =
+    refs !== undefined && refs.some(isPathRef)
+      ? refs.map((r) => ` -q ${shellQuote(r)}`).join('')
+      : '';
+  return `trustcheck audit --resume ${shellQuote(file)}${again}`;
+}
+
+/** The key hints of the prompts in the audit's words (`↑↓ move • ⏎ choose`). */
+function themeFor(t: Texts, c: Styles): Theme {
+  return {
+    style: {
+      keysHelpTip: (keys) =>
+        c.dim(
+          keys
+            .map(([key, action]) => {
+              // in a checkbox, space "selects": it ticks or unticks
+              const words = key === 'space' ? t.keys.toggle : t.keys[action];
+              return `${t.keyNames[key] ?? key} ${words ?? action}`;
+            })
+            .join(' • '),
+        ),
+    },
+  };
 }
 
 /** The questionnaires of a selection; its problems end the interview, its warnings are shown. */
@@ -149,104 +232,241 @@ function selected(selection: Selection, term: Terminal): Questionnaire[] {
   return selection.selected.map((q) => q.value);
 }
 
+/** Answered: yes or no, or an N/A with its note (an N/A whose note was never given is asked again). */
+function isAnswered(session: Session, s: Step): boolean {
+  const given = session.answers.get(s.questionnaire.id, s.section.id, s.statement.id);
+  return given.answer !== null && (given.answer !== 'na' || given.note !== undefined);
+}
+
+/** A text of a questionnaire in the audit's language, safe to print. */
+function textOf(q: Questionnaire, language: string) {
+  const lang = pickLanguage(q, language);
+  return (x: Parameters<typeof localize>[0] | undefined): string | undefined =>
+    x === undefined ? undefined : safeForScreen(localize(x, lang, q.languages[0]) ?? '');
+}
+
+const safeForScreen = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => safeLine(line))
+    .join('\n');
+
+const widthOf = (term: Terminal) => terminalWidth(term.stderr.columns);
+
+/** A prompt's message wrapped with a hanging indent: its first line follows the "? " of the prompt. */
+function promptText(text: string, width: number): string {
+  return wrap(`? ${text}`, width, { hang: '  ' }).join('\n').slice(2);
+}
+
+/** A message line (silent under --quiet), wrapped to the terminal. */
+function inform(term: Terminal, text: string, style = (s: string) => s): void {
+  term.info(wrap(text, widthOf(term), { hang: '  ' }).map(style).join('\n'));
+}
+
+/** Writes a block of text on stderr, wrapped to the terminal with a hanging indent. */
+function say(session: Session, text: string, indent = '', style = (s: string) => s): void {
+  const lines = wrap(text, widthOf(session.term), indent === '' ? {} : { indent, hang: indent });
+  session.term.stderr.write(`${lines.map(style).join('\n')}\n`);
+}
+
 /** Asks every unanswered statement in order, with Back, counting the answers given. */
-async function askAll(
-  term: Terminal,
-  prompts: Prompts,
-  t: Texts,
-  language: string,
-  today: string,
-  questionnaires: readonly Questionnaire[],
-  answers: AnswersFile,
-  count: { given: number },
-): Promise<void> {
+async function askAll(session: Session): Promise<void> {
+  const { term, t, steps } = session;
   const c = term.color;
-  const steps: Step[] = questionnaires.flatMap((questionnaire) =>
-    questionnaire.sections.flatMap((section, sectionIndex) =>
-      section.statements.map((statement) => ({ questionnaire, section, sectionIndex, statement })),
-    ),
-  );
-  const isAnswered = (s: Step) =>
-    answers.get(s.questionnaire.id, s.section.id, s.statement.id).answer !== null;
-  const toAsk = steps.filter((s) => !isAnswered(s));
-  if (toAsk.length === 0) term.info(t.nothingToAsk(answers.file));
+  const toAsk = steps.filter((s) => !isAnswered(session, s));
+  if (toAsk.length === 0) inform(term, t.nothingToAsk(session.answers.file));
 
   let i = 0;
   let shownSection: Section | undefined;
+  const introduced = new Set<Questionnaire>();
   while (i < toAsk.length) {
     const step = toAsk[i]!;
     const q = step.questionnaire;
-    const lang = pickLanguage(q, language);
-    const text = (x: Parameters<typeof localize>[0]) => localize(x, lang, q.languages[0]) ?? '';
+    const text = textOf(q, session.language);
+    if (!introduced.has(q)) {
+      introduced.add(q);
+      term.stderr.write('\n');
+      say(session, text(q.title) ?? q.id, '', (s) => c.bold(s));
+      const description = text(q.description);
+      if (description !== undefined) say(session, description);
+    }
     if (shownSection !== step.section) {
       shownSection = step.section;
-      term.stderr.write(
-        `\n${c.bold(`${step.sectionIndex + 1}. ${text(step.section.title)}`)}\n${c.dim(t.rule)}\n`,
-      );
+      showSection(session, step);
     }
-    const inQuestionnaire = steps.filter((s) => s.questionnaire === q);
-    const answered = inQuestionnaire.filter(isAnswered).length;
-    const progress = t.progress(
-      text(q.title),
-      step.sectionIndex + 1,
-      q.sections.length,
-      answered,
-      inQuestionnaire.length,
-    );
-    const previous = answers.get(q.id, step.section.id, step.statement.id);
-    const help = localize(step.statement.help, lang, q.languages[0]);
-    const pick = await prompts.select<Pick>({
-      message: `${c.dim(progress)}\n  ${text(step.statement.text)}${help === undefined ? '' : `\n  ${c.dim(help)}`}\n `,
+    const pick = await askStatement(session, step, i > 0);
+    if (pick === 'back') {
+      i--;
+      shownSection = undefined;
+      continue;
+    }
+    i++;
+    const next = toAsk[i];
+    if (next === undefined || next.section !== step.section) sectionVerdict(session, step);
+  }
+}
+
+function showSection(session: Session, step: Step): void {
+  const c = session.term.color;
+  const text = textOf(step.questionnaire, session.language);
+  session.term.stderr.write('\n');
+  say(session, `${step.sectionIndex + 1}. ${text(step.section.title)}`, '', (s) => c.bold(s));
+  say(session, text(step.section.help) ?? session.t.rule, '', (s) => c.dim(s));
+}
+
+/**
+ * Asks one statement (help on request, Back when `back`), saves the answer at once, then asks
+ * for its note and saves again: an interrupted note keeps the answer.
+ */
+async function askStatement(session: Session, step: Step, back: boolean): Promise<Pick> {
+  const { term, t, answers, steps } = session;
+  const c = term.color;
+  const q = step.questionnaire;
+  const text = textOf(q, session.language);
+  const width = widthOf(term);
+  const answered = steps.filter((s) => isAnswered(session, s)).length;
+  const progress = t.progress(
+    text(q.title) ?? q.id,
+    step.sectionIndex + 1,
+    q.sections.length,
+    answered,
+    steps.length,
+  );
+  const help = text(step.statement.help);
+  const previous = answers.get(q.id, step.section.id, step.statement.id);
+  // the "? " of the prompt takes two columns of the first line
+  const message = [
+    ...wrap(progress, width - 2, { hang: '' }).map((l, k) =>
+      k === 0 ? c.dim(l) : c.dim(`  ${l}`),
+    ),
+    ...wrap(text(step.statement.text) ?? '', width, { indent: '  ', hang: '  ' }),
+  ].join('\n');
+  let defaultPick: Pick | undefined = previous.answer ?? undefined;
+  for (;;) {
+    const pick = await session.prompts.select<Pick>({
+      message: `${message}\n `,
       choices: [
         { name: t.yes, value: 'yes' },
         { name: t.no, value: 'no' },
         ...(step.statement.allowNotApplicable === true
           ? [{ name: t.na, value: 'na' as const }]
           : []),
-        ...(i > 0 ? [{ name: t.back, value: 'back' as const }] : []),
+        ...(help === undefined ? [] : [{ name: t.help, value: 'help' as const }]),
+        ...(back ? [{ name: t.back, value: 'back' as const }] : []),
       ],
-      ...(previous.answer === null ? {} : { default: previous.answer }),
+      ...(defaultPick === undefined ? {} : { default: defaultPick }),
       loop: false,
+      theme: session.theme,
     });
-    if (pick === 'back') {
-      i--;
-      shownSection = undefined;
+    if (pick === 'help') {
+      say(session, help ?? '', '  ', (s) => c.dim(s));
+      defaultPick = previous.answer ?? undefined;
       continue;
     }
-    let note: string | undefined;
+    if (pick === 'back') return pick;
+    answers.set(q.id, step.section.id, step.statement.id, pick);
+    session.count.given++;
     if (pick === 'no' || pick === 'na') {
-      note = await prompts.input({
-        message: pick === 'na' ? t.noteRequired : t.noteOptional,
+      const note = await session.prompts.input({
+        message: promptText(pick === 'na' ? t.noteRequired : t.noteOptional, widthOf(term)),
         ...(previous.note === undefined ? {} : { default: previous.note }),
-        ...(pick === 'na'
-          ? { required: true, validate: (v: string) => v.trim() !== '' || t.noteMissing }
-          : {}),
+        ...(pick === 'na' ? { validate: (v: string) => v.trim() !== '' || t.noteMissing } : {}),
+        theme: session.theme,
       });
+      if (note.trim() !== '') answers.set(q.id, step.section.id, step.statement.id, pick, note);
     }
-    answers.set(q.id, step.section.id, step.statement.id, pick, note);
-    count.given++;
-    i++;
-    const next = toAsk[i];
-    if (next === undefined || next.section !== step.section) {
-      term.stderr.write(`${sectionVerdict(c, t, step, answers, today)}\n`);
-    }
+    return pick;
   }
 }
 
-function sectionVerdict(
-  c: Styles,
-  t: Texts,
-  step: Step,
-  answers: AnswersFile,
-  date: string,
-): string {
+/** The verdict of a question, in words, with the statements that are not true. */
+function sectionVerdict(session: Session, step: Step): void {
+  const { term, t, answers } = session;
+  const c = term.color;
   const section = step.section;
-  const given = Object.fromEntries(
-    section.statements.map((s) => [s.id, answers.get(step.questionnaire.id, section.id, s.id)]),
+  const text = textOf(step.questionnaire, session.language);
+  const result = scoreSection(section, sectionAnswers(answers, step.questionnaire, section), {
+    date: session.today,
+  });
+  const unsatisfied = result.statements.filter((s) => !s.satisfied);
+  if (result.passed) {
+    say(session, `✓ ${t.sectionPassed(result.total)}`, '', (s) => c.green(s));
+    return;
+  }
+  say(session, `✗ ${t.sectionFailed(unsatisfied.length, result.total)}`, '', (s) => c.red(s));
+  for (const s of unsatisfied) {
+    const lines = wrap(`– ${text(s.statement.text) ?? s.statement.id}`, widthOf(term), {
+      indent: '  ',
+      hang: '    ',
+    });
+    term.stderr.write(`${lines.join('\n')}\n`);
+  }
+}
+
+function sectionAnswers(answers: AnswersFile, q: Questionnaire, section: Section) {
+  return Object.fromEntries(
+    section.statements.map((s) => [s.id, answers.get(q.id, section.id, s.id)]),
   );
-  const result = scoreSection(section, given, { date });
-  const unsatisfied = result.statements.filter((s) => !s.satisfied).map((s) => s.statement.id);
-  return result.passed
-    ? c.green(`✓ ${step.questionnaire.id}.${section.id}: ${t.sectionPassed(result.total)}`)
-    : c.red(`✗ ${step.questionnaire.id}.${section.id}: ${t.sectionFailed(unsatisfied)}`);
+}
+
+/**
+ * The review screen: every question with its verdict; choosing one lists its statements with
+ * their answers, and choosing a statement asks it again. "Done" ends the review.
+ */
+async function review(session: Session): Promise<void> {
+  const { term, t, answers, steps } = session;
+  const width = widthOf(term);
+  const sections = [...new Map(steps.map((s) => [s.section, s])).values()];
+  // the longest a choice may be: one line, after the cursor
+  const fit = (s: string) => shortenWords(s, Math.max(20, width - 4));
+  for (;;) {
+    const choices: PromptChoice<Step | 'done'>[] = [{ name: t.reviewDone, value: 'done' }];
+    for (const step of sections) {
+      const text = textOf(step.questionnaire, session.language);
+      const result = scoreSection(
+        step.section,
+        sectionAnswers(answers, step.questionnaire, step.section),
+        { date: session.today },
+      );
+      const pad = Math.max(t.verdictYes.length, t.verdictNo.length);
+      const verdict = result.passed
+        ? `✓ ${t.verdictYes.padEnd(pad)}`
+        : `✗ ${t.verdictNo.padEnd(pad)}`;
+      choices.push({
+        name: fit(`${verdict} ${result.satisfied}/${result.total} ${text(step.section.title)}`),
+        value: step,
+      });
+    }
+    term.stderr.write('\n');
+    const chosen = await session.prompts.select<Step | 'done'>({
+      // the chosen line goes on a line of its own, under the message
+      message: `${promptText(t.review, width)}\n `,
+      choices,
+      default: 'done',
+      loop: false,
+      pageSize: Math.min(choices.length, 12),
+      theme: session.theme,
+    });
+    if (chosen === 'done') return;
+    const inSection = steps.filter((s) => s.section === chosen.section);
+    const text = textOf(chosen.questionnaire, session.language);
+    const statement = await session.prompts.select<Step | 'back'>({
+      message: `${promptText(`${text(chosen.section.title)}\n  ${t.reviewStatement}`, width)}\n `,
+      choices: [
+        ...inSection.map((s) => {
+          const given = answers.get(s.questionnaire.id, s.section.id, s.statement.id).answer;
+          const word = given === null ? t.unanswered : (t.answerWord[given] ?? given);
+          return { name: fit(`[${word}] ${text(s.statement.text)}`), value: s };
+        }),
+        { name: t.back, value: 'back' as const },
+      ],
+      loop: false,
+      pageSize: Math.min(inSection.length + 1, 12),
+      theme: session.theme,
+    });
+    if (statement === 'back') continue;
+    showSection(session, statement);
+    await askStatement(session, statement, false);
+    sectionVerdict(session, statement);
+  }
 }

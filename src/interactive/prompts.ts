@@ -12,24 +12,33 @@ export interface Choice<T> {
   description?: string;
 }
 
+/** What the interview sets of @inquirer's theme: the key hints, in the audit's words. */
+export interface Theme {
+  style: { keysHelpTip: (keys: [key: string, action: string][]) => string | undefined };
+}
+
 export interface SelectConfig<T> {
   message: string;
   choices: Choice<T>[];
   default?: T;
   loop?: boolean;
+  pageSize?: number;
+  theme?: Theme;
 }
 
+/** Required values are checked by `validate`, whose message is in the audit's language. */
 export interface InputConfig {
   message: string;
   default?: string;
-  required?: boolean;
   validate?: (value: string) => boolean | string;
+  theme?: Theme;
 }
 
 export interface CheckboxConfig<T> {
   message: string;
   choices: (Choice<T> & { checked?: boolean })[];
-  required?: boolean;
+  validate?: (chosen: readonly { value: T }[]) => boolean | string;
+  theme?: Theme;
 }
 
 export interface Prompts {
@@ -56,7 +65,8 @@ export function terminalPrompts(
   };
   return {
     select: (config) => select(config, context),
-    input: (config) => input(config, context),
+    // the input prompt shows no key hints: its theme is left as it is
+    input: ({ theme: _theme, ...config }) => input(config, context),
     checkbox: (config) => checkbox(config, context),
   };
 }

@@ -1,4 +1,5 @@
-// The words of the interactive audit, in English and Dutch.
+// The words of the interactive audit, in English and Dutch: prompts, key hints, validation
+// messages, progress, verdicts and the review screen.
 import { pick } from '../core/language.js';
 
 export const TEXTS = {
@@ -6,22 +7,46 @@ export const TEXTS = {
     subject: 'Which organisation do you audit?',
     subjectRequired: 'Please give the name of the organisation.',
     questionnaires: 'Which questionnaires?',
+    pickOne: 'Choose at least one questionnaire (space ticks it).',
     yes: 'Yes',
     no: 'No',
     na: 'Not applicable',
+    help: 'Help',
     back: 'Back',
     noteOptional: 'A note (why not, or what is missing)? Leave empty to skip.',
     noteRequired: 'Why does it not apply? (a note is required)',
     noteMissing: 'Not applicable needs a note.',
     rule: 'The answer is "yes" only if ALL statements below are true.',
+    /** The key hints of the prompts, by the action @inquirer names. */
+    keys: {
+      navigate: 'move',
+      toggle: 'tick',
+      select: 'choose',
+      all: 'all',
+      invert: 'invert',
+      submit: 'confirm',
+    } as Record<string, string>,
+    keyNames: { space: 'space' } as Record<string, string>,
     progress: (title: string, section: number, sections: number, answered: number, total: number) =>
       `${title} · question ${section}/${sections} · ${answered} of ${total} answered`,
     sectionPassed: (n: number) => `yes: all ${n} statements are true`,
-    sectionFailed: (ids: string[]) => `no: not true: ${ids.join(', ')}`,
+    sectionFailed: (n: number, total: number) =>
+      `no: ${n} of ${total} ${total === 1 ? 'statement' : 'statements'} ${n === 1 ? 'is' : 'are'} not true:`,
+    resuming: (subject: string, answered: number, total: number) =>
+      `Resuming ${subject}: ${answered} of ${total} answered`,
+    review: 'Review: every question and its verdict. Choose one to change an answer.',
+    reviewDone: 'Done: write the report',
+    reviewStatement: 'Which statement do you want to answer again?',
+    verdictYes: 'yes',
+    verdictNo: 'no',
+    answerWord: { yes: 'yes', no: 'no', na: 'n/a' } as Record<string, string>,
+    unanswered: 'open',
     reportPath: 'Write the report to',
+    reportPathMissing: 'Give a file name.',
     saved: (file: string) => `answers are saved in ${file} as you go`,
-    interrupted: (count: number, file: string) =>
-      `interrupted: every answer is saved in ${file} (${count} given now); continue with: trustcheck audit --resume ${file}`,
+    interrupted: (count: number, file: string, resume: string) =>
+      `interrupted: every answer is saved in ${file} (${count} given now); continue with: ${resume}`,
+    interruptedEarly: 'interrupted before the audit started; nothing was written',
     nothingToAsk: (file: string) => `every statement in ${file} is answered already`,
     exists: (file: string) =>
       `continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
@@ -30,22 +55,45 @@ export const TEXTS = {
     subject: 'Welke organisatie licht je door?',
     subjectRequired: 'Geef de naam van de organisatie.',
     questionnaires: 'Welke vragenlijsten?',
+    pickOne: 'Kies minstens één vragenlijst (met de spatiebalk).',
     yes: 'Ja',
     no: 'Nee',
     na: 'Niet van toepassing',
+    help: 'Uitleg',
     back: 'Terug',
     noteOptional: 'Een toelichting (waarom niet, of wat ontbreekt)? Leeg laten om over te slaan.',
     noteRequired: 'Waarom is het niet van toepassing? (toelichting verplicht)',
     noteMissing: 'Niet van toepassing vraagt om een toelichting.',
-    rule: 'Het antwoord is alleen "ja" als ALLE uitspraken hieronder waar zijn.',
+    rule: 'Het antwoord is alleen „ja” als ALLE uitspraken hieronder waar zijn.',
+    keys: {
+      navigate: 'kiezen',
+      toggle: 'aan/uit',
+      select: 'bevestigen',
+      all: 'alles',
+      invert: 'omdraaien',
+      submit: 'bevestigen',
+    } as Record<string, string>,
+    keyNames: { space: 'spatie' } as Record<string, string>,
     progress: (title: string, section: number, sections: number, answered: number, total: number) =>
       `${title} · vraag ${section}/${sections} · ${answered} van ${total} beantwoord`,
     sectionPassed: (n: number) => `ja: alle ${n} uitspraken zijn waar`,
-    sectionFailed: (ids: string[]) => `nee: niet waar: ${ids.join(', ')}`,
+    sectionFailed: (n: number, total: number) =>
+      `nee: ${n} van de ${total} ${total === 1 ? 'uitspraak' : 'uitspraken'} ${n === 1 ? 'is' : 'zijn'} niet waar:`,
+    resuming: (subject: string, answered: number, total: number) =>
+      `Verder met ${subject}: ${answered} van ${total} beantwoord`,
+    review: 'Overzicht: elke vraag met haar oordeel. Kies er een om een antwoord te wijzigen.',
+    reviewDone: 'Klaar: schrijf het rapport',
+    reviewStatement: 'Welke uitspraak wil je opnieuw beantwoorden?',
+    verdictYes: 'ja',
+    verdictNo: 'nee',
+    answerWord: { yes: 'ja', no: 'nee', na: 'n.v.t.' } as Record<string, string>,
+    unanswered: 'open',
     reportPath: 'Rapport opslaan als',
+    reportPathMissing: 'Geef een bestandsnaam.',
     saved: (file: string) => `antwoorden worden meteen opgeslagen in ${file}`,
-    interrupted: (count: number, file: string) =>
-      `onderbroken: elk antwoord is opgeslagen in ${file} (${count} nu gegeven); ga verder met: trustcheck audit --resume ${file}`,
+    interrupted: (count: number, file: string, resume: string) =>
+      `onderbroken: elk antwoord is opgeslagen in ${file} (${count} nu gegeven); ga verder met: ${resume}`,
+    interruptedEarly: 'onderbroken voordat de audit begon; er is niets geschreven',
     nothingToAsk: (file: string) => `alle uitspraken in ${file} zijn al beantwoord`,
     exists: (file: string) =>
       `ga verder met \`trustcheck audit --resume ${file}\`, of begin opnieuw met --force`,

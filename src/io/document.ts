@@ -147,6 +147,19 @@ function parseFully(text: string, file: string): ParseResult {
       issues: [issue(`the data is nested more than ${MAX_DEPTH} levels deep`, overflow.pos[0])],
     };
   }
+  // a tab in the indentation throws every line after it off: one message, the first tab's
+  const tab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+  if (tab !== undefined) {
+    return {
+      ok: false,
+      issues: [
+        issue(
+          'a tab is used to indent; YAML indents with spaces only: replace the tab with spaces',
+          tab.pos[0],
+        ),
+      ],
+    };
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'

@@ -39,7 +39,7 @@ function plainObjectKeys(text: string): boolean {
       const keys = stack[stack.length - 1];
       if (keys !== undefined && keys !== null) {
         let j = i;
-        while (j < n && (text.charCodeAt(j) <= 0x20)) j++;
+        while (j < n && text.charCodeAt(j) <= 0x20) j++;
         if (text.charCodeAt(j) === 0x3a /* : */) {
           if (raw.includes('\\') || raw === '__proto__' || keys.has(raw)) return false;
           keys.add(raw);

@@ -3,12 +3,18 @@
 // alternative, that alternative's errors are kept; otherwise one "expected …" sentence is.
 import type { AjvError, ValidateFunction } from '../generated/validators.cjs';
 import { didYouMean, quote, type Issue, type Path } from '../core/issues.js';
+import {
+  ANSWER_KEYS,
+  meantAnswer,
+  misplacedKeyMessage,
+  notAnAnswerMessage,
+} from '../core/answers.js';
 import { DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, SEMVER_PATTERN } from '../core/formats.js';
 
 export function schemaIssues(validate: ValidateFunction, value: unknown): Issue[] {
   if (validate(value)) return [];
   const errors = collapseAlternatives(validate.errors ?? []);
-  const issues = errors.map(describe);
+  const issues = errors.map((e) => misplacedAnswerKey(e, value) ?? describe(e));
   // one message per place is enough
   const seen = new Set<string>();
   return issues.filter((issue) => {
@@ -176,6 +182,39 @@ function orList(items: string[]): string {
     : `${unique.slice(0, -1).join(', ')} or ${unique.at(-1)!}`;
 }
 
+/**
+ * `note:` (or `answer:`, `evidence:`, `until:`) of an answer file written at the level of the
+ * statements, where it reads as a statement id: it belongs under the statement above it.
+ */
+function misplacedAnswerKey(error: AjvError, document: unknown): Issue | undefined {
+  const path = pathOf(error.instancePath);
+  if (path.length !== 5 || path[0] !== 'questionnaires' || path[2] !== 'answers') return undefined;
+  const key = path[4];
+  if (typeof key !== 'string' || !ANSWER_KEYS.has(key)) return undefined;
+  let section: unknown = document;
+  for (const part of path.slice(0, 4)) {
+    section =
+      section !== null && typeof section === 'object' && Object.hasOwn(section, part)
+        ? (section as Record<string, unknown>)[part]
+        : undefined;
+  }
+  const keys = section !== null && typeof section === 'object' ? Object.keys(section) : [];
+  const above = keys
+    .slice(0, Math.max(0, keys.indexOf(key)))
+    .filter((k) => !ANSWER_KEYS.has(k))
+    .at(-1);
+  return { path, at: 'key', message: misplacedKeyMessage(key, above) };
+}
+
+/** An answer written in a way that is not one (`Yes`, `ja`, `N/A`): what it probably means. */
+function notAnAnswer(error: AjvError, path: Path): Issue | undefined {
+  if (typeof error.data !== 'string') return undefined;
+  const accepted = describeAlternatives((error.parentSchema ?? {}) as SchemaNode);
+  if (!accepted.includes('yes')) return undefined;
+  const meant = meantAnswer(error.data);
+  return meant === undefined ? undefined : { path, message: notAnAnswerMessage(error.data, meant) };
+}
+
 function describe(error: AjvError): Issue {
   const path = pathOf(error.instancePath);
   const field = path.length === 0 ? 'the file' : fieldName(path);
@@ -261,10 +300,12 @@ function describe(error: AjvError): Issue {
       return { path, message: `${field} needs at least ${String(error.params.limit)} entry` };
     case 'anyOf':
     case 'oneOf':
-      return {
-        path,
-        message: `${field} must be ${orList(describeAlternatives(error.parentSchema as SchemaNode))}, found ${describeValue(error.data)}`,
-      };
+      return (
+        notAnAnswer(error, path) ?? {
+          path,
+          message: `${field} must be ${orList(describeAlternatives(error.parentSchema as SchemaNode))}, found ${describeValue(error.data)}`,
+        }
+      );
     default:
       return { path, message: `${field} ${error.message ?? 'is not valid'}` };
   }

@@ -17,7 +17,10 @@ describe('examples and docs', () => {
       /^# Trustability test and Transparency check-up: Acme B\.V\., 2026-11-23\n/,
     );
     expect(result.stderr).toContain(
-      '✗ transparantie-apk.no-profit-from-inattention 3/5: not satisfied: no-small-print-profit, prices-clear-up-front\n' +
+      'Transparency check-up\n' +
+        '✗ no   3/5  Do you earn nothing from customers because they are late, unaware, or did not read the small print?\n' +
+        '            – You earn nothing from conditions in the small print that customers have not read.\n' +
+        '            – Your prices and conditions are stated clearly and in plain language up front, so that customers know what they will pay before they buy.\n' +
         'Acme B.V.: failed, 7 of 10 questions pass, 32 of 37 statements true (not gating: --fail-on never)',
     );
     expect(result.stderr).not.toMatch(/^warning/m);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, list, read, run, setAnswer, tempDir, write } from './helpers.js';
+import { fillTemplate, list, read, root, run, setAnswer, tempDir, write } from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -79,9 +79,12 @@ describe('trustcheck audit --answers', () => {
       q.sections.filter((s) => !s.passed).map((s) => `${q.id}.${s.id}`),
     );
     expect(failing).toEqual(['trustability.economic-interests']);
+    // the failing question and its statement, in words, once
     expect(result.stderr).toContain(
-      'trustability.economic-interests 5/6: not satisfied: renewal-warning',
+      '✗ no   5/6  Do you proactively protect your customers’ economic interests in their dealings with you?\n' +
+        '            – You warn customers before automatically renewing their subscription or other paid service agreement.\n',
     );
+    expect(result.stderr.match(/You warn customers/g)).toHaveLength(1);
     const never = run(['audit', '-a', 'answers.yaml', '-f', 'json', '--fail-on', 'never'], {
       cwd: dir,
     });
@@ -180,5 +183,41 @@ describe('trustcheck audit --answers', () => {
     expect(result.stderr).toContain('--answers');
     expect(result.stderr).toContain('trustcheck init');
     expect(existsSync(join(dir, 'trustcheck-answers.yaml'))).toBe(false);
+  });
+});
+
+describe('a Dutch answer file', () => {
+  /** English words of the terminal lines of an audit; a Dutch audit shows none of them. */
+  const ENGLISH =
+    /\b(passed|failed|questions?|statements?|pass|true|wrote|regressions?|improvements?|satisfied|answer files?|sections?|not gating|exit \d)\b/;
+
+  it('gets every stderr line of a scripted audit in Dutch: summary, wrote, regressions, batch', () => {
+    const text = read(join(root, 'examples', 'acme-answers.yaml')).replace(
+      /^language: \w+$/m,
+      'language: nl',
+    );
+    const file = join(dir, 'acme.yaml');
+    write(
+      file,
+      /^language:/m.test(text) ? text : text.replace(/^subject:/m, 'language: nl\nsubject:'),
+    );
+    const first = run(['audit', '-a', 'acme.yaml', '-o', 'r.md', '-o', 'base.json'], { cwd: dir });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('rapport geschreven: r.md');
+    expect(first.stderr).toContain('Acme B.V.: niet voldaan, 7 van 10 vragen voldaan');
+    write(file, setAnswer(read(file), 'say-sorry', 'no'));
+    const again = run(['audit', '-a', 'acme.yaml', '--baseline', 'base.json', '-f', 'json'], {
+      cwd: dir,
+    });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('achteruitgang: “');
+    write(join(dir, 'b.yaml'), read(file));
+    const batch = run(['audit', '-a', 'acme.yaml', 'b.yaml', '--out-dir', 'out', '--lang', 'nl'], {
+      cwd: dir,
+    });
+    expect(batch.stderr).toContain('2 antwoordbestanden: 0 voldaan, 2 niet voldaan');
+    for (const line of [first, again, batch].flatMap((r) => r.stderr.split('\n'))) {
+      expect(line).not.toMatch(ENGLISH);
+    }
   });
 });

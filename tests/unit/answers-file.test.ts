@@ -80,3 +80,16 @@ describe('AnswersFile', () => {
     expect(readFileSync(file, 'utf8')).toContain('evidence: Memo 12');
   });
 });
+
+describe('the resume command printed after an interruption', () => {
+  it('names the questionnaires again when one is a file, quoted for the shell', async () => {
+    const { resumeCommand } = await import('../../src/interactive/interview.js');
+    expect(resumeCommand('answers.yaml', undefined)).toBe('trustcheck audit --resume answers.yaml');
+    expect(resumeCommand('answers.yaml', ['trustability'])).toBe(
+      'trustcheck audit --resume answers.yaml',
+    );
+    expect(resumeCommand('my answers.yaml', ['trustability', './supplier check.yaml'])).toBe(
+      "trustcheck audit --resume 'my answers.yaml' -q trustability -q './supplier check.yaml'",
+    );
+  });
+});

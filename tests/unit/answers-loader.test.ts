@@ -19,6 +19,34 @@ function problems(file: string, allowIncomplete = false): LocatedIssue[] {
 
 const invalid: [string, string[]][] = [
   [
+    'yes-capitalised.yaml',
+    [
+      '11:26: "ja" is not an answer; did you mean yes?',
+      '12:26: "N/A" is not an answer; did you mean na?',
+      '13:30: "NO" is not an answer; did you mean no?',
+      '15:19: "Nee" is not an answer; did you mean no?',
+      '16:28: "J" is not an answer; did you mean yes?',
+      '17:30: "n.v.t." is not an answer; did you mean na?',
+      '22:26: "Yes" is not an answer; did you mean yes?',
+    ],
+  ],
+  [
+    'misplaced-answer.yaml',
+    [
+      '18:9: "note:" sits where statement ids go; indent it under competitor-referral: (two more spaces), so that it belongs to that statement',
+    ],
+  ],
+  [
+    'misplaced-answer-valid-values.yaml',
+    [
+      '17:9: "answer:" sits where statement ids go; indent it under competitor-referral: (two more spaces), so that it belongs to that statement',
+    ],
+  ],
+  [
+    'tab.yaml',
+    ['12:1: a tab is used to indent; YAML indents with spaces only: replace the tab with spaces'],
+  ],
+  [
     'constructor-statement.yaml',
     [
       '11:9: a statement is not answered in section "economic-interests" of "trustability": renewal-warning; answer yes, no or na, or run with --allow-incomplete',

@@ -39,7 +39,9 @@ const na: Step = (e, screen) => {
   e.keypress('enter');
 };
 const back: Step = (e, screen) => {
-  const choices = screen.split('\n').filter((l) => /^[❯ ] (Yes|No|Not applicable|Back)$/.test(l));
+  const choices = screen
+    .split('\n')
+    .filter((l) => /^[❯ ] (Yes|No|Not applicable|Help|Back)$/.test(l));
   top(e);
   for (let i = 0; i < choices.length - 1; i++) e.keypress('down');
   e.keypress('enter');
@@ -51,6 +53,23 @@ const type =
     e.keypress('enter');
   };
 const ctrlC: Step = (e) => e.keypress({ name: 'c', ctrl: true });
+/** The review screen: "Done" is the first choice. */
+const done: Step = (e, screen) => {
+  expect(screen).toMatch(/❯ (Done|Klaar)/);
+  e.keypress('enter');
+};
+/** Moves down `n` choices and takes that one. */
+const choose =
+  (n: number): Step =>
+  (e) => {
+    top(e);
+    for (let i = 0; i < n; i++) e.keypress('down');
+    e.keypress('enter');
+  };
+/** `n` statements answered yes, and the review screen left with "Done". */
+const allYes = (n: number): Step[] => [...Array<Step>(n).fill(yes), done];
+/** A screen's text with its line breaks and indents as single spaces: wrapped text compares whole. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 function scripted(steps: Step[]): { prompts: Prompts; screens: string[] } {
   const screens: string[] = [];
@@ -58,7 +77,7 @@ function scripted(steps: Step[]): { prompts: Prompts; screens: string[] } {
   const drive = async <T>(prompt: (config: never) => Promise<T>, config: unknown): Promise<T> => {
     const { answer, events, getScreen } = await render(prompt as never, config as never);
     const screen = getScreen();
-    screens.push(screen.replace(/\n(?![?✔❯ ↑]|$)/g, ' '));
+    screens.push(screen);
     const step = steps[k++];
     if (step === undefined) throw new Error(`no scripted step for prompt ${k}:\n${screen}`);
     await step(events, screen, getScreen);
@@ -131,7 +150,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('interactive audit', () => {
   it('all yes: passes, saves a valid answer file, writes the report', async () => {
-    const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
+    const { prompts, screens } = scripted(allYes(18));
     expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
     expect(report()).toMatchObject({ passed: true, subject: 'Acme B.V.' });
     expect(saved().questionnaires.trustability.answers['economic-interests']).toMatchObject({
@@ -139,12 +158,22 @@ describe('interactive audit', () => {
       'competitor-referral': 'yes',
     });
     expect(screens[0]).toContain('Trustability test · question 1/5 · 0 of 18 answered');
-    expect(screens[0]).toContain(
+    expect(flat(screens[0]!)).toContain(
       'You remind customers when their warranty or guarantee period is about to expire.',
     );
     expect(screens[17]).toContain('question 5/5 · 17 of 18 answered');
-    expect(stderr).toContain('✓ trustability.economic-interests: yes: all 6 statements are true');
+    expect(stderr).toContain('✓ yes: all 6 statements are true');
     expect(stderr).toContain('Acme B.V.: passed');
+    // the questionnaire's introduction at its start, the section's rule under its title
+    expect(flat(stderr)).toContain(
+      'A five-question test that will reveal whether your customers can really trust you.',
+    );
+    expect(flat(stderr)).toContain(
+      '1. Do you proactively protect your customers’ economic interests in their dealings with you?',
+    );
+    // the review screen lists every question's verdict in words
+    expect(screens[18]).toContain('❯ Done: write the report');
+    expect(screens[18]).toContain('✓ yes 6/6 Do you proactively protect');
   });
 
   it('--answers FILE --interactive asks only what the file leaves open, and keeps its comments', async () => {
@@ -157,7 +186,7 @@ describe('interactive audit', () => {
         '# kept\nformat: trustcheck-answers/1',
       ),
     );
-    const rest = scripted(Array<Step>(17).fill(yes));
+    const rest = scripted(allYes(17));
     const code = await runAuditCommand(
       await ctx(),
       {
@@ -170,13 +199,15 @@ describe('interactive audit', () => {
       rest.prompts,
     );
     expect(code).toBe(0);
-    expect(rest.screens).toHaveLength(17);
+    expect(rest.screens).toHaveLength(18);
     expect(readFileSync(file, 'utf8')).toContain('# kept\nformat: trustcheck-answers/1');
-    expect(stderr).toMatch(/✓ yes {2}trustability\.economic-interests {2,}6\/6/);
+    // every question with its verdict at the end, in words, not ids
+    expect(stderr).toMatch(/✓ yes {2}6\/6 {2}Do you proactively protect your customers’ economic/);
+    expect(stderr).not.toContain('trustability.economic-interests');
   });
 
   it('offers Not applicable only where the statement allows it, and Back after the first', async () => {
-    const { prompts, screens } = scripted(Array<Step>(18).fill(yes));
+    const { prompts, screens } = scripted(allYes(18));
     await runAuditCommand(await ctx(), options(), prompts);
     expect(screens[0]).toContain('Not applicable'); // warranty-expiry
     expect(screens[0]).not.toContain('Back');
@@ -185,7 +216,7 @@ describe('interactive audit', () => {
   });
 
   it('a no with a note, and an N/A with its required note', async () => {
-    const steps = Array<Step>(18).fill(yes);
+    const steps = allYes(18);
     steps.splice(0, 1, na, type('We sell services, no goods.'));
     steps.splice(2, 1, no, type('Gym plans renew without notice.'));
     const { prompts, screens } = scripted(steps);
@@ -200,7 +231,13 @@ describe('interactive audit', () => {
       note: 'Gym plans renew without notice.',
     });
     expect(screens[1]).toContain('Why does it not apply? (a note is required)');
-    expect(stderr).toContain('✗ trustability.economic-interests: no: not true: renewal-warning');
+    expect(flat(stderr)).toContain(
+      '✗ no: 1 of 6 statements is not true: – You warn customers before automatically renewing',
+    );
+    // at the end each failure once, in words
+    const failures = stderr.split('\n').filter((l) => l.includes('– You warn customers'));
+    expect(failures).toHaveLength(2); // the section's verdict, and the end summary
+    expect(stderr).not.toContain('not satisfied');
     expect(report().questionnaires[0]!.sections.map((s) => s.passed)).toEqual([
       false,
       true,
@@ -211,7 +248,7 @@ describe('interactive audit', () => {
   });
 
   it('going back changes an earlier answer', async () => {
-    const steps: Step[] = [yes, no, type(''), back, back, yes, ...Array<Step>(17).fill(yes)];
+    const steps: Step[] = [yes, no, type(''), back, back, yes, ...allYes(17)];
     const { prompts, screens } = scripted(steps);
     expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
     expect(
@@ -252,7 +289,7 @@ describe('interactive audit', () => {
       '# You remind customers when their warranty or guarantee period is about to expire.',
     );
 
-    const rest = scripted(Array<Step>(15).fill(yes));
+    const rest = scripted(allYes(15));
     expect(
       await runAuditCommand(
         await ctx(),
@@ -260,8 +297,10 @@ describe('interactive audit', () => {
         rest.prompts,
       ),
     ).toBe(1);
-    expect(rest.screens).toHaveLength(15);
-    expect(rest.screens[0]).toContain('You remind customers if they haven’t claimed something');
+    expect(rest.screens).toHaveLength(16);
+    expect(flat(rest.screens[0]!)).toContain(
+      'You remind customers if they haven’t claimed something',
+    );
     expect(rest.screens[0]).toContain('3 of 18 answered');
     expect(readFileSync(file, 'utf8')).toContain(
       '# You remind customers when their warranty or guarantee period is about to expire.',
@@ -277,7 +316,7 @@ describe('interactive audit', () => {
         e.keypress('space');
         e.keypress('enter');
       },
-      ...Array<Step>(18).fill(yes),
+      ...allYes(18),
     ];
     const { prompts, screens } = scripted(steps);
     expect(
@@ -306,7 +345,7 @@ describe('interactive audit', () => {
     );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     writeFileSync(file, '');
-    const again = scripted(Array<Step>(18).fill(yes));
+    const again = scripted(allYes(18));
     expect(await runAuditCommand(await ctx(), options({ force: true }), again.prompts)).toBe(0);
   });
 
@@ -320,7 +359,7 @@ describe('interactive audit', () => {
       e.type('r.md');
       e.keypress('enter');
     };
-    const steps: Step[] = [...Array<Step>(18).fill(yes), retype];
+    const steps: Step[] = [...allYes(18), retype];
     const { prompts, screens } = scripted(steps);
     const problem = (path: string) =>
       path.startsWith('missing/') ? 'the folder missing does not exist' : undefined;
@@ -330,8 +369,8 @@ describe('interactive audit', () => {
       plan({ askReportPath: { format: 'md' }, reportPathProblem: problem }),
     );
     expect(outcome).toEqual({ status: 'done', file, language: 'en', reportPath: 'r.md' });
-    expect(screens).toHaveLength(19);
-    expect(screens[18]).toContain('Write the report to');
+    expect(screens).toHaveLength(20);
+    expect(screens[19]).toContain('Write the report to');
     expect(saved().questionnaires.trustability.answers['product-competence']).toEqual({
       'quality-parity': 'yes',
       'proactive-make-goods': 'yes',
@@ -342,13 +381,191 @@ describe('interactive audit', () => {
     const { prompts, screens } = scripted([ctrlC]);
     await runAuditCommand(await ctx(), options({ lang: 'nl' }), prompts).catch(() => undefined);
     expect(screens[0]).toContain('Betrouwbaarheidstest · vraag 1/5 · 0 van 18 beantwoord');
-    expect(screens[0]).toContain(
+    expect(flat(screens[0]!)).toContain(
       'Je herinnert klanten eraan wanneer hun garantietermijn bijna afloopt.',
     );
-    expect(screens[0]).toMatch(/❯ Ja\n {2}Nee\n {2}Niet van toepassing/);
-    expect(stderr).toContain(
-      'Het antwoord is alleen "ja" als ALLE uitspraken hieronder waar zijn.',
-    );
+    expect(screens[0]).toMatch(/❯ Ja\n {2}Nee\n {2}Niet van toepassing\n {2}Uitleg/);
+    expect(screens[0]).toContain('↑↓ kiezen • ⏎ bevestigen');
+    expect(flat(stderr)).toContain('Antwoord „nee”, tenzij ALLE volgende uitspraken waar zijn.');
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('the interview', () => {
+  it('shows a statement’s help on request, in the source’s words, and asks again', async () => {
+    const help = choose(3); // Yes, No, Not applicable, Help
+    const { prompts, screens } = scripted([help, yes, ctrlC]);
+    await interview(await ctx(), prompts, plan());
+    expect(screens[0]).toMatch(/^ {2}Help$/m);
+    expect(flat(stderr)).toContain(
+      '“Today’s customers want proactive trustworthiness, or “trustability.””',
+    );
+    // the same statement again, with the same progress
+    expect(flat(screens[1]!)).toContain(
+      '0 of 18 answered You remind customers when their warranty',
+    );
+    expect(
+      saved().questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
+    ).toBe('yes');
+  });
+
+  it('saves the answer before its note is asked: Ctrl-C at the note keeps the answer', async () => {
+    const { prompts, screens } = scripted([yes, no, ctrlC]);
+    const outcome = await interview(await ctx(), prompts, plan());
+    expect(screens[2]).toContain('A note (why not, or what is missing)?');
+    expect(outcome).toMatchObject({ status: 'interrupted' });
+    expect((outcome as { message: string }).message).toContain('(2 given now)');
+    expect(saved().questionnaires.trustability.answers['economic-interests']).toMatchObject({
+      'warranty-expiry': 'yes',
+      'renewal-warning': 'no',
+      'upgrade-eligibility': null,
+    });
+  });
+
+  it('an N/A whose note was never given is asked again on resume', async () => {
+    const first = scripted([na, ctrlC]);
+    await interview(await ctx(), first.prompts, plan());
+    expect(
+      saved().questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
+    ).toBe('na');
+    const again = scripted([yes, ctrlC]);
+    await interview(await ctx(), again.prompts, plan({ existing: true, subject: undefined }));
+    expect(stderr).toContain('Resuming Acme B.V.: 0 of 18 answered');
+    expect(flat(again.screens[0]!)).toContain('You remind customers when their warranty');
+  });
+
+  it('a resumed audit says where it picks up', async () => {
+    const first = scripted([yes, yes, no, type('Later.'), ctrlC]);
+    await interview(await ctx(), first.prompts, plan());
+    const rest = scripted([ctrlC]);
+    await interview(await ctx(), rest.prompts, plan({ existing: true, subject: undefined }));
+    expect(stderr).toContain('Resuming Acme B.V.: 3 of 18 answered');
+    expect(rest.screens[0]).toContain('Trustability test · question 1/5 · 3 of 18 answered');
+    const dutch = scripted([ctrlC]);
+    await interview(
+      await ctx(),
+      dutch.prompts,
+      plan({ existing: true, subject: undefined, language: 'nl' }),
+    );
+    expect(stderr).toContain('Verder met Acme B.V.: 3 van 18 beantwoord');
+  });
+
+  it('counts progress over the whole audit, per question of each questionnaire', async () => {
+    const { prompts, screens } = scripted([...Array<Step>(18).fill(yes), ctrlC]);
+    await interview(
+      await ctx(),
+      prompts,
+      plan({ questionnaires: ['trustability', 'transparantie-apk'] }),
+    );
+    expect(screens[0]).toContain('Trustability test · question 1/5 · 0 of 37 answered');
+    expect(screens[17]).toContain('Trustability test · question 5/5 · 17 of 37 answered');
+    expect(screens[18]).toContain('Transparency check-up · question 1/5 · 18 of 37 answered');
+    // each questionnaire is introduced at its start
+    expect(flat(stderr)).toContain('Transparency check-up');
+  });
+
+  it('the review screen reopens any statement, then comes back', async () => {
+    const steps: Step[] = [
+      ...Array<Step>(18).fill(yes),
+      choose(1), // the first question
+      choose(1), // its second statement
+      no,
+      type('Renews silently.'),
+      (e, screen) => {
+        // back on the review screen, with the changed verdict
+        expect(screen).toContain('✗ no  5/6 Do you proactively protect');
+        e.keypress('enter');
+      },
+    ];
+    const { prompts, screens } = scripted(steps);
+    expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(1);
+    expect(screens[19]).toContain('Which statement do you want to answer again?');
+    expect(screens[19]).toContain('[yes] You warn customers before automatically');
+    expect(screens[19]).toMatch(/^ {2}Back$/m);
+    expect(
+      saved().questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
+    ).toEqual({ answer: 'no', note: 'Renews silently.' });
+    expect(report().passed).toBe(false);
+  });
+
+  it('Back on the statement list returns to the review', async () => {
+    const steps: Step[] = [...Array<Step>(18).fill(yes), choose(2), choose(4), done];
+    const { prompts, screens } = scripted(steps);
+    expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
+    expect(screens[19]).toContain('[yes] There is an easily accessible tab or location');
+    expect(screens).toHaveLength(21);
+  });
+
+  it('speaks Dutch throughout: prompts, hints, validation, verdicts, review and summary', async () => {
+    const emptyThen =
+      (text: string): Step =>
+      async (e, _screen, getScreen) => {
+        e.keypress('enter');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        screensSeen.push(getScreen());
+        e.type(text);
+        e.keypress('enter');
+      };
+    const screensSeen: string[] = [];
+    const steps: Step[] = [
+      emptyThen('Kapsalon Knip'),
+      (e) => e.keypress('enter'), // both questionnaires
+      na,
+      emptyThen('We verkopen geen spullen met garantie.'),
+      no,
+      type(''),
+      ...Array<Step>(35).fill(yes),
+      done,
+    ];
+    // `na` looks for the English label: check the Dutch one here
+    steps[2] = (e, screen) => {
+      expect(screen).toContain('Niet van toepassing');
+      void choose(2)(e, screen, () => screen);
+    };
+    const { prompts, screens } = scripted(steps);
+    const code = await runAuditCommand(
+      await ctx(),
+      options({ lang: 'nl', subject: undefined, questionnaire: undefined }),
+      prompts,
+    );
+    expect(code).toBe(1);
+    expect(screensSeen[0]).toContain('Geef de naam van de organisatie.');
+    expect(screensSeen[1]).toContain('Niet van toepassing vraagt om een toelichting.');
+    expect(screens[1]).toContain('spatie aan/uit');
+    expect(screens[1]).toContain('⏎ bevestigen');
+    expect(screens.at(-1)).toContain('❯ Klaar: schrijf het rapport');
+    expect(screens.at(-1)).toContain('✗ nee 5/6 Bescherm je proactief');
+    expect(flat(stderr)).toContain(
+      '✗ nee: 1 van de 6 uitspraken is niet waar: – Je waarschuwt klanten voordat je',
+    );
+    expect(stderr).toContain('rapport geschreven:');
+    expect(stderr).toMatch(/✗ nee {2}5\/6 {2}Bescherm je proactief/);
+    expect(stderr).toContain('Kapsalon Knip: niet voldaan, 9 van 10 vragen voldaan');
+    const english = [...screens, ...screensSeen, stderr].join('\n');
+    for (const word of ENGLISH_UI) expect(english).not.toContain(word);
+  });
+});
+
+/** English words of trustcheck's terminal that a Dutch audit must not show. */
+const ENGLISH_UI = [
+  'navigate',
+  'select',
+  'submit',
+  'You must',
+  'Yes',
+  'Not applicable',
+  'Help',
+  'Back',
+  'question ',
+  'answered',
+  'statements',
+  'not satisfied',
+  'not true',
+  'passed',
+  'failed',
+  'wrote',
+  'Done',
+  'Review',
+  'Write the report',
+  'Resuming',
+];

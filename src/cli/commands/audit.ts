@@ -3,7 +3,7 @@
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { today } from '../../app/today.js';
 import { defaultFailOn, violatesPolicy, type FailOn } from '../../core/policy.js';
-import { auditSummaryLines, sectionTableLines } from '../../core/render/terminal.js';
+import { auditSummaryLines } from '../../core/render/terminal.js';
 import type { Prompts } from '../../interactive/prompts.js';
 import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
@@ -18,7 +18,7 @@ import {
   writeReport,
   type ReportTarget,
 } from '../report-output.js';
-import { assertNotAnInput, assertSubject, inputClash, outputProblem } from '../output.js';
+import { assertNotAnInput, assertSubject, inputProblem, outputProblem } from '../output.js';
 import { inputIndex } from '../../io/identity.js';
 import { acquireLock, currentPidNamespace } from '../../io/lock.js';
 import { hostname } from 'node:os';
@@ -90,7 +90,12 @@ function finish(
   ctx: Context,
   report: Report,
   targets: ReportTarget[],
-  options: RenderOptions & { failOn: FailOn; stepSummary: boolean | undefined },
+  options: RenderOptions & {
+    failOn: FailOn;
+    stepSummary: boolean | undefined;
+    /** Every question with its verdict (the interactive ending), not only those that fail. */
+    allQuestions?: boolean;
+  },
 ): number {
   writeReport(ctx, report, targets, options);
   appendStepSummary(ctx, report, options.stepSummary);
@@ -99,6 +104,7 @@ function finish(
     auditSummaryLines(report, ctx.color, {
       failOn: options.failOn,
       baseline: options.baselineFile,
+      allQuestions: options.allQuestions === true,
     }),
   );
   return violatesPolicy(report, options.failOn) ? ExitCode.policyViolated : ExitCode.ok;
@@ -143,12 +149,9 @@ async function interactiveAudit(
   const inputs = [...otherInputs(options), ...(existing ? [file] : [])];
   assertNotAnInput(inputs, [...(options.output ?? []), ...(existing ? [] : [file])]);
   const isInput = inputIndex([...inputs, file]);
-  const reportPathProblem = (path: string): string | undefined => {
-    const input = isInput(path);
-    return (
-      outputProblem(path) ?? (input === undefined ? undefined : inputClash(path, input).message)
-    );
-  };
+  const reportPathProblem = (path: string, language: string): string | undefined =>
+    outputProblem(path, language) ??
+    (isInput(path) === undefined ? undefined : inputProblem(path, language));
   // one interactive session at a time holds an answers file
   const lock = acquireLock(file, {
     pid: process.pid,
@@ -191,12 +194,12 @@ async function interactiveAudit(
   // every statement is answered: the same audit a script would run on the file
   const { report, source } = auditFile(ctx, outcome.file, options, baseline, outcome.language);
   ctx.stderr.write('\n');
-  printLines(ctx, sectionTableLines(report, ctx.color));
   const outputs = outcome.reportPath === undefined ? options.output : [outcome.reportPath];
   return finish(ctx, report, reportTargets(outputs, format), {
     failOn,
     source,
     baselineFile: baseline?.file,
     stepSummary: options.stepSummary,
+    allQuestions: true,
   });
 }

@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
+import { defaultLanguage, pick } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import { extensionFor, render, type ReportFormat } from '../../core/render/index.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
@@ -18,6 +19,26 @@ import {
   type AuditCommandOptions,
   type Baseline,
 } from '../scripted-audit.js';
+
+/** The lines of a batch, in the language of each report (and of the run for the total). */
+const WORDS = {
+  en: {
+    passed: 'passed',
+    failed: 'failed',
+    counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
+      `${sp}/${s} sections, ${ss}/${st} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''}`,
+    total: (files: number, passed: number, failed: number, errors: number) =>
+      `${files} answer file${files === 1 ? '' : 's'}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
+  },
+  nl: {
+    passed: 'voldaan',
+    failed: 'niet voldaan',
+    counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
+      `${sp}/${s} vragen, ${ss}/${st} uitspraken${regressions > 0 ? `, ${regressions} ${regressions === 1 ? 'achteruitgang' : 'achteruitgangen'}` : ''}`,
+    total: (files: number, passed: number, failed: number, errors: number) =>
+      `${files} ${files === 1 ? 'antwoordbestand' : 'antwoordbestanden'}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
+  },
+};
 
 /** How many reports may be in flight (written) while the next files are audited. */
 const WRITES_IN_FLIGHT = 16;
@@ -89,8 +110,9 @@ async function auditFiles(
       }
       const t = report.totals;
       const regressions = report.comparison?.regressions.length ?? 0;
+      const w = pick(WORDS, report.language);
       ctx.info(
-        `${report.passed ? c.green('passed') : c.red('failed')} ${file} -> ${targets.map((x) => x.path).join(', ')} (${t.sectionsPassed}/${t.sections} sections, ${t.statementsSatisfied}/${t.statements} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''})`,
+        `${report.passed ? c.green(w.passed) : c.red(w.failed)} ${file} -> ${targets.map((x) => x.path).join(', ')} (${w.counts(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements, regressions)})`,
       );
       const output = take();
       const status: FileStatus = report.passed ? 'passed' : 'failed';
@@ -205,9 +227,8 @@ export async function batchAudit(
   };
 
   await auditFiles(job, ctx, onResult);
-  ctx.info(
-    `${files.length} answer file${files.length === 1 ? '' : 's'}: ${counts.passed} passed, ${counts.failed} failed, ${counts.error} could not be audited`,
-  );
+  const w = pick(WORDS, options.lang ?? defaultLanguage(ctx.env, undefined));
+  ctx.info(w.total(files.length, counts.passed, counts.failed, counts.error));
   return worst;
 }
 
