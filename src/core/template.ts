@@ -49,8 +49,8 @@ const TEXTS = {
 
 const quote = (s: string): string => JSON.stringify(s);
 // every line break YAML knows, and the other controls, so that a comment stays one line
-// eslint-disable-next-line no-control-regex
 const oneLine = (s: string): string =>
+  // eslint-disable-next-line no-control-regex
   s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 
 export function renderTemplate(
