@@ -15,45 +15,45 @@ export function parseJsonFast(text: string): { value: unknown } | undefined {
   }
 }
 
+// the characters that matter between strings; a string is skipped in one native search
+const STRUCTURE = /["{}[\]]/g;
+
 /**
  * One linear pass over the text: false when an object repeats a key (spelled the same), has a
- * `__proto__` key, or nesting goes deeper than MAX_DEPTH.
+ * `__proto__` key, or nesting goes deeper than MAX_DEPTH. Doubtful text (a key with an escape)
+ * is false too: the positioned parser decides.
  */
 function plainObjectKeys(text: string): boolean {
   const stack: (Set<string> | null)[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      const start = i + 1;
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) i += 2;
-        else if (d === 0x22) break;
-        else i++;
+  STRUCTURE.lastIndex = 0;
+  for (let m = STRUCTURE.exec(text); m !== null; m = STRUCTURE.exec(text)) {
+    const c = m[0];
+    const at = m.index;
+    if (c === '"') {
+      // the closing quote: the next one not escaped by an odd run of backslashes
+      let close = text.indexOf('"', at + 1);
+      while (close !== -1) {
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
       }
-      const raw = text.slice(start, i);
-      i++;
+      if (close === -1) return false;
+      STRUCTURE.lastIndex = close + 1;
       const keys = stack[stack.length - 1];
-      if (keys !== undefined && keys !== null) {
-        let j = i;
-        while (j < n && text.charCodeAt(j) <= 0x20) j++;
-        if (text.charCodeAt(j) === 0x3a /* : */) {
-          if (raw.includes('\\') || raw === '__proto__' || keys.has(raw)) return false;
-          keys.add(raw);
-        }
-      }
-      continue;
-    }
-    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      stack.push(c === 0x7b ? new Set() : null);
+      if (keys === undefined || keys === null) continue;
+      let j = close + 1;
+      while (j < text.length && text.charCodeAt(j) <= 0x20) j++;
+      if (text.charCodeAt(j) !== 0x3a /* : */) continue;
+      const raw = text.slice(at + 1, close);
+      if (raw === '__proto__' || keys.has(raw) || raw.includes('\\')) return false;
+      keys.add(raw);
+    } else if (c === '{' || c === '[') {
+      stack.push(c === '{' ? new Set() : null);
       if (stack.length > MAX_DEPTH) return false;
-    } else if (c === 0x7d || c === 0x5d) {
+    } else {
       stack.pop();
     }
-    i++;
   }
   return true;
 }

@@ -1,6 +1,7 @@
 // Reading an input file safely: read as a stream with a 5 MiB cap, whatever `stat` says (a pipe,
 // `/dev/stdin` or `/dev/zero` report size 0), so `<(…)` works and `/dev/zero` stops at once;
 // directories, binary and non-UTF-8 content are refused with a one-line message naming the file.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { TrustcheckError } from '../errors.js';
@@ -133,7 +134,9 @@ export function decodeTextResult(bytes: Uint8Array, file: string, what = 'file')
   try {
     // the BOM is kept, so that the text re-encodes to the same bytes (a questionnaire's digest
     // is of its bytes); the parser skips it
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    // isUtf8 checks in native code; toString then keeps the BOM, as ignoreBOM does
+    if (!isUtf8(bytes)) throw new Error('not UTF-8');
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   } catch {
     const offset = sequenceStart(bytes, firstInvalidUtf8(bytes));
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));

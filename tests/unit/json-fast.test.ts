@@ -1,0 +1,42 @@
+// The JSON fast path takes only what the positioned parser would accept as it is; anything
+// doubtful goes back to it (which then says what is wrong, and where).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJsonFast } from '../../src/io/json-fast.js';
+
+describe('parseJsonFast', () => {
+  it('reads well-formed JSON, braces and escaped quotes inside strings included', () => {
+    const text = JSON.stringify({ a: 'x { [ "q" \\ }', b: [{ c: 1 }, { c: 2 }], d: '\u00e9' });
+    expect(parseJsonFast(text)).toEqual({ value: JSON.parse(text) });
+    expect(parseJsonFast(`\ufeff${text}`)).toEqual({ value: JSON.parse(text) });
+  });
+
+  it.each([
+    ['a duplicate key', '{"a": 1, "a": 2}'],
+    ['a nested duplicate key', '{"x": {"a": 1, "b": {}, "a": 2}}'],
+    ['__proto__', '{"__proto__": {"polluted": true}}'],
+    ['a key with an escape', '{"\\u0061": 1}'],
+    ['nesting over 100 levels', `${'['.repeat(101)}${']'.repeat(101)}`],
+    ['invalid JSON', '{"a": }'],
+    ['an unclosed string', '{"a": "b'],
+  ])('leaves %s to the positioned parser', (_, text) => {
+    expect(parseJsonFast(text)).toBeUndefined();
+  });
+
+  it('the same key in sibling objects is fine', () => {
+    expect(parseJsonFast('[{"a": 1}, {"a": 2}]')).toEqual({ value: [{ a: 1 }, { a: 2 }] });
+  });
+
+  it('agrees with JSON.parse on any JSON value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = JSON.stringify(v);
+        const fast = parseJsonFast(text);
+        const hasProto = text.includes('"__proto__"');
+        if (fast !== undefined) expect(fast.value).toEqual(JSON.parse(text));
+        else expect(hasProto || /\\/.test(text) || text.split('[').length > 100).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
