@@ -214,11 +214,17 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .description("One questionnaire's full text.")
     .argument('<ref>', 'a built-in id, id@version, or a path to a questionnaire file')
     .addOption(langOption())
-    .addOption(formatOption(['md', 'json'], 'md'))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format (default: text on a terminal, else md, as in a file or a pipe)',
+      ).choices(['text', 'md', 'json']),
+    )
     .addHelpText(
       'after',
       examples(
         'trustcheck questionnaires show trustability',
+        'trustcheck questionnaires show trustability --format md > trustability.md',
         'trustcheck questionnaires show transparantie-apk@1.0.0 --lang en --format json',
       ),
     )

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, tempDir } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
@@ -19,7 +20,7 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 async function waitFor(
   test: (text: string) => boolean,
   what: string,
-  timeout = 10_000,
+  timeout = 20_000,
 ): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -38,7 +39,7 @@ function start(args: string): void {
 
 async function exitCode(): Promise<number> {
   const file = join(dir, 'exit.txt');
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   while (!existsSync(file) || readFileSync(file, 'utf8').trim() === '') {
     if (Date.now() > deadline) throw new Error(`no exit code; screen:\n${screen()}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -62,79 +63,89 @@ afterEach(() => {
 });
 
 describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
-  it('Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    await prompt(0);
-    keys('Enter'); // warranty-expiry: yes
-    await prompt(1);
-    keys('Down', 'Enter'); // renewal-warning: no
-    await waitFor((t) => t.includes('A note'), 'the note prompt');
-    keys('Renews silently', 'Enter');
-    await prompt(2);
-    keys('Enter'); // upgrade-eligibility: yes
-    await prompt(3);
-    keys('C-c');
-    expect(await exitCode()).toBe(130);
-    expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    const answers = saved.questionnaires.trustability.answers;
-    expect(answers['economic-interests']).toEqual({
-      'warranty-expiry': 'yes',
-      'renewal-warning': { answer: 'no', note: 'Renews silently' },
-      'upgrade-eligibility': 'yes',
-      'unclaimed-entitlements': null,
-      'overbuying-advice': null,
-      'competitor-referral': null,
-    });
-    expect(
-      Object.values(answers)
-        .flatMap((s) => Object.values(s))
-        .filter((a) => a !== null),
-    ).toHaveLength(3);
+  it(
+    'Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
+      keys('Enter'); // warranty-expiry: yes
+      await prompt(1);
+      keys('Down', 'Enter'); // renewal-warning: no
+      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      keys('Renews silently', 'Enter');
+      await prompt(2);
+      keys('Enter'); // upgrade-eligibility: yes
+      await prompt(3);
+      keys('C-c');
+      expect(await exitCode()).toBe(130);
+      expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      const answers = saved.questionnaires.trustability.answers;
+      expect(answers['economic-interests']).toEqual({
+        'warranty-expiry': 'yes',
+        'renewal-warning': { answer: 'no', note: 'Renews silently' },
+        'upgrade-eligibility': 'yes',
+        'unclaimed-entitlements': null,
+        'overbuying-advice': null,
+        'competitor-referral': null,
+      });
+      expect(
+        Object.values(answers)
+          .flatMap((s) => Object.values(s))
+          .filter((a) => a !== null),
+      ).toHaveLength(3);
 
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
-    start('audit --resume answers.yaml -o report.json');
-    for (let answered = 3; answered < 18; answered++) {
-      await prompt(answered);
+      spawnSync('tmux', ['kill-session', '-t', session]);
+      execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
+      start('audit --resume answers.yaml -o report.json');
+      for (let answered = 3; answered < 18; answered++) {
+        await prompt(answered);
+        keys('Enter');
+      }
+      expect(await exitCode()).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        subject: string;
+        passed: boolean;
+        totals: { statementsSatisfied: number };
+      };
+      expect(report).toMatchObject({
+        subject: 'Acme',
+        passed: false,
+        totals: { statementsSatisfied: 17 },
+      });
+      expect(screen()).toContain(
+        'Acme: failed, 4 of 5 questions pass, 17 of 18 statements true (exit 1)',
+      );
+    },
+    TIMEOUT.pty,
+  );
+
+  it(
+    'SIGTERM during a prompt saves like Ctrl-C does',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
       keys('Enter');
-    }
-    expect(await exitCode()).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
-      subject: string;
-      passed: boolean;
-      totals: { statementsSatisfied: number };
-    };
-    expect(report).toMatchObject({
-      subject: 'Acme',
-      passed: false,
-      totals: { statementsSatisfied: 17 },
-    });
-    expect(screen()).toContain(
-      'Acme: failed, 4 of 5 questions pass, 17 of 18 statements true (exit 1)',
-    );
-  }, 60_000);
-
-  it('SIGTERM during a prompt saves like Ctrl-C does', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    await prompt(0);
-    keys('Enter');
-    await prompt(1);
-    const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
-    process.kill(Number(node), 'SIGTERM');
-    expect(await exitCode()).toBe(130);
-    expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    expect(
-      saved.questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
-    ).toBe('yes');
-    expect(
-      saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
-    ).toBeNull();
-  }, 30_000);
+      await prompt(1);
+      const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+      const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0]!;
+      process.kill(Number(node), 'SIGTERM');
+      expect(await exitCode()).toBe(130);
+      expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      expect(
+        saved.questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
+      ).toBe('yes');
+      expect(
+        saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
+      ).toBeNull();
+    },
+    TIMEOUT.pty,
+  );
 });
