@@ -14,6 +14,14 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/** Examples in groups, each under a line saying whose use it is. */
+function examplesFor(groups: readonly (readonly [string, ...string[]])[]): string {
+  const body = groups
+    .map(([who, ...lines]) => [`  ${who}:`, ...lines.map((l) => `  $ ${l}`)].join('\n'))
+    .join('\n\n');
+  return `\nExamples:\n${body}\n`;
+}
+
 export function buildProgram(ctx: Context, done: (code: Outcome) => void): Command {
   const program = new Command('trustcheck');
   program
@@ -113,11 +121,23 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .addOption(langOption())
     .addHelpText(
       'after',
-      examples(
-        'trustcheck audit --answers acme.yaml --format json -o report.json',
-        'trustcheck audit --answers acme.yaml --baseline baseline.json -o report.md -o report.xml',
-        'trustcheck audit --answers clients/*.yaml --out-dir reports --format json',
-      ),
+      examplesFor([
+        [
+          'A manager, at a terminal (an interview that saves each answer as it is given)',
+          'trustcheck audit',
+          'trustcheck audit --lang nl',
+          'trustcheck audit --resume',
+        ],
+        [
+          'A consultant (one client, then every client at once)',
+          'trustcheck audit --answers acme.yaml --format json -o report.json',
+          'trustcheck audit --answers clients --out-dir reports --format json',
+        ],
+        [
+          'A CI job (fail on regressions against the last report)',
+          'trustcheck audit --answers trust/answers.yaml --baseline trust/baseline.json -o report.md -o report.xml',
+        ],
+      ]),
     )
     .action(run(async () => (await import('./commands/audit.js')).auditCommand));
 
