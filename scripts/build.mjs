@@ -30,7 +30,12 @@ function newest(path) {
 // `--if-stale` (npm start): build only when the build is missing or older than its sources, so
 // that a fresh clone needs no install script to run
 if (process.argv.includes('--if-stale')) {
-  const outputs = ['dist/cli.js', 'dist/questionnaires.json', 'src/generated/validators.cjs'];
+  const outputs = [
+    'dist/cli.cjs',
+    'dist/index.js',
+    'dist/questionnaires.json',
+    'src/generated/validators.cjs',
+  ];
   const sources = ['src', 'questionnaires', 'scripts', 'package.json'];
   if (outputs.every((f) => existsSync(join(root, f)))) {
     const built = Math.min(...outputs.map((f) => statSync(join(root, f)).mtimeMs));

@@ -51,11 +51,15 @@ export function runAudit(request: AuditRequest): Result<Report> {
     }
   }
   if (request.strict === true && warnings.length > 0) {
+    // the first line names the file the first warning is about (the baseline, say), not
+    // the answers file the audit was run on
+    const about = warnings[0]!.file === '' ? request.file : warnings[0]!.file;
+    const n = warnings.length;
     return {
       ok: false,
       issues: [...warnings, ...issues],
       warnings: [],
-      summary: `${request.file}: warnings are errors under --strict`,
+      summary: `${about}: ${n === 1 ? 'a warning is an error' : `${n} warnings are errors`} under --strict; fix ${n === 1 ? 'it' : 'them'}, or run without --strict`,
     };
   }
   if (report === undefined || issues.length > 0) return { ok: false, issues, warnings };

@@ -15,6 +15,14 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/** Examples in groups, each under a line saying whose use it is. */
+function examplesFor(groups: readonly (readonly [string, ...string[]])[]): string {
+  const body = groups
+    .map(([who, ...lines]) => [`  ${who}:`, ...lines.map((l) => `  $ ${l}`)].join('\n'))
+    .join('\n\n');
+  return `\nExamples:\n${body}\n`;
+}
+
 export function buildProgram(ctx: Context, done: (code: Outcome) => void): Command {
   const program = new Command('trustcheck');
   program
@@ -114,11 +122,23 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .addOption(langOption())
     .addHelpText(
       'after',
-      examples(
-        'trustcheck audit --answers acme.yaml --format json -o report.json',
-        'trustcheck audit --answers acme.yaml --baseline baseline.json -o report.md -o report.xml',
-        'trustcheck audit --answers clients/*.yaml --out-dir reports --format json',
-      ),
+      examplesFor([
+        [
+          'A manager, at a terminal (an interview that saves each answer as it is given)',
+          'trustcheck audit',
+          'trustcheck audit --lang nl',
+          'trustcheck audit --resume',
+        ],
+        [
+          'A consultant (one client, then every client at once)',
+          'trustcheck audit --answers acme.yaml --format json -o report.json',
+          'trustcheck audit --answers clients --out-dir reports --format json',
+        ],
+        [
+          'A CI job (fail on regressions against the last report)',
+          'trustcheck audit --answers trust/answers.yaml --baseline trust/baseline.json -o report.md -o report.xml',
+        ],
+      ]),
     )
     .action(run(async () => (await import('./commands/audit.js')).auditCommand));
 
@@ -215,11 +235,17 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
     .description("One questionnaire's full text.")
     .argument('<ref>', 'a built-in id, id@version, or a path to a questionnaire file')
     .addOption(langOption())
-    .addOption(formatOption(['md', 'json'], 'md'))
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format (default: text on a terminal, else md, as in a file or a pipe)',
+      ).choices(['text', 'md', 'json']),
+    )
     .addHelpText(
       'after',
       examples(
         'trustcheck questionnaires show trustability',
+        'trustcheck questionnaires show trustability --format md > trustability.md',
         'trustcheck questionnaires show transparantie-apk@1.0.0 --lang en --format json',
       ),
     )

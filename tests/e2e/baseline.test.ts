@@ -136,6 +136,13 @@ describe('audit --baseline', () => {
     );
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');
+    // the first error names the file the warning is about: the baseline, not the answers
+    const errors = strict.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    expect(errors).toEqual([
+      'error: baseline.json: a warning is an error under --strict; fix it, or run without --strict',
+      'error: baseline.json: the baseline is a report of "Acme B.V.", not of "Other"',
+    ]);
+    expect(strict.stderr).not.toContain('answers.yaml');
   });
 
   it.each([

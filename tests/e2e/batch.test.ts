@@ -114,6 +114,7 @@ describe('summary', () => {
       columns: string[];
       mostCommonFailures: { statement: string; subjects: number }[];
       regressions: { subject: string; from: string; to: string; statement: string }[];
+      improvements: unknown[];
     };
     expect(summary.subjects).toBe(3);
     expect(summary.reports).toBe(4);
@@ -140,6 +141,7 @@ describe('summary', () => {
         text: 'You never contract with third parties to generate reviews.',
       },
     ]);
+    expect(summary.improvements).toEqual([]);
   });
 
   it('as CSV and as Markdown', () => {
@@ -148,7 +150,7 @@ describe('summary', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\n');
     expect(lines[0]).toMatch(
-      /^"subject","date","passed","statements_satisfied","statements","trustability\.economic-interests",/,
+      /^"subject","date","passed","statements_satisfied","statements","Do you proactively protect your customers’ economic interests in their dealings with you\? \(trustability\.economic-interests\)",/,
     );
     expect(lines[2]).toMatch(/^"Acme","2026-12-01","fail",36,37,/);
     const md = run(['summary', 'reports', '-o', 'portfolio.md'], { cwd: dir });

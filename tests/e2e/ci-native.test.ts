@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, list, read, root, run, setAnswer, tempDir, write } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -75,44 +76,57 @@ describe('the GitHub workflow of docs/ci.md', () => {
     expect(steps.filter((s) => s.run?.includes('trustcheck audit'))).toHaveLength(2);
   });
 
-  it('passes on a baseline made as documented, with the report in the job summary', () => {
-    workspace();
-    const first = doc.match(/^npx --no-install trustcheck audit .*-o trust\/baseline\.json$/m)![0];
-    const made = spawnSync('bash', ['-e', '-c', first], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: cleanEnv({ PATH: `${join(dir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` }),
-    });
-    expect(made.status, made.stderr).toBe(0);
-    const result = runSteps();
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^::notice title=trustcheck::Acme B\.V\.: no regressions/m);
-    expect(result.stdout).not.toContain('::error');
-    expect(result.summary).toMatch(/^# Trustability test and Transparency check-up: Acme B\.V\./);
-    expect(result.summary.match(/^# /gm)).toHaveLength(1);
-    for (const f of ['report.md', 'report.json', 'report.xml'])
-      expect(existsSync(join(dir, f))).toBe(true);
-    expect(read(join(dir, 'report.xml'))).not.toContain('<failure');
-  }, 60_000);
+  it(
+    'passes on a baseline made as documented, with the report in the job summary',
+    () => {
+      workspace();
+      const first = doc.match(
+        /^npx --no-install trustcheck audit .*-o trust\/baseline\.json$/m,
+      )![0];
+      const made = spawnSync('bash', ['-e', '-c', first], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: cleanEnv({ PATH: `${join(dir, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` }),
+      });
+      expect(made.status, made.stderr).toBe(0);
+      const result = runSteps();
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^::notice title=trustcheck::Acme B\.V\.: no regressions/m);
+      expect(result.stdout).not.toContain('::error');
+      expect(result.summary).toMatch(/^# Trustability test and Transparency check-up: Acme B\.V\./);
+      expect(result.summary.match(/^# /gm)).toHaveLength(1);
+      for (const f of ['report.md', 'report.json', 'report.xml'])
+        expect(existsSync(join(dir, f))).toBe(true);
+      expect(read(join(dir, 'report.xml'))).not.toContain('<failure');
+    },
+    TIMEOUT.shell,
+  );
 
-  it('fails on a regression and annotates the line of the answer', () => {
-    workspace();
-    run(['audit', '-a', 'trust/answers.yaml', '--fail-on', 'never', '-o', 'trust/baseline.json'], {
-      cwd: dir,
-    });
-    const answers = join(dir, 'trust', 'answers.yaml');
-    write(answers, setAnswer(read(answers), 'balanced-incentives', 'no'));
-    const result = runSteps();
-    expect(result.code).toBe(1);
-    const line = lineOf(read(answers), 'balanced-incentives');
-    expect(result.stdout).toContain(
-      `::error file=trust/answers.yaml,line=${line},title=Are employee compensation%2C incentives%2C and accountabilities aligned with encouraging customers to trust your business?::Incentives for salespeople`,
-    );
-    expect(result.stdout).toMatch(
-      /^::notice title=trustcheck::Acme B\.V\.: 1 regression against trust\/baseline\.json \(exit 1\)/m,
-    );
-    expect(read(join(dir, 'report.xml')).match(/<failure /g)).toHaveLength(1);
-  }, 60_000);
+  it(
+    'fails on a regression and annotates the line of the answer',
+    () => {
+      workspace();
+      run(
+        ['audit', '-a', 'trust/answers.yaml', '--fail-on', 'never', '-o', 'trust/baseline.json'],
+        {
+          cwd: dir,
+        },
+      );
+      const answers = join(dir, 'trust', 'answers.yaml');
+      write(answers, setAnswer(read(answers), 'balanced-incentives', 'no'));
+      const result = runSteps();
+      expect(result.code).toBe(1);
+      const line = lineOf(read(answers), 'balanced-incentives');
+      expect(result.stdout).toContain(
+        `::error file=trust/answers.yaml,line=${line},title=Are employee compensation%2C incentives%2C and accountabilities aligned with encouraging customers to trust your business?::Incentives for salespeople`,
+      );
+      expect(result.stdout).toMatch(
+        /^::notice title=trustcheck::Acme B\.V\.: 1 regression against trust\/baseline\.json \(exit 1\)/m,
+      );
+      expect(read(join(dir, 'report.xml')).match(/<failure /g)).toHaveLength(1);
+    },
+    TIMEOUT.shell,
+  );
 });
 
 describe('-f github', () => {

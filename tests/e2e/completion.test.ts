@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, run, tempDir } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 const has = (shell: string): boolean =>
   spawnSync('sh', ['-c', `command -v ${shell}`], { encoding: 'utf8' }).status === 0;
@@ -123,7 +124,7 @@ describe('bash completion', () => {
 // each case starts an interactive zsh in a pseudo-terminal: about half a second
 describe.skipIf(!has('zsh'))(
   'zsh completion, installed as _trustcheck in $fpath',
-  { timeout: 60_000 },
+  { timeout: TIMEOUT.shell },
   () => {
     const complete = (line: string): { words: string[]; lines: string[] } => {
       const result = spawnSync(

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, type CompletionItem, type Diagnostic } from './lsp.js';
 import { fillTemplate, read, root, run, tempDir } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 const server = createRequire(import.meta.url).resolve(
   'yaml-language-server/bin/yaml-language-server',
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await lsp.initialize(dir, {
     yaml: { validate: true, completion: true, hover: true, schemaStore: { enable: false } },
   });
-}, 60_000);
+}, TIMEOUT.lsp);
 
 afterAll(async () => {
   await lsp?.close();
@@ -42,7 +43,7 @@ const diagnose = (text: string): Promise<Diagnostic[]> =>
 const lineOf = (text: string, needle: string): number =>
   text.split('\n').findIndex((line) => line.includes(needle));
 
-describe('yaml-language-server on a file written by init', { timeout: 60_000 }, () => {
+describe('yaml-language-server on a file written by init', { timeout: TIMEOUT.lsp }, () => {
   it('the $schema line resolves: a correct file, unanswered or filled, gets no diagnostic', async () => {
     expect(read(join(dir, 'audits', 'acme.yaml'))).toMatch(
       /^# yaml-language-server: \$schema=\.\.\/.*schemas\/answers\.schema\.json\n/,

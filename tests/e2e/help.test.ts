@@ -67,6 +67,32 @@ describe('help', () => {
     );
   });
 
+  it('trustcheck audit --help has examples for each of its three users', () => {
+    const help = run(['audit', '--help']).stdout;
+    const groups = help
+      .split('Examples:\n')[1]!
+      .trim()
+      .split('\n\n')
+      .map((g) => g.split('\n'));
+    expect(groups.map((g) => g[0]!.replace(/ \(.*/, '').trim())).toEqual([
+      'A manager, at a terminal',
+      'A consultant',
+      'A CI job',
+    ]);
+    const [manager, consultant, ci] = groups.map((g) => g.slice(1).join('\n'));
+    expect(manager).toMatch(/^ {2}\$ trustcheck audit$/m);
+    expect(manager).toContain('$ trustcheck audit --lang nl');
+    expect(manager).toContain('$ trustcheck audit --resume');
+    expect(consultant).toMatch(/\$ trustcheck audit --answers clients --out-dir reports/);
+    expect(ci).toMatch(/\$ trustcheck audit .*--baseline \S+ .*-o report\.xml/);
+    // every example is one the program accepts: its options are in the help above
+    for (const line of help.split('\n').filter((l) => l.startsWith('  $ '))) {
+      for (const option of line.match(/ (--?[a-z-]+)/g) ?? []) {
+        expect(help.split('Examples:')[0]).toContain(option.trim());
+      }
+    }
+  });
+
   it.each(commands)('%s %s --help has a purpose and at least two examples', (...command) => {
     const result = run([...command.filter(Boolean), '--help']);
     expect(result.code).toBe(0);

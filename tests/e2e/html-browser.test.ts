@@ -8,9 +8,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fillTemplate, read, run, setAnswer, tempDir, write } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const BROWSER_TIMEOUT = 90_000;
+const BROWSER_TIMEOUT = TIMEOUT.browser;
 const hostile = 'Evil <script>alert(1)</script> "q" & </style> <img src=x onerror=alert(2)>';
 
 let dir: string;

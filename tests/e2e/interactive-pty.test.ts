@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cacheHome, root, tempDir } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
@@ -88,138 +89,159 @@ afterEach(() => {
 });
 
 describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
-  it('Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    await prompt(0);
-    keys('Enter'); // warranty-expiry: yes
-    await prompt(1);
-    keys('Down', 'Enter'); // renewal-warning: no
-    await waitFor((t) => t.includes('A note'), 'the note prompt');
-    keys('Renews silently', 'Enter');
-    await prompt(2);
-    keys('Enter'); // upgrade-eligibility: yes
-    await prompt(3);
-    keys('C-c');
-    expect(await exitCode()).toBe(130);
-    expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    const answers = saved.questionnaires.trustability.answers;
-    expect(answers['economic-interests']).toEqual({
-      'warranty-expiry': 'yes',
-      'renewal-warning': { answer: 'no', note: 'Renews silently' },
-      'upgrade-eligibility': 'yes',
-      'unclaimed-entitlements': null,
-      'overbuying-advice': null,
-      'competitor-referral': null,
-    });
-    expect(
-      Object.values(answers)
-        .flatMap((s) => Object.values(s))
-        .filter((a) => a !== null),
-    ).toHaveLength(3);
+  it(
+    'Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
+      keys('Enter'); // warranty-expiry: yes
+      await prompt(1);
+      keys('Down', 'Enter'); // renewal-warning: no
+      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      keys('Renews silently', 'Enter');
+      await prompt(2);
+      keys('Enter'); // upgrade-eligibility: yes
+      await prompt(3);
+      keys('C-c');
+      expect(await exitCode()).toBe(130);
+      expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      const answers = saved.questionnaires.trustability.answers;
+      expect(answers['economic-interests']).toEqual({
+        'warranty-expiry': 'yes',
+        'renewal-warning': { answer: 'no', note: 'Renews silently' },
+        'upgrade-eligibility': 'yes',
+        'unclaimed-entitlements': null,
+        'overbuying-advice': null,
+        'competitor-referral': null,
+      });
+      expect(
+        Object.values(answers)
+          .flatMap((s) => Object.values(s))
+          .filter((a) => a !== null),
+      ).toHaveLength(3);
 
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
-    start('audit --resume answers.yaml -o report.json');
-    await waitFor((t) => t.includes('Resuming Acme: 3 of 18 answered'), 'the resume banner');
-    for (let answered = 3; answered < 18; answered++) {
-      await prompt(answered);
+      spawnSync('tmux', ['kill-session', '-t', session]);
+      execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
+      start('audit --resume answers.yaml -o report.json');
+      await waitFor((t) => t.includes('Resuming Acme: 3 of 18 answered'), 'the resume banner');
+      for (let answered = 3; answered < 18; answered++) {
+        await prompt(answered);
+        keys('Enter');
+      }
+      await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
       keys('Enter');
-    }
-    await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
-    keys('Enter');
-    expect(await exitCode()).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
-      subject: string;
-      passed: boolean;
-      totals: { statementsSatisfied: number };
-    };
-    expect(report).toMatchObject({
-      subject: 'Acme',
-      passed: false,
-      totals: { statementsSatisfied: 17 },
-    });
-    expect(screen()).toContain(
-      'Acme: failed, 4 of 5 questions pass, 17 of 18 statements true (exit 1)',
-    );
-  }, 60_000);
+      expect(await exitCode()).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        subject: string;
+        passed: boolean;
+        totals: { statementsSatisfied: number };
+      };
+      expect(report).toMatchObject({
+        subject: 'Acme',
+        passed: false,
+        totals: { statementsSatisfied: 17 },
+      });
+      expect(screen()).toContain(
+        'Acme: failed, 4 of 5 questions pass, 17 of 18 statements true (exit 1)',
+      );
+    },
+    TIMEOUT.pty,
+  );
 
-  it('SIGTERM during a prompt saves like Ctrl-C does', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    await prompt(0);
-    keys('Enter');
-    await prompt(1);
-    const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
-    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
-    process.kill(Number(node), 'SIGTERM');
-    expect(await exitCode()).toBe(130);
-    expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    expect(
-      saved.questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
-    ).toBe('yes');
-    expect(
-      saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
-    ).toBeNull();
-  }, 30_000);
-
-  it('Ctrl-C at the note prompt keeps the answer it follows', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    await prompt(0);
-    keys('Down', 'Enter'); // warranty-expiry: no
-    await waitFor((t) => t.includes('A note'), 'the note prompt');
-    keys('C-c');
-    expect(await exitCode()).toBe(130);
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    expect(saved.questionnaires.trustability.answers['economic-interests']).toMatchObject({
-      'warranty-expiry': 'no',
-      'renewal-warning': null,
-    });
-    expect(screen()).toContain('every answer is saved in answers.yaml (1 given now)');
-  }, 30_000);
-
-  it('the review screen changes an earlier answer; a bad report path is asked again', async () => {
-    start('audit --subject Acme -q trustability --save-answers answers.yaml');
-    for (let answered = 0; answered < 18; answered++) {
-      await prompt(answered);
+  it(
+    'SIGTERM during a prompt saves like Ctrl-C does',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
       keys('Enter');
-    }
-    await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
-    keys('Down', 'Enter'); // the first question
-    await waitFor((t) => t.includes('Which statement do you want to answer again?'), 'statements');
-    keys('Down', 'Enter'); // renewal-warning
-    await waitFor((t) => /❯ Yes/.test(t.split('Which statement').at(-1)!), 'the statement again');
-    keys('Down', 'Enter');
-    await waitFor((t) => t.includes('A note'), 'the note prompt');
-    keys('Renews silently', 'Enter');
-    await waitFor(
-      (t) => /❯ Done: write the report/.test(t.split('Renews silently').at(-1)!),
-      'the review again',
-    );
-    expect(screen()).toContain('✗ no  5/6 Do you proactively protect');
-    keys('Enter');
-    await waitFor((t) => t.includes('Write the report to'), 'the report path');
-    keys('missing/report.md', 'Enter');
-    await waitFor((t) => t.includes('the folder missing does not exist'), 'the path problem');
-    keys(...Array<string>(20).fill('BSpace'), 'report.md', 'Enter');
-    expect(await exitCode()).toBe(1);
-    expect(existsSync(join(dir, 'report.md'))).toBe(true);
-    const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
-      questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
-    };
-    expect(
-      saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
-    ).toEqual({
-      answer: 'no',
-      note: 'Renews silently',
-    });
-  }, 60_000);
+      await prompt(1);
+      const shell = tmux('display-message', '-p', '-t', session, '#{pane_pid}').trim();
+      const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' })
+        .trim()
+        .split('\n')[0]!;
+      process.kill(Number(node), 'SIGTERM');
+      expect(await exitCode()).toBe(130);
+      expect(screen()).toContain('continue with: trustcheck audit --resume answers.yaml');
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      expect(
+        saved.questionnaires.trustability.answers['economic-interests']!['warranty-expiry'],
+      ).toBe('yes');
+      expect(
+        saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
+      ).toBeNull();
+    },
+    TIMEOUT.pty,
+  );
+
+  it(
+    'Ctrl-C at the note prompt keeps the answer it follows',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
+      keys('Down', 'Enter'); // warranty-expiry: no
+      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      keys('C-c');
+      expect(await exitCode()).toBe(130);
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      expect(saved.questionnaires.trustability.answers['economic-interests']).toMatchObject({
+        'warranty-expiry': 'no',
+        'renewal-warning': null,
+      });
+      expect(screen()).toContain('every answer is saved in answers.yaml (1 given now)');
+    },
+    TIMEOUT.pty,
+  );
+
+  it(
+    'the review screen changes an earlier answer; a bad report path is asked again',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      for (let answered = 0; answered < 18; answered++) {
+        await prompt(answered);
+        keys('Enter');
+      }
+      await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
+      keys('Down', 'Enter'); // the first question
+      await waitFor(
+        (t) => t.includes('Which statement do you want to answer again?'),
+        'statements',
+      );
+      keys('Down', 'Enter'); // renewal-warning
+      await waitFor((t) => /❯ Yes/.test(t.split('Which statement').at(-1)!), 'the statement again');
+      keys('Down', 'Enter');
+      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      keys('Renews silently', 'Enter');
+      await waitFor(
+        (t) => /❯ Done: write the report/.test(t.split('Renews silently').at(-1)!),
+        'the review again',
+      );
+      expect(screen()).toContain('✗ no  5/6 Do you proactively protect');
+      keys('Enter');
+      await waitFor((t) => t.includes('Write the report to'), 'the report path');
+      keys('missing/report.md', 'Enter');
+      await waitFor((t) => t.includes('the folder missing does not exist'), 'the path problem');
+      keys(...Array<string>(20).fill('BSpace'), 'report.md', 'Enter');
+      expect(await exitCode()).toBe(1);
+      expect(existsSync(join(dir, 'report.md'))).toBe(true);
+      const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+        questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+      };
+      expect(
+        saved.questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
+      ).toEqual({
+        answer: 'no',
+        note: 'Renews silently',
+      });
+    },
+    TIMEOUT.pty,
+  );
 
   it('a whole Dutch audit at 60 columns: no English on screen, no word split across lines', async () => {
     start('audit --lang nl --save-answers antwoorden.yaml', 60);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, fillTemplate, read, root, tempDir, write } from './helpers.js';
+import { TIMEOUT } from '../timeouts.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -46,7 +47,7 @@ beforeAll(() => {
   );
   expect(install.status).toBe(0);
   installStderr = install.stderr;
-}, 120_000);
+}, TIMEOUT.pack);
 afterAll(() => cleanup());
 
 describe('npm pack', () => {
@@ -91,7 +92,8 @@ describe('npm pack', () => {
   });
 });
 
-describe('the installed package', () => {
+// each test runs npx or node in the installed project; type-checking runs tsc over it
+describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
   const npx = (args: string[]) =>
     spawnSync('npx', ['--no-install', 'trustcheck', ...args], {
       cwd: project,
@@ -160,10 +162,12 @@ console.log(JSON.stringify({ passed: result.passed, sections: result.sections.le
     });
   });
 
-  it('type-checks as a library from TypeScript', () => {
-    write(
-      join(project, 'use.ts'),
-      `import { loadQuestionnaire, score, render, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
+  it(
+    'type-checks as a library from TypeScript',
+    () => {
+      write(
+        join(project, 'use.ts'),
+        `import { loadQuestionnaire, score, render, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
 const q: Questionnaire = loadQuestionnaire('trustability');
 const result: QuestionnaireResult = score(q, {}, { date: '2026-11-23' });
 const passed: boolean = result.passed;
@@ -174,28 +178,30 @@ export function show(report: Report): string {
 render({} as Report, 'pdf');
 export { passed };
 `,
-    );
-    write(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          target: 'es2022',
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['use.ts'],
-      }),
-    );
-    const tsc = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-      { cwd: project, encoding: 'utf8' },
-    );
-    expect(tsc.stdout + tsc.stderr).toBe('');
-    expect(tsc.status).toBe(0);
-  });
+      );
+      write(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['use.ts'],
+        }),
+      );
+      const tsc = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+        { cwd: project, encoding: 'utf8' },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+    TIMEOUT.tsc,
+  );
 });

@@ -18,6 +18,7 @@ import { renderHtml } from '../../src/core/render/html.js';
 import { loadRenderers, render, renderAsync } from '../../src/core/render/index.js';
 import { renderComparisonMarkdown, renderMarkdown } from '../../src/core/render/markdown.js';
 import { renderSummaryHtml } from '../../src/core/render/summary-html.js';
+import { escapeMarkdown } from '../../src/core/render/markdown-escape.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const builtin = (id: string) =>
@@ -72,6 +73,17 @@ const noRegressions = audit(
     ),
   },
 );
+
+// a portfolio whose latest report is Dutch: Acme in English in May, in Dutch in November (with
+// one statement now untrue and one now true); Initech in English only, a few days earlier
+const portfolioNl = [
+  audit({ 'say-sorry': 'no' }, { date: '2026-05-01' }),
+  audit({ 'renewal-warning': 'no' }, { date: '2026-11-23', language: 'nl' }),
+  audit(
+    { 'renewal-warning': 'no', 'no-paid-reviews': 'no' },
+    { subject: 'Initech', date: '2026-11-20' },
+  ),
+];
 
 const titles = (r: Report) => r.questionnaires.flatMap((q) => q.sections.map((s) => s.title));
 
@@ -138,6 +150,8 @@ describe('Markdown report', () => {
       'no-regressions.md': renderMarkdown(noRegressions),
       'diff.md': renderComparisonMarkdown(withBaseline.comparison!, withBaseline),
       'summary.md': renderSummaryMarkdown(summarize([report, withBaseline, baseline])),
+      'summary-nl.md': renderSummaryMarkdown(summarize(portfolioNl)),
+      'summary-empty.md': renderSummaryMarkdown(summarize([noRegressions])),
     });
     expect(output).toContain('Summary: 0 error(s)');
   });
@@ -322,5 +336,82 @@ describe('portfolio', () => {
     expect(page).toContain('Acme Evil &lt;script&gt;');
     expect(page.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
     expect(page).toContain('You warn customers before automatically renewing');
+  });
+});
+
+describe('portfolio summary in words', () => {
+  const summary = summarize(portfolioNl);
+  const nl = portfolioNl[1]!;
+  const en = portfolioNl[0]!;
+  const textOf = (r: Report, id: string) =>
+    r.questionnaires
+      .flatMap((q) => q.sections.flatMap((s) => s.statements))
+      .find((st) => st.id === id)!.text;
+
+  it('is written in the latest report’s language, with that report’s texts only', () => {
+    expect(summary.language).toBe('nl');
+    expect(summary.columnTitles).toEqual(titles(nl));
+    expect(titles(nl)).not.toEqual(titles(en)); // the reports do word them differently
+    const renewal = summary.mostCommonFailures.find((f) =>
+      f.statement.endsWith('.renewal-warning'),
+    )!;
+    // two subjects fail it; Initech's English report does not lend it its words
+    expect(renewal.subjects).toBe(2);
+    expect(renewal.text).toBe(textOf(nl, 'renewal-warning'));
+    expect(renewal.text).not.toBe(textOf(en, 'renewal-warning'));
+    const paid = summary.mostCommonFailures.find((f) => f.statement.endsWith('.no-paid-reviews'))!;
+    expect(paid.text).toBe(textOf(nl, 'no-paid-reviews'));
+  });
+
+  it('lists improvements next to regressions, in md, json, csv headers and html', () => {
+    expect(summary.regressions.map((r) => r.statement)).toEqual([
+      'trustability.economic-interests.renewal-warning',
+    ]);
+    expect(summary.improvements.map((r) => r.statement)).toEqual([
+      'transparantie-apk.admit-mistakes.say-sorry',
+    ]);
+    expect(summary.improvements[0]).toMatchObject({
+      subject: 'Acme B.V.',
+      from: '2026-05-01',
+      to: '2026-11-23',
+      text: textOf(nl, 'say-sorry'),
+    });
+    const md = renderSummaryMarkdown(summary);
+    expect(md).toMatch(/^# Betrouwbaarheidsportfolio\n/);
+    const improvements = part(md, 'Verbetering tussen rapporten');
+    expect(collapse(JSON.stringify(improvements))).toContain('2026-05-01 tot 2026-11-23');
+    expect(md).toContain(`- Acme B.V.: ${textOf(nl, 'say-sorry')}`);
+    expect(md).toContain(`- Acme B.V.: ${textOf(nl, 'renewal-warning')}`);
+    const page = collapse(renderSummaryHtml(summary));
+    expect(page).toContain('<h2>Verbetering tussen rapporten</h2>');
+    expect(page).toContain(textOf(nl, 'say-sorry'));
+  });
+
+  it('heads its columns so that they need no lookup: a legend right under the table', () => {
+    const md = renderSummaryMarkdown(summary);
+    const lines = md.split('\n');
+    const header = lines.findIndex((l) => l.startsWith('| Organisatie |'));
+    expect(lines[header]).toContain('| 1.1 | 1.2 |');
+    expect(lines[header]).not.toMatch(/\| S\d/);
+    const end = lines.findIndex((l, i) => i > header && !l.startsWith('|'));
+    expect(lines.slice(end, end + 4)).toEqual([
+      '',
+      'Vragen:',
+      '',
+      `- 1.1: ${escapeMarkdown(titles(nl)[0]!)} (\`trustability.economic-interests\`)`,
+    ]);
+    // one questionnaire: its questions are numbered alone
+    const one = { ...report, questionnaires: report.questionnaires.slice(0, 1) };
+    expect(renderSummaryMarkdown(summarize([one]))).toContain('| 1 | 2 | 3 | 4 | 5 |');
+  });
+
+  it('counts in words that agree with the number, in both languages', () => {
+    const one = summarize([noRegressions]);
+    expect(renderSummaryMarkdown(one)).toContain('1 subject, 1 report.');
+    expect(renderSummaryMarkdown(summarize([{ ...noRegressions, language: 'nl' }]))).toContain(
+      '1 organisatie, 1 rapport.',
+    );
+    expect(renderSummaryMarkdown(one)).toMatch(/\(1 subject; /);
+    expect(renderSummaryMarkdown(summary)).toContain('(2 organisaties; ');
   });
 });

@@ -25,6 +25,7 @@ function summaryOf(subjects: string[]): Summary {
     })),
     mostCommonFailures: [],
     regressions: [],
+    improvements: [],
   };
 }
 
@@ -51,7 +52,7 @@ describe('summary CSV', () => {
   it('quotes every text cell and keeps counts as numbers', () => {
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      '"subject","date","passed","statements_satisfied","statements","trustability.economic-interests","constructor.x"',
+      '"subject","date","passed","statements_satisfied","statements","Do you proactively protect your customers’ economic interests? (trustability.economic-interests)","x (constructor.x)"',
     );
     expect(lines[1]).toBe(`"Acme;=cmd|' /C calc'!A0","2026-11-23","pass",35,36,"pass",""`);
     expect(lines).toHaveLength(hostile.length + 1);

@@ -89,7 +89,7 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
   }
   const statements = loaded.reduce((n, l) => n + statementCount(l.loaded.value), 0);
   ctx.info(
-    `wrote ${file}${schemaFile === undefined ? '' : ` and ${schemaFile}`}: ${statements} statements to answer${options.subject === undefined ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,
+    `wrote ${file}${schemaFile === undefined ? '' : ` and ${schemaFile}`}: ${statements} ${statements === 1 ? 'statement' : 'statements'} to answer${options.subject === undefined ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,
   );
   return ExitCode.ok;
 }

@@ -10,6 +10,7 @@ import {
   localizeQuestionnaire,
   renderQuestionnaireMarkdown,
 } from '../../core/render/questionnaire.js';
+import { renderQuestionnaireText } from '../../core/render/plain-text.js';
 
 export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
   const language = defaultLanguage(ctx.env, undefined);
@@ -57,16 +58,28 @@ export function formatTable(rows: string[][]): string {
 export function showCommand(
   ctx: Context,
   ref: string,
-  options: { lang?: string; format: 'md' | 'json' },
+  options: { lang?: string; format?: 'text' | 'md' | 'json' },
 ): number {
   const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
+  // a person at a terminal reads plain text; a file or a pipe gets Markdown
+  const format = options.format ?? (ctx.stdout.isTTY === true ? 'text' : 'md');
   ctx.stdout.write(
-    options.format === 'json'
+    format === 'json'
       ? `${JSON.stringify(localized, null, 2)}\n`
-      : renderQuestionnaireMarkdown(localized),
+      : format === 'text'
+        ? renderQuestionnaireText(localized, textWidth(ctx.stdout.columns))
+        : renderQuestionnaireMarkdown(localized),
   );
   return ExitCode.ok;
+}
+
+/**
+ * The width plain text is wrapped to: the terminal's but its last column (a line that fills it
+ * makes some terminals add an empty line), and no wider than reads well.
+ */
+function textWidth(columns: number | undefined): number {
+  return Math.min(columns !== undefined && columns > 1 ? columns - 1 : 80, 100);
 }
 
 export function validateCommand(ctx: Context, files: string[]): number {

@@ -58,7 +58,7 @@ export async function summaryCommand(
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   ctx.info(
-    `${count(summary.reports, 'report')} of ${count(summary.subjects, 'subject')}, ${count(summary.regressions.length, 'regression')}`,
+    `${count(summary.reports, 'report')} of ${count(summary.subjects, 'subject')}, ${count(summary.regressions.length, 'regression')}, ${count(summary.improvements.length, 'improvement')}`,
   );
   return ExitCode.ok;
 }

@@ -2,6 +2,11 @@
 import { pick } from '../language.js';
 import type { ReportStatement } from '../model.js';
 
+/** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const LABELS = {
   en: {
     title: 'Trustability audit',
@@ -15,7 +20,7 @@ export const LABELS = {
     fail: 'FAIL',
     rule: 'A question passes only when all of its statements are true (all-must-be-true).',
     totals: (sp: number, s: number, ss: number, st: number) =>
-      `${sp} of ${s} questions passed; ${ss} of ${st} statements true.`,
+      `${sp} of ${count(s, 'question', 'questions')} passed; ${ss} of ${count(st, 'statement', 'statements')} true.`,
     sections: 'Questions',
     questionnaire: 'Questionnaire',
     section: 'Question',
@@ -45,11 +50,12 @@ export const LABELS = {
       `regression: questionnaire ${id} is in the baseline but not in this audit`,
     and: 'and',
     auditVerdict: 'Audit verdict',
-    questionsPassed: (p: number, t: number) => `${p} of ${t} questions passed`,
-    statementsTrue: (p: number, t: number) => `${p} of ${t} statements true`,
+    questionsPassed: (p: number, t: number) =>
+      `${p} of ${count(t, 'question', 'questions')} passed`,
+    statementsTrue: (p: number, t: number) => `${p} of ${count(t, 'statement', 'statements')} true`,
     ciNone: (date: string) => `No regressions against the baseline of ${date}`,
     ciSome: (n: number, date: string) =>
-      `${n} regression${n === 1 ? '' : 's'} against the baseline of ${date}`,
+      `${count(n, 'regression', 'regressions')} against the baseline of ${date}`,
     ciNoneDetail: 'nothing that was true then is untrue now.',
     ciSomeDetail: 'listed first below.',
     actions: 'What to do',
@@ -63,7 +69,7 @@ export const LABELS = {
     untilHeader: 'Until',
     noUntil: 'no end date',
     expiresSoon: (days: number) =>
-      days === 0 ? 'expires today' : `expires in ${days} day${days === 1 ? '' : 's'}`,
+      days === 0 ? 'expires today' : `expires in ${count(days, 'day', 'days')}`,
     expiresSoonFlag: 'expires within 90 days',
     appendix: 'Appendix: every answer',
     statement: 'Statement',
@@ -71,7 +77,7 @@ export const LABELS = {
     answers: { yes: 'yes', no: 'no', na: 'n/a', none: 'not answered' },
     version: 'version',
     chart: (title: string, p: number, t: number) =>
-      `Chart of ${title}: ${p} of ${t} questions passed; each bar is one question, its length the share of statements true.`,
+      `Chart of ${title}: ${p} of ${count(t, 'question', 'questions')} passed; each bar is one question, its length the share of statements true.`,
     changedSince: (date: string) => `Changed since ${date}`,
     nowTrue: 'now true',
     noLongerTrue: 'no longer true',
@@ -80,14 +86,20 @@ export const LABELS = {
     legendFail: 'failed: not all statements true',
     portfolio: 'Trustability portfolio',
     portfolioIntro: (subjects: number, reports: number) =>
-      `${subjects} subject${subjects === 1 ? '' : 's'}, ${reports} report${reports === 1 ? '' : 's'}. A question passes only when all its statements are true.`,
+      `${count(subjects, 'subject', 'subjects')}, ${count(reports, 'report', 'reports')}. A question passes only when all its statements are true.`,
     matrix: 'Questions per subject (latest report)',
     trend: 'Trend over dated reports',
     commonFailures: 'Most common failing statements',
     noCommonFailures: 'None: every statement is satisfied.',
-    subjectsFailing: (n: number) => `${n} subject${n === 1 ? '' : 's'}`,
+    subjectsFailing: (n: number) => count(n, 'subject', 'subjects'),
+    portfolioVerdicts: 'Verdicts',
     portfolioRegressions: 'Regressions between reports',
     noPortfolioRegressions: 'None between reports of the same subject.',
+    portfolioImprovements: 'Improvements between reports',
+    noPortfolioImprovements: 'None between reports of the same subject.',
+    between: (from: string, to: string) => `${from} to ${to}`,
+    questionnaireMissing: (id: string) => `${id} (questionnaire missing)`,
+    tileImprovements: 'improvements between reports',
     absent: 'not in this report',
     report: 'Reports',
     trendColumn: 'Share of statements true',
@@ -112,7 +124,7 @@ export const LABELS = {
     fail: 'NEE',
     rule: 'Een vraag is pas "ja" als alle uitspraken eronder waar zijn (alles-moet-waar-zijn).',
     totals: (sp: number, s: number, ss: number, st: number) =>
-      `${sp} van ${s} vragen voldaan; ${ss} van ${st} uitspraken waar.`,
+      `${sp} van ${count(s, 'vraag', 'vragen')} voldaan; ${ss} van ${count(st, 'uitspraak', 'uitspraken')} waar.`,
     sections: 'Vragen',
     questionnaire: 'Vragenlijst',
     section: 'Vraag',
@@ -142,8 +154,9 @@ export const LABELS = {
       `achteruitgang: vragenlijst ${id} staat in de basislijn maar niet in deze audit`,
     and: 'en',
     auditVerdict: 'Oordeel van de audit',
-    questionsPassed: (p: number, t: number) => `${p} van ${t} vragen voldaan`,
-    statementsTrue: (p: number, t: number) => `${p} van ${t} uitspraken waar`,
+    questionsPassed: (p: number, t: number) => `${p} van ${count(t, 'vraag', 'vragen')} voldaan`,
+    statementsTrue: (p: number, t: number) =>
+      `${p} van ${count(t, 'uitspraak', 'uitspraken')} waar`,
     ciNone: (date: string) => `Geen achteruitgang ten opzichte van de basislijn van ${date}`,
     ciSome: (n: number, date: string) =>
       `${n} keer achteruitgang ten opzichte van de basislijn van ${date}`,
@@ -160,7 +173,7 @@ export const LABELS = {
     untilHeader: 'Tot',
     noUntil: 'geen einddatum',
     expiresSoon: (days: number) =>
-      days === 0 ? 'verloopt vandaag' : `verloopt over ${days} ${days === 1 ? 'dag' : 'dagen'}`,
+      days === 0 ? 'verloopt vandaag' : `verloopt over ${count(days, 'dag', 'dagen')}`,
     expiresSoonFlag: 'verloopt binnen 90 dagen',
     appendix: 'Bijlage: alle antwoorden',
     statement: 'Uitspraak',
@@ -168,7 +181,7 @@ export const LABELS = {
     answers: { yes: 'ja', no: 'nee', na: 'n.v.t.', none: 'niet beantwoord' },
     version: 'versie',
     chart: (title: string, p: number, t: number) =>
-      `Grafiek van ${title}: ${p} van ${t} vragen voldaan; elke balk is een vraag, de lengte het deel van de uitspraken dat waar is.`,
+      `Grafiek van ${title}: ${p} van ${count(t, 'vraag', 'vragen')} voldaan; elke balk is een vraag, de lengte het deel van de uitspraken dat waar is.`,
     changedSince: (date: string) => `Veranderd sinds ${date}`,
     nowTrue: 'nu waar',
     noLongerTrue: 'niet meer waar',
@@ -177,14 +190,20 @@ export const LABELS = {
     legendFail: 'niet voldaan: niet alle uitspraken waar',
     portfolio: 'Betrouwbaarheidsportfolio',
     portfolioIntro: (subjects: number, reports: number) =>
-      `${subjects} ${subjects === 1 ? 'organisatie' : 'organisaties'}, ${reports} ${reports === 1 ? 'rapport' : 'rapporten'}. Een vraag is pas voldaan als alle uitspraken eronder waar zijn.`,
+      `${count(subjects, 'organisatie', 'organisaties')}, ${count(reports, 'rapport', 'rapporten')}. Een vraag is pas voldaan als alle uitspraken eronder waar zijn.`,
     matrix: 'Vragen per organisatie (laatste rapport)',
     trend: 'Verloop over de gedateerde rapporten',
     commonFailures: 'Uitspraken die het vaakst niet waar zijn',
     noCommonFailures: 'Geen: elke uitspraak is voldaan.',
-    subjectsFailing: (n: number) => `${n} ${n === 1 ? 'organisatie' : 'organisaties'}`,
+    subjectsFailing: (n: number) => count(n, 'organisatie', 'organisaties'),
+    portfolioVerdicts: 'Oordelen',
     portfolioRegressions: 'Achteruitgang tussen rapporten',
     noPortfolioRegressions: 'Geen tussen rapporten van dezelfde organisatie.',
+    portfolioImprovements: 'Verbetering tussen rapporten',
+    noPortfolioImprovements: 'Geen tussen rapporten van dezelfde organisatie.',
+    between: (from: string, to: string) => `${from} tot ${to}`,
+    questionnaireMissing: (id: string) => `${id} (vragenlijst ontbreekt)`,
+    tileImprovements: 'keer verbetering tussen rapporten',
     absent: 'niet in dit rapport',
     report: 'Rapporten',
     trendColumn: 'Deel van de uitspraken waar',

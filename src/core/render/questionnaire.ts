@@ -1,5 +1,5 @@
 // A questionnaire as readers see it (`trustcheck questionnaires show`): localized, as Markdown
-// or as a plain JSON document.
+// or as a plain JSON document (and as plain text for a terminal: plain-text.ts).
 import type { Questionnaire } from '../model.js';
 import { localize, pickLanguage } from '../questionnaire.js';
 import { pick } from '../language.js';
@@ -57,9 +57,10 @@ export function localizeQuestionnaire(
   };
 }
 
-const LABELS = {
+export const QUESTIONNAIRE_LABELS = {
   en: {
     rule: 'Answer each question "yes" only if **all** of its statements are true.',
+    plainRule: 'Answer each question "yes" only if ALL of its statements are true.',
     source: 'Source',
     remedy: 'Remedy',
     na: 'may be answered N/A',
@@ -67,6 +68,7 @@ const LABELS = {
   },
   nl: {
     rule: 'Beantwoord elke vraag alleen met "ja" als **alle** uitspraken eronder waar zijn.',
+    plainRule: 'Beantwoord elke vraag alleen met "ja" als ALLE uitspraken eronder waar zijn.',
     source: 'Bron',
     remedy: 'Oplossing',
     na: 'mag met n.v.t. beantwoord worden',
@@ -75,7 +77,10 @@ const LABELS = {
 } as const;
 
 export function renderQuestionnaireMarkdown(q: LocalizedQuestionnaire): string {
-  const l = pick<(typeof LABELS)[keyof typeof LABELS]>(LABELS, q.language);
+  const l = pick<(typeof QUESTIONNAIRE_LABELS)[keyof typeof QUESTIONNAIRE_LABELS]>(
+    QUESTIONNAIRE_LABELS,
+    q.language,
+  );
   const out: string[] = [`# ${escapeMarkdown(q.title)} (${q.id}@${q.version})`, ''];
   if (q.description !== null) out.push(escapeMarkdown(q.description), '');
   if (q.source !== null) out.push(`${l.source}: ${escapeMarkdown(q.source)}`, '');

@@ -1,25 +1,13 @@
 // The portfolio as HTML: a heat map of subjects × questions (the latest report of each subject),
 // each subject's trend over its dated reports, the most common failing statements in words, and
 // the regressions between reports. Self-contained like the report (see html.ts).
-import type { Summary, SummaryRow } from '../summary.js';
+import { columnNumbers, type PortfolioChange, type Summary, type SummaryRow } from '../summary.js';
 import { html, type Html } from './html-template.js';
 import { page } from './html.js';
 import { labelsFor, type Labels } from './labels.js';
 
 const PASS = '#17773a';
 const FAIL = '#b42318';
-
-/** Numbers the columns as the report does: questionnaire.question, or question alone. */
-function columnNumbers(columns: readonly string[]): string[] {
-  const questionnaires = [...new Set(columns.map((c) => c.split('.')[0]!))];
-  const seen = new Map<string, number>();
-  return columns.map((c) => {
-    const q = c.split('.')[0]!;
-    const n = (seen.get(q) ?? 0) + 1;
-    seen.set(q, n);
-    return questionnaires.length > 1 ? `${questionnaires.indexOf(q) + 1}.${n}` : `${n}`;
-  });
-}
 
 /** A small line of the share of true statements per report, a mark per report (● pass, ■ fail). */
 function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
@@ -207,23 +195,37 @@ export function renderSummaryHtml(summary: Summary): string {
     }
   </section>`;
 
-  const regressions = html`<section>
-    <h2>${l.portfolioRegressions}</h2>
-    ${
-      summary.regressions.length === 0
-        ? html`<p>${l.noPortfolioRegressions}</p>`
-        : html`<ul>
-            ${summary.regressions.map(
-              (r) =>
-                html`<li>
-                  <strong>${r.subject}</strong>: ${r.text}
-                  <span class="muted">(${r.from} → ${r.to})</span>
-                  <span class="id">${r.statement}</span>
-                </li>`,
-            )}
-          </ul>`
-    }
-  </section>`;
+  /** Changes between reports of one subject: the regressions, or the improvements. */
+  const changes = (list: readonly PortfolioChange[], heading: string, none: string, mark: string) =>
+    html`<section>
+      <h2>${heading}</h2>
+      ${
+        list.length === 0
+          ? html`<p>${none}</p>`
+          : html`<ul>
+              ${list.map(
+                (r) =>
+                  html`<li>
+                    ${mark} <strong>${r.subject}</strong>: ${r.text}
+                    <span class="muted">(${r.from} → ${r.to})</span>
+                    <span class="id">${r.statement}</span>
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+  const regressions = changes(
+    summary.regressions,
+    l.portfolioRegressions,
+    l.noPortfolioRegressions,
+    '▼',
+  );
+  const improvements = changes(
+    summary.improvements,
+    l.portfolioImprovements,
+    l.noPortfolioImprovements,
+    '▲',
+  );
 
   const body = html`<header class="banner">
       <p class="kicker">trustcheck</p>
@@ -239,8 +241,11 @@ export function renderSummaryHtml(summary: Summary): string {
         <div class="tile">
           <b>${summary.regressions.length}</b><span>${l.tileRegressions}</span>
         </div>
+        <div class="tile">
+          <b>${summary.improvements.length}</b><span>${l.tileImprovements}</span>
+        </div>
       </div>
     </header>
-    ${matrix} ${trend} ${failures} ${regressions}`;
+    ${matrix} ${trend} ${failures} ${regressions} ${improvements}`;
   return page(summary.language, l.portfolio, body);
 }
