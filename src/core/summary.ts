@@ -5,8 +5,7 @@
 // never a mix of languages when the reports hold one.
 import { compare } from './compare.js';
 import type { Report } from './model.js';
-import { labelsFor, type Labels } from './render/labels.js';
-import { escapeMarkdown } from './render/markdown-escape.js';
+import { labelsFor } from './render/labels.js';
 
 export interface SummaryRow {
   subject: string;
@@ -193,108 +192,4 @@ export function columnNumbers(columns: readonly string[]): string[] {
     seen.set(q, n);
     return questionnaires.length > 1 ? `${questionnaires.indexOf(q) + 1}.${n}` : `${n}`;
   });
-}
-
-export function renderSummaryJson(summary: Summary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
-}
-
-// Control characters have no place in a spreadsheet cell: line breaks and tabs become spaces,
-// the others (NUL, ESC, DEL, C1) go.
-// eslint-disable-next-line no-control-regex
-const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-
-/**
- * A text cell (SPEC section 7): always in double quotes, so that a `;` or `,` stays inside it
- * whatever separator the spreadsheet's locale expects; controls removed; and a leading `=`, `+`,
- * `-` or `@` (after any spaces), which a spreadsheet would run as a formula, neutralised with `'`.
- */
-export function csvText(value: string): string {
-  const clean = value.replace(/\r\n?|[\n\t]/g, ' ').replace(CSV_CONTROL, '');
-  const safe = /^\s*[=+\-@]/.test(clean) ? `'${clean}` : clean;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** A count: a whole number we made ourselves, written bare so that it stays a number. */
-function csvNumber(value: number): string {
-  return String(Math.trunc(value));
-}
-
-export function renderSummaryCsv(summary: Summary): string {
-  const header = [
-    'subject',
-    'date',
-    'passed',
-    'statements_satisfied',
-    'statements',
-    // each question in words, with its id: a spreadsheet's header needs no lookup
-    ...summary.columns.map((c, i) => `${summary.columnTitles[i] ?? c} (${c})`),
-  ];
-  const lines = [header.map(csvText).join(',')];
-  for (const row of summary.rows) {
-    lines.push(
-      [
-        csvText(row.subject),
-        csvText(row.date),
-        csvText(row.passed ? 'pass' : 'fail'),
-        csvNumber(row.statementsSatisfied),
-        csvNumber(row.statements),
-        ...summary.columns.map((c) =>
-          csvText(Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : ''),
-        ),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-export function renderSummaryMarkdown(summary: Summary): string {
-  const l = labelsFor(summary.language);
-  const e = escapeMarkdown;
-  const numbers = columnNumbers(summary.columns);
-  const out: string[] = [`# ${l.portfolio}`, ''];
-  out.push(l.portfolioIntro(summary.subjects, summary.reports), '');
-  out.push(`## ${l.portfolioVerdicts}`, '');
-  out.push(`| ${l.subject} | ${l.date} | ${l.verdict} | ${l.satisfied} | ${numbers.join(' | ')} |`);
-  out.push(`| --- | --- | --- | --- | ${numbers.map(() => '---').join(' | ')} |`);
-  for (const row of summary.rows) {
-    const cells = summary.columns.map((c) =>
-      Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? l.pass : l.fail) : '-',
-    );
-    out.push(
-      `| ${e(row.subject)} | ${row.date} | ${row.passed ? l.passed : l.failed} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,
-    );
-  }
-  // the legend right under the table: each column's number, the question in words, its id
-  out.push('', `${l.questionsKey}:`, '');
-  summary.columns.forEach((c, i) =>
-    out.push(`- ${numbers[i]!}: ${e(summary.columnTitles[i] ?? c)} (\`${c}\`)`),
-  );
-  out.push('', `## ${l.commonFailures}`, '');
-  if (summary.mostCommonFailures.length === 0) out.push(l.noCommonFailures);
-  for (const f of summary.mostCommonFailures) {
-    out.push(
-      `- ${e(f.text)} (${l.subjectsFailing(f.subjects)}; ${e(f.question)}; \`${f.statement}\`)`,
-    );
-  }
-  changes(out, summary.regressions, l.portfolioRegressions, l.noPortfolioRegressions, l);
-  changes(out, summary.improvements, l.portfolioImprovements, l.noPortfolioImprovements, l);
-  return `${out.join('\n')}\n`;
-}
-
-/** A section listing changes between reports (regressions or improvements). */
-function changes(
-  out: string[],
-  list: readonly PortfolioChange[],
-  heading: string,
-  none: string,
-  l: Labels,
-): void {
-  out.push('', `## ${heading}`, '');
-  if (list.length === 0) out.push(none);
-  for (const c of list) {
-    out.push(
-      `- ${escapeMarkdown(c.subject)}: ${escapeMarkdown(c.text)} (\`${c.statement}\`, ${l.between(c.from, c.to)})`,
-    );
-  }
 }

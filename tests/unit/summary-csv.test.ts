@@ -3,7 +3,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvText, renderSummaryCsv, type Summary } from '../../src/core/summary.js';
+import type { Summary } from '../../src/core/summary.js';
+import { csvText, renderSummaryCsv } from '../../src/core/render/summary.js';
 
 function summaryOf(subjects: string[]): Summary {
   return {

@@ -6,12 +6,12 @@ import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportFile } from '../../app/load.js';
+import { summarize } from '../../core/summary.js';
 import {
   renderSummaryCsv,
   renderSummaryJson,
   renderSummaryMarkdown,
-  summarize,
-} from '../../core/summary.js';
+} from '../../core/render/summary.js';
 import { writeFileSafely } from '../../io/write.js';
 import { assertNotAnInput } from '../output.js';
 import { expandInputs } from '../inputs.js';
