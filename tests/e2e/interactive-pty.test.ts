@@ -90,6 +90,39 @@ afterEach(() => {
 
 describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
   it(
+    'one session at a time holds an answers file: a second one is refused, naming the holder',
+    async () => {
+      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      await prompt(0);
+      keys('Enter'); // one answer saved
+      await prompt(1);
+      // a second session on the same file, in a terminal of its own
+      const second = spawnSync(
+        'script',
+        ['-qec', `${process.execPath} ${bin} audit --resume answers.yaml -o r.json`, '/dev/null'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+          timeout: 20_000,
+        },
+      );
+      expect(second.status).toBe(2);
+      expect(second.stdout).toMatch(
+        /answers\.yaml is being answered in another session \(pid \d+ on host /,
+      );
+      expect(existsSync(join(dir, 'r.json'))).toBe(false);
+      // the first session goes on, and its answer is there
+      expect(screen()).toContain('1 of 18 answered');
+      expect(readFileSync(join(dir, 'answers.yaml'), 'utf8')).toMatch(/warranty-expiry: yes/);
+      keys('C-c');
+      expect(await exitCode()).toBe(130);
+      expect(existsSync(join(dir, 'answers.yaml.lock'))).toBe(false);
+    },
+    TIMEOUT.pty,
+  );
+
+  it(
     'Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report',
     async () => {
       start('audit --subject Acme -q trustability --save-answers answers.yaml');
