@@ -3,57 +3,46 @@
 // and the caller falls back to the positioned parser, which says what is wrong and where.
 
 const MAX_DEPTH = 100;
+// where a key ends: its closing quote and the colon after it
+const KEY_END = /"\s*:/g;
 
 /** The value of a JSON text, or undefined when it needs the positioned parser. */
 export function parseJsonFast(text: string): { value: unknown } | undefined {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!plainObjectKeys(source)) return undefined;
+  let value: unknown;
   try {
-    return { value: JSON.parse(source) as unknown };
+    value = JSON.parse(source) as unknown;
   } catch {
     return undefined;
   }
+  // JSON.parse keeps the last of two equal keys. Every key of the text ends in `":`, and a
+  // string may hold `":` too: so the text has at least as many as the parsed value has keys,
+  // and exactly as many only when no key was dropped (nor any string holds one).
+  let ends = 0;
+  KEY_END.lastIndex = 0;
+  while (KEY_END.exec(source) !== null) ends++;
+  const keys = countKeys(value, 0);
+  return keys === ends ? { value } : undefined;
 }
 
-// the characters that matter between strings; a string is skipped in one native search
-const STRUCTURE = /["{}[\]]/g;
-
-/**
- * One linear pass over the text: false when an object repeats a key (spelled the same), has a
- * `__proto__` key, or nesting goes deeper than MAX_DEPTH. Doubtful text (a key with an escape)
- * is false too: the positioned parser decides.
- */
-function plainObjectKeys(text: string): boolean {
-  const stack: (Set<string> | null)[] = [];
-  STRUCTURE.lastIndex = 0;
-  for (let m = STRUCTURE.exec(text); m !== null; m = STRUCTURE.exec(text)) {
-    const c = m[0];
-    const at = m.index;
-    if (c === '"') {
-      // the closing quote: the next one not escaped by an odd run of backslashes
-      let close = text.indexOf('"', at + 1);
-      while (close !== -1) {
-        let backslashes = 0;
-        while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
-        if (backslashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
-      if (close === -1) return false;
-      STRUCTURE.lastIndex = close + 1;
-      const keys = stack[stack.length - 1];
-      if (keys === undefined || keys === null) continue;
-      let j = close + 1;
-      while (j < text.length && text.charCodeAt(j) <= 0x20) j++;
-      if (text.charCodeAt(j) !== 0x3a /* : */) continue;
-      const raw = text.slice(at + 1, close);
-      if (raw === '__proto__' || keys.has(raw) || raw.includes('\\')) return false;
-      keys.add(raw);
-    } else if (c === '{' || c === '[') {
-      stack.push(c === '{' ? new Set() : null);
-      if (stack.length > MAX_DEPTH) return false;
-    } else {
-      stack.pop();
+/** The keys of a parsed value, or -1 for `__proto__` or nesting deeper than MAX_DEPTH. */
+function countKeys(value: unknown, depth: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth >= MAX_DEPTH) return -1;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const k = countKeys(item, depth + 1);
+      if (k < 0) return -1;
+      n += k;
     }
+    return n;
   }
-  return true;
+  if (Object.hasOwn(value, '__proto__')) return -1;
+  for (const key in value) {
+    const k = countKeys((value as Record<string, unknown>)[key], depth + 1);
+    if (k < 0) return -1;
+    n += k + 1;
+  }
+  return n;
 }

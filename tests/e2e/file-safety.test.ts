@@ -287,9 +287,15 @@ describe('signals', () => {
         { cwd: dir, env: cleanEnv(), stdio: 'ignore' },
       );
       const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-      await new Promise((r) => setTimeout(r, 60 + Math.random() * 400));
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 600));
       child.kill('SIGTERM');
       const code = await exited;
+      // a signal before Node runs any of trustcheck's code ends it the default way: nothing
+      // was written then; from the first line of bin/ on, a signal exits 130
+      if (code === null) {
+        expect(existsSync(out)).toBe(false);
+        continue;
+      }
       expect([0, 130]).toContain(code);
       if (code === 130) interrupted++;
       if (!existsSync(out)) continue;
