@@ -276,7 +276,7 @@ describe('answer files keep their syntax; --force replaces only answers', () => 
 describe('signals', () => {
   it('SIGTERM during a batch, at random moments, leaves no temporary file and no half report', async () => {
     mkdirSync(join(dir, 'clients'));
-    for (let i = 0; i < 60; i++)
+    for (let i = 0; i < 300; i++)
       copyFileSync(join(dir, 'a.yaml'), join(dir, 'clients', `c${i}.yaml`));
     let interrupted = 0;
     for (let round = 0; round < 20; round++) {
