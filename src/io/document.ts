@@ -15,13 +15,15 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
-import { parseSimpleYaml } from './simple-yaml.js';
+import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 
 export interface ParsedDocument {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   value: unknown;
+  /** Where each key is (fast path only), so that a key's place needs no Document. */
+  keyPositions?: Map<string, { line: number; col: number }>;
 }
 
 // `__proto__` could change an object's prototype; other names objects have (`constructor`, …)
@@ -45,13 +47,24 @@ export function parseDocument(
   options: { fast?: boolean } = {},
 ): ParseResult {
   if (options.fast !== false && !/\.json$/i.test(file)) {
-    const value = parseSimpleYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    if (value !== undefined) return { ok: true, parsed: lazyDocument(text, file, value) };
+    const keyPositions = new Map<string, { line: number; col: number }>();
+    const value = parseSimpleYaml(
+      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      keyPositions,
+    );
+    if (value !== undefined) {
+      return { ok: true, parsed: lazyDocument(text, file, value, keyPositions) };
+    }
   }
   return parseFully(text, file);
 }
 
-function lazyDocument(text: string, file: string, value: unknown): ParsedDocument {
+function lazyDocument(
+  text: string,
+  file: string,
+  value: unknown,
+  keyPositions: Map<string, { line: number; col: number }>,
+): ParsedDocument {
   let full: ParsedDocument | undefined;
   const parsed = (): ParsedDocument => {
     if (full === undefined) {
@@ -64,6 +77,7 @@ function lazyDocument(text: string, file: string, value: unknown): ParsedDocumen
   return {
     file,
     value,
+    keyPositions,
     get doc() {
       return parsed().doc;
     },
@@ -475,6 +489,14 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** Maps a path into the document to the best position: the node, or the deepest parent found. */
 export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
+  // a key the fast path has seen: its place without building the Document
+  if (issue.at === 'key' && parsed.keyPositions !== undefined && issue.path.length > 0) {
+    let path = '';
+    for (const part of issue.path) path = pathKey(path, String(part));
+    const at = parsed.keyPositions.get(path);
+    if (at !== undefined)
+      return { file: parsed.file, line: at.line, col: at.col, message: issue.message };
+  }
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node);
   for (let i = 0; i < issue.path.length; i++) {

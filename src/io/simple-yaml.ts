@@ -36,6 +36,11 @@ const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufff
 const MAX_DEPTH = 50;
 
 const GIVE_UP = Symbol('give up');
+
+/** A key's path as one string: the keys from the root, each ended by NUL. */
+export function pathKey(parent: string, key: string): string {
+  return `${parent}${key}\u0000`;
+}
 type Value = string | boolean | null | Record<string, unknown>;
 
 /** The value of a scalar after `key: `, or GIVE_UP. `text` has no line break. */
@@ -68,20 +73,27 @@ function scalar(text: string): Value | typeof GIVE_UP {
  * The data of `source` (without a BOM) if it is a simple block-map document, else undefined.
  * A value of undefined says nothing about the file: the full parser decides.
  */
-export function parseSimpleYaml(source: string): Record<string, unknown> | undefined {
+export function parseSimpleYaml(
+  source: string,
+  keyPositions?: Map<string, { line: number; col: number }>,
+): Record<string, unknown> | undefined {
   if (UNUSUAL.test(source)) return undefined;
   const root: Record<string, unknown> = {};
-  // the open maps, innermost last, each with the indentation of its keys
-  const maps: { indent: number; map: Record<string, unknown> }[] = [{ indent: 0, map: root }];
+  // the open maps, innermost last, each with the indentation of its keys and its path
+  const maps: { indent: number; map: Record<string, unknown>; path: string }[] = [
+    { indent: 0, map: root, path: '' },
+  ];
   // a key with nothing after its colon: a map if deeper lines follow, else null
-  let open: { indent: number; map: Record<string, unknown>; key: string } | undefined;
+  let open: { indent: number; map: Record<string, unknown>; key: string; path: string } | undefined;
   let keys = 0;
   let start = 0;
+  let lineNumber = 0;
   while (start <= source.length) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
     const line = source.slice(start, end);
     start = end + 1;
+    lineNumber++;
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.charCodeAt(0) === 0x23 /* # */) continue;
     const match = KEY_LINE.exec(line);
@@ -94,7 +106,7 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
         if (maps.length >= MAX_DEPTH) return undefined;
         const child: Record<string, unknown> = {};
         open.map[open.key] = child;
-        maps.push({ indent, map: child });
+        maps.push({ indent, map: child, path: open.path });
       }
       open = undefined;
     }
@@ -106,8 +118,10 @@ export function parseSimpleYaml(source: string): Record<string, unknown> | undef
     const value = rest === '' || rest.charCodeAt(0) === 0x23 /* # */ ? null : scalar(rest);
     if (value === GIVE_UP) return undefined;
     current.map[key] = value;
+    const path = pathKey(current.path, key);
+    keyPositions?.set(path, { line: lineNumber, col: indent + 1 });
     if (value === null && !(rest !== '' && rest.charCodeAt(0) !== 0x23)) {
-      open = { indent, map: current.map, key };
+      open = { indent, map: current.map, key, path };
     }
     keys++;
   }
