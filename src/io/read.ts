@@ -4,7 +4,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
-import { TrustcheckError } from '../errors.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
@@ -23,18 +22,6 @@ export function readInputFile(file: string, what = 'file'): ReadResult {
   if (!read.ok) return read;
   return decodeTextResult(read.bytes, file, what);
 }
-
-/** Like readInputFile, but throws the issue as a TrustcheckError (exit 2). */
-export function readTextFileOrThrow(file: string, what = 'file'): string {
-  const result = readInputFile(file, what);
-  if (result.ok) return result.text;
-  throw result.issue.line === undefined
-    ? new TrustcheckError(`${file}: ${result.issue.message}`)
-    : TrustcheckError.fromIssues([result.issue]);
-}
-
-/** The former, throwing name; new code should call readInputFile. */
-export const readTextFile = readTextFileOrThrow;
 
 /**
  * The bytes of `file`, read in chunks until end of file or until more than 5 MiB arrived (then
@@ -108,15 +95,6 @@ function readChunk(fd: number, chunk: Buffer): number {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
     }
   }
-}
-
-/** Decodes bytes read from `file` as UTF-8 text; throws a TrustcheckError on a problem. */
-export function decodeText(bytes: Uint8Array, file: string, what = 'file'): string {
-  const result = decodeTextResult(bytes, file, what);
-  if (result.ok) return result.text;
-  throw result.issue.line === undefined
-    ? new TrustcheckError(`${file}: ${result.issue.message}`)
-    : TrustcheckError.fromIssues([result.issue]);
 }
 
 /** Decodes bytes read from `file` as UTF-8 text: binary, bad UTF-8 and empty text are issues. */

@@ -143,16 +143,6 @@ export async function writeFileSafelyAsync(
   if (options.durable === true) fsyncFolder(dirname(plan.target));
 }
 
-/** The former name: durable, as every file was flushed before. */
-export function writeFileAtomic(file: string, content: string): void {
-  writeFileSafely(file, content, { durable: true });
-}
-
-/** The former name, used by the batch for reports: not flushed (reports are derived). */
-export function writeFileAtomicAsync(file: string, content: string): Promise<void> {
-  return writeFileSafelyAsync(file, content, { durable: false });
-}
-
 /** Refuses to replace an existing file unless `force`. */
 export function assertWritable(file: string, force: boolean, hint: string): void {
   let exists = true;

@@ -4,13 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TrustcheckError } from '../../src/errors.js';
-import {
-  MAX_INPUT_BYTES,
-  readInputFile,
-  readTextFile,
-  readTextFileOrThrow,
-} from '../../src/io/read.js';
+import { MAX_INPUT_BYTES, readInputFile } from '../../src/io/read.js';
 import { bundleIo, isRoot, tempFolder, works } from './io-helpers.js';
 
 let dir: string;
@@ -125,31 +119,6 @@ describe('readInputFile', () => {
         message: 'is not valid UTF-8 text (byte 12); save the answer file as UTF-8',
       },
     });
-  });
-});
-
-describe('readTextFileOrThrow (and the former name readTextFile)', () => {
-  it('returns the text or throws the message prefixed by the file', () => {
-    writeFileSync(at('a.yaml'), 'a: 1\n');
-    expect(readTextFileOrThrow(at('a.yaml'))).toBe('a: 1\n');
-    expect(readTextFile).toBe(readTextFileOrThrow);
-    expect(() => readTextFileOrThrow(at('none.yaml'), 'report')).toThrow(
-      new TrustcheckError(`${at('none.yaml')}: no such report; check the path`),
-    );
-    writeFileSync(at('bad.yaml'), Buffer.from([0x61, 0xff]));
-    try {
-      readTextFileOrThrow(at('bad.yaml'));
-      expect.unreachable();
-    } catch (error) {
-      expect((error as TrustcheckError).issues).toEqual([
-        {
-          file: at('bad.yaml'),
-          line: 1,
-          col: 2,
-          message: 'is not valid UTF-8 text (byte 2); save the file as UTF-8',
-        },
-      ]);
-    }
   });
 });
 

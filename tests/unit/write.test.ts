@@ -18,13 +18,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrustcheckError } from '../../src/errors.js';
 import { pendingTempFiles, removeTempFiles } from '../../src/io/cleanup.js';
-import {
-  createFolder,
-  writeFileAtomic,
-  writeFileAtomicAsync,
-  writeFileSafely,
-  writeFileSafelyAsync,
-} from '../../src/io/write.js';
+import { createFolder, writeFileSafely, writeFileSafelyAsync } from '../../src/io/write.js';
 import { bundleIo, isRoot, tempFilesIn, tempFolder, works } from './io-helpers.js';
 
 let dir: string;
@@ -55,8 +49,8 @@ describe('regular files', () => {
   it('creates a new file with the content', async () => {
     writeFileSafely(at('a.md'), 'one\n');
     await writeFileSafelyAsync(at('b.md'), 'two\n', { durable: true });
-    writeFileAtomic(at('c.md'), 'three\n');
-    await writeFileAtomicAsync(at('d.md'), 'four\n');
+    writeFileSafely(at('c.md'), 'three\n', { durable: true });
+    await writeFileSafelyAsync(at('d.md'), 'four\n');
     expect(['a.md', 'b.md', 'c.md', 'd.md'].map((n) => readFileSync(at(n), 'utf8'))).toEqual([
       'one\n',
       'two\n',
