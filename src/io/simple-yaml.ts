@@ -25,7 +25,9 @@ const SPECIAL_KEYS = new Set([
 /** A key line: indentation, key, and what follows the colon. */
 const KEY_LINE = /^( *)([^\s:#][^\s:]*):(?:$| +(.*)$)/;
 /** Plain values that are text: starting with a letter, without YAML indicators. */
-const PLAIN_TEXT = /^[A-Za-z][A-Za-z0-9 ._/()+@,-]*$/;
+const PLAIN_TEXT = /^[A-Za-z][A-Za-z0-9 ._/()+@,?-]*$/;
+/** A word in a flow list: letters, digits, `_` and `-`, starting with a letter. */
+const FLOW_WORD = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Versions (1.1.0) and dates (2026-11-23): text in YAML 1.2, not numbers or timestamps. */
 const DIGITS_TEXT = /^(?:[0-9]+(?:\.[0-9]+){2,}|[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
 /** Plain words that are not text: the only ones starting with a letter are these spellings. */
@@ -69,9 +71,26 @@ function scalar(text: string): Value | typeof GIVE_UP {
   return GIVE_UP;
 }
 
+/** A flow sequence of plain words after `key: `, as `[en, nl]`, or GIVE_UP. */
+function flowWords(text: string): string[] | typeof GIVE_UP {
+  const match = /^\[([^[\]{}#"'&*!|>%@`]*)\](?: +#.*)? *$/.exec(text);
+  if (match === null) return GIVE_UP;
+  const inner = match[1]!.trim();
+  if (inner === '') return [];
+  const words = inner.split(',').map((w) => w.trim());
+  for (const w of words) if (!FLOW_WORD.test(w) || NOT_TEXT.test(w)) return GIVE_UP;
+  return words;
+}
+
+type Container =
+  | { kind: 'map'; indent: number; map: Record<string, unknown>; path: string }
+  | { kind: 'seq'; indent: number; seq: unknown[]; path: string };
+
 /**
- * The data of `source` (without a BOM) if it is a simple block-map document, else undefined.
- * A value of undefined says nothing about the file: the full parser decides.
+ * The data of `source` (without a BOM) if it is a simple document: block maps of plain keys,
+ * block sequences of scalars or of maps (`- id: x`), and flow lists of plain words. A value of
+ * undefined says nothing about the file: the full parser decides. `keyPositions` gets where
+ * each key is (for files without sequences), so that a key's place needs no Document.
  */
 export function parseSimpleYaml(
   source: string,
@@ -79,15 +98,42 @@ export function parseSimpleYaml(
 ): Record<string, unknown> | undefined {
   if (UNUSUAL.test(source)) return undefined;
   const root: Record<string, unknown> = {};
-  // the open maps, innermost last, each with the indentation of its keys and its path
-  const maps: { indent: number; map: Record<string, unknown>; path: string }[] = [
-    { indent: 0, map: root, path: '' },
-  ];
-  // a key with nothing after its colon: a map if deeper lines follow, else null
+  // the open containers, innermost last: a map with the column of its keys, a sequence with
+  // the column of its dashes
+  const stack: Container[] = [{ kind: 'map', indent: 0, map: root, path: '' }];
+  // a key with nothing after its colon: a map or a sequence if deeper lines follow, else null
   let open: { indent: number; map: Record<string, unknown>; key: string; path: string } | undefined;
+  const positions = new Map<string, { line: number; col: number }>();
+  let sequences = false;
   let keys = 0;
   let start = 0;
   let lineNumber = 0;
+
+  /** A `key: value` at column `indent` of the map on top of the stack; false to give up. */
+  const putKey = (text: string, indent: number): boolean => {
+    const match = KEY_LINE.exec(text);
+    if (match === null) return false;
+    const key = match[2]!;
+    if (!KEY.test(key) || SPECIAL_KEYS.has(key)) return false;
+    const current = stack[stack.length - 1]!;
+    if (current.kind !== 'map' || current.indent !== indent) return false;
+    if (Object.hasOwn(current.map, key)) return false;
+    const rest = match[3] ?? '';
+    const empty = rest === '' || rest.charCodeAt(0) === 0x23; /* # */
+    const value = empty
+      ? null
+      : rest.charCodeAt(0) === 0x5b /* [ */
+        ? flowWords(rest)
+        : scalar(rest);
+    if (value === GIVE_UP) return false;
+    current.map[key] = value;
+    const path = pathKey(current.path, key);
+    positions.set(path, { line: lineNumber, col: indent + 1 });
+    if (empty) open = { indent, map: current.map, key, path };
+    keys++;
+    return true;
+  };
+
   while (start <= source.length) {
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
@@ -96,34 +142,57 @@ export function parseSimpleYaml(
     lineNumber++;
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.charCodeAt(0) === 0x23 /* # */) continue;
-    const match = KEY_LINE.exec(line);
-    if (match === null) return undefined;
-    const indent = match[1]!.length;
-    const key = match[2]!;
-    if (!KEY.test(key) || SPECIAL_KEYS.has(key)) return undefined;
+    const indent = line.length - trimmed.length;
+    const dash = trimmed.charCodeAt(0) === 0x2d /* - */ && trimmed.charCodeAt(1) === 0x20;
+    if (trimmed === '-' || (trimmed.startsWith('-') && !dash && /^-(?:[ \t]|$)/.test(trimmed)))
+      return undefined;
     if (open !== undefined) {
       if (indent > open.indent) {
-        if (maps.length >= MAX_DEPTH) return undefined;
-        const child: Record<string, unknown> = {};
-        open.map[open.key] = child;
-        maps.push({ indent, map: child, path: open.path });
+        if (stack.length >= MAX_DEPTH) return undefined;
+        const path = open.path;
+        if (dash) {
+          const seq: unknown[] = [];
+          open.map[open.key] = seq;
+          stack.push({ kind: 'seq', indent, seq, path });
+          sequences = true;
+        } else {
+          const child: Record<string, unknown> = {};
+          open.map[open.key] = child;
+          stack.push({ kind: 'map', indent, map: child, path });
+        }
       }
       open = undefined;
     }
-    while (maps.length > 1 && maps[maps.length - 1]!.indent > indent) maps.pop();
-    const current = maps[maps.length - 1]!;
-    if (current.indent !== indent) return undefined;
-    if (Object.hasOwn(current.map, key)) return undefined;
-    const rest = match[3] ?? '';
-    const value = rest === '' || rest.charCodeAt(0) === 0x23 /* # */ ? null : scalar(rest);
-    if (value === GIVE_UP) return undefined;
-    current.map[key] = value;
-    const path = pathKey(current.path, key);
-    keyPositions?.set(path, { line: lineNumber, col: indent + 1 });
-    if (value === null && !(rest !== '' && rest.charCodeAt(0) !== 0x23)) {
-      open = { indent, map: current.map, key, path };
+    while (stack.length > 1 && stack[stack.length - 1]!.indent > indent) stack.pop();
+    if (!dash) {
+      if (!putKey(line.slice(indent), indent)) return undefined;
+      continue;
     }
-    keys++;
+    // `- item`: the next item of the sequence whose dashes are at this column
+    const seq = stack[stack.length - 1]!;
+    if (seq.kind !== 'seq' || seq.indent !== indent) return undefined;
+    const after = trimmed.slice(2);
+    const item = after.trimStart();
+    const itemIndent = indent + 2 + (after.length - item.length);
+    if (item === '' || item.charCodeAt(0) === 0x23 || item.startsWith('- ') || item === '-')
+      return undefined;
+    const itemPath = pathKey(seq.path, String(seq.seq.length));
+    if (KEY_LINE.test(item)) {
+      if (stack.length >= MAX_DEPTH) return undefined;
+      const map: Record<string, unknown> = {};
+      seq.seq.push(map);
+      stack.push({ kind: 'map', indent: itemIndent, map, path: itemPath });
+      if (!putKey(item, itemIndent)) return undefined;
+    } else {
+      const value = scalar(item);
+      if (value === GIVE_UP || value === null) return undefined;
+      seq.seq.push(value);
+    }
   }
-  return keys === 0 ? undefined : root;
+  if (keys === 0) return undefined;
+  // positions only where every path is a map's: a sequence's items are placed by the parser
+  if (keyPositions !== undefined && !sequences) {
+    for (const [path, at] of positions) keyPositions.set(path, at);
+  }
+  return root;
 }

@@ -290,13 +290,9 @@ describe('signals', () => {
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 600));
       child.kill('SIGTERM');
       const code = await exited;
-      // a signal before Node runs any of trustcheck's code ends it the default way: nothing
-      // was written then; from the first line of bin/ on, a signal exits 130
-      if (code === null) {
-        expect(existsSync(out)).toBe(false);
-        continue;
-      }
-      expect([0, 130]).toContain(code);
+      // a signal before Node runs trustcheck's code, or while the finished process is being torn
+      // down, ends it the default way (no code): then nothing is half-written either
+      expect([0, 130, null]).toContain(code);
       if (code === 130) interrupted++;
       if (!existsSync(out)) continue;
       // every report is whole, and nothing else is there: no temporary file

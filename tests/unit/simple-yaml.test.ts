@@ -11,6 +11,7 @@ import type { AnswerFile } from '../../src/core/model.js';
 import { locate, parseDocument } from '../../src/io/document.js';
 import { schemaIssues } from '../../src/io/schema-issues.js';
 import { parseSimpleYaml } from '../../src/io/simple-yaml.js';
+import { parse } from 'yaml';
 import * as validators from '../../src/generated/validators.cjs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -354,4 +355,151 @@ describe('the fast path for simple answer files', () => {
     fc.assert(fc.property(editedSeed, sameWithAndWithoutFastPath), { numRuns: 1000 });
     expect(accepted).toBeGreaterThan(100);
   }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// generated questionnaire-shaped files: block sequences of maps and of scalars, flow lists
+
+type Node = string | { map: { key: string; value: Node }[] } | { seq: Node[] } | { flow: string[] };
+
+const FLOW_ITEMS = ['en', 'nl', 'de', 'yes', 'null', 'true', 'x-y', '1', 'a b', '"q"', '', 'Nl'];
+const node: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'one',
+        'Statement 1.',
+        'One?',
+        'Is it?',
+        'yes',
+        'no',
+        'true',
+        'null',
+        '1.1.0',
+        '2026-11-23',
+        '"Acme B.V."',
+        "'single'",
+        'a ?b',
+      ),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(...TRAP_VALUES, '?', '? x', '- x') },
+    fc.record({
+      map: fc.array(
+        fc.record({
+          key: fc.oneof(
+            {
+              weight: 6,
+              arbitrary: fc.constantFrom(
+                'id',
+                'title',
+                'text',
+                'sections',
+                'statements',
+                'languages',
+              ),
+            },
+            { weight: 1, arbitrary: fc.constantFrom(...TRAP_KEYS) },
+          ),
+          value: tie('node'),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+    }),
+    fc.record({ seq: fc.array(tie('node'), { minLength: 1, maxLength: 4 }) }),
+    fc.record({ flow: fc.array(fc.constantFrom(...FLOW_ITEMS), { maxLength: 4 }) }),
+  ),
+})).node;
+
+/** YAML text for a top-level map: sequences indented under their key (`indent`) or not. */
+function renderNode(
+  top: { key: string; value: Node }[],
+  indent: number,
+  dashIndent: number,
+): string {
+  const lines: string[] = [];
+  const value = (v: Node, col: number, prefix: string): void => {
+    // `prefix` is `key:` or `-` already placed at `col`
+    if (typeof v === 'string') {
+      lines.push(`${' '.repeat(col)}${prefix}${v === '' ? '' : ` ${v}`}`);
+    } else if ('flow' in v) {
+      lines.push(`${' '.repeat(col)}${prefix} [${v.flow.join(', ')}]`);
+    } else if ('map' in v) {
+      if (prefix === '-') {
+        // the first key on the dash's line, the others under it
+        v.map.forEach((e, i) => {
+          const at = col + 2;
+          if (i === 0) {
+            const before = lines.length;
+            value(e.value, at, `${e.key}:`);
+            lines[before] = `${' '.repeat(col)}- ${lines[before]!.slice(at)}`;
+          } else value(e.value, at, `${e.key}:`);
+        });
+      } else {
+        lines.push(`${' '.repeat(col)}${prefix}`);
+        for (const e of v.map) value(e.value, col + indent, `${e.key}:`);
+      }
+    } else {
+      lines.push(`${' '.repeat(col)}${prefix}`);
+      for (const item of v.seq) value(item, col + dashIndent, '-');
+    }
+  };
+  for (const e of top) value(e.value, 0, `${e.key}:`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the fast path for questionnaire-shaped files', () => {
+  it('reads sequences of maps, sequences of words and flow lists', () => {
+    const text = [
+      'format: trustcheck-questionnaire/1',
+      'languages: [en, nl]',
+      'title: Big',
+      'sections:',
+      '  - id: one',
+      '    title: One?',
+      '    statements:',
+      '      - id: s-1',
+      '        text: Statement 1.',
+      '      - id: s-2',
+      '        text: Statement 2.',
+      'tags:',
+      '  - a',
+      '  - b',
+      '',
+    ].join('\n');
+    expect(parseSimpleYaml(text)).toStrictEqual(parse(text));
+  });
+
+  it('whatever it accepts, the full parser gives the same data (property, 3,000 files)', () => {
+    let taken = 0;
+    let withSequences = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.constantFrom('format', 'id', 'sections', 'languages', 'title'),
+            value: node,
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.constantFrom(2, 4, 1, 3),
+        fc.constantFrom(2, 2, 2, 4, 1, 0),
+        (top, indent, dashIndent) => {
+          const text = renderNode(top, indent, dashIndent);
+          const fast = parseSimpleYaml(text);
+          const full = parseDocument(text, 'q.yaml', { fast: false });
+          if (fast === undefined) return;
+          taken++;
+          if (/^ *- /m.test(text)) withSequences++;
+          expect(full.ok, text).toBe(true);
+          if (full.ok) expect(fast, text).toStrictEqual(full.parsed.value);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // the generator makes the fast path's shapes often enough for the test to mean something
+    expect(taken).toBeGreaterThan(150);
+    expect(withSequences).toBeGreaterThan(30);
+  });
 });
