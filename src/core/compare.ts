@@ -113,6 +113,19 @@ export function compare(baseline: Report, current: Report): CompareResult {
   };
 }
 
+/**
+ * How many regressions a comparison holds: statements no longer true, questions that no longer
+ * pass when no statement of theirs explains it, and questionnaires missing. The one count that
+ * the report, the verdict line, `diff` and a batch's lines all say.
+ */
+export function regressionCount(c: Comparison): number {
+  const explained = new Set(c.regressions.map((r) => `${r.questionnaire}\u0000${r.section}`));
+  const sectionsAlone = c.sectionRegressions.filter(
+    (s) => !explained.has(`${s.questionnaire}\u0000${s.section}`),
+  ).length;
+  return c.regressions.length + sectionsAlone + c.missingQuestionnaires.length;
+}
+
 /** Whether a comparison holds anything that counts as a regression. */
 export function hasRegressions(comparison: Comparison): boolean {
   return (

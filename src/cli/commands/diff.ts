@@ -2,10 +2,10 @@
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadReportFile } from '../../app/load.js';
-import { compare, hasRegressions } from '../../core/compare.js';
+import { compare, hasRegressions, regressionCount } from '../../core/compare.js';
+import { count } from '../../core/render/labels.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
 import { regressionLines } from '../../core/render/terminal.js';
-import { regressionCount } from '../../core/render/verdict.js';
 import { printLines } from '../report-output.js';
 
 export function diffCommand(
@@ -35,10 +35,9 @@ export function diffCommand(
   }
   printLines(ctx, regressionLines(c, 'the current report', ctx.color));
   const regressed = hasRegressions(c);
-  const regressions = regressionCount({ ...current, comparison: c });
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const regressions = regressionCount(c);
   ctx.info(
-    `${count(regressions, 'regression')}, ${count(c.improvements.length, 'improvement')}, ${c.added.length} added, ${c.removed.length} removed`,
+    `${count(regressions, 'regression', 'regressions')}, ${count(c.improvements.length, 'improvement', 'improvements')}, ${c.added.length} added, ${c.removed.length} removed`,
   );
   return options.failOn === 'regression' && regressed ? ExitCode.policyViolated : ExitCode.ok;
 }

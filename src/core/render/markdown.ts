@@ -4,7 +4,7 @@
 // reads well pasted into a PR comment or a job summary. User text is escaped; the output passes
 // markdownlint (MD013, line length, aside).
 import type { Comparison, Report } from '../model.js';
-import { hasRegressions } from '../compare.js';
+import { hasRegressions, regressionCount } from '../compare.js';
 import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 import {
@@ -18,14 +18,6 @@ import {
 } from './view.js';
 
 const e = escapeMarkdown;
-
-/**
- * How many regressions a comparison reports: statements no longer true and questionnaires
- * missing; a question that no longer passes counts only when no statement explains it.
- */
-export function regressionCount(c: Comparison): number {
-  return c.regressions.length + c.missingQuestionnaires.length || c.sectionRegressions.length;
-}
 
 /** The outcome against the baseline, in one sentence. */
 export function baselineOutcome(

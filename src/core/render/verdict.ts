@@ -1,6 +1,6 @@
 // The verdict in words: what the audit found and what CI decided, in the audit's language. The
 // last line an audit prints, the notice of the GitHub annotations, the heading of a summary.
-import { hasRegressions } from '../compare.js';
+import { hasRegressions, regressionCount } from '../compare.js';
 import { pick } from '../language.js';
 import type { Report } from '../model.js';
 import type { FailOn } from '../policy.js';
@@ -33,20 +33,6 @@ const WORDS = {
   },
 };
 
-/** How many things count as a regression: statements, questions that no longer pass, missing questionnaires. */
-export function regressionCount(report: Report): number {
-  const c = report.comparison;
-  if (c === null) return 0;
-  const inRegressedStatements = new Set(
-    c.regressions.map((r) => `${r.questionnaire}\u0000${r.section}`),
-  );
-  // a question that no longer passes counts on its own only when no statement of it regressed
-  const sectionsAlone = c.sectionRegressions.filter(
-    (s) => !inRegressedStatements.has(`${s.questionnaire}\u0000${s.section}`),
-  ).length;
-  return c.regressions.length + sectionsAlone + c.missingQuestionnaires.length;
-}
-
 /**
  * One line: the subject, the verdict and counts, and with a baseline what CI decided.
  * `baseline` names the baseline file.
@@ -65,7 +51,7 @@ export function verdictLine(
   if (report.comparison !== null && failOn === 'regression') {
     const name = baseline ?? 'baseline';
     const decided = hasRegressions(report.comparison)
-      ? w.regressions(regressionCount(report), name)
+      ? w.regressions(regressionCount(report.comparison), name)
       : w.noRegressions(name);
     return {
       text: `${report.subject}: ${decided} (${ending}); ${w.itself(`${verdict}, ${counts}`)}`,
