@@ -5,6 +5,8 @@
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
+import { regressionCount } from '../../core/compare.js';
+import { count } from '../../core/render/labels.js';
 import { defaultLanguage, pick } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import { extensionFor, render, type ReportFormat } from '../../core/render/index.js';
@@ -26,17 +28,17 @@ const WORDS = {
     passed: 'passed',
     failed: 'failed',
     counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
-      `${sp}/${s} sections, ${ss}/${st} statements${regressions > 0 ? `, ${regressions} regression${regressions === 1 ? '' : 's'}` : ''}`,
+      `${sp}/${s} sections, ${ss}/${st} statements${regressions > 0 ? `, ${count(regressions, 'regression', 'regressions')}` : ''}`,
     total: (files: number, passed: number, failed: number, errors: number) =>
-      `${files} answer file${files === 1 ? '' : 's'}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
+      `${count(files, 'answer file', 'answer files')}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
   },
   nl: {
     passed: 'voldaan',
     failed: 'niet voldaan',
     counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
-      `${sp}/${s} vragen, ${ss}/${st} uitspraken${regressions > 0 ? `, ${regressions} ${regressions === 1 ? 'achteruitgang' : 'achteruitgangen'}` : ''}`,
+      `${sp}/${s} vragen, ${ss}/${st} uitspraken${regressions > 0 ? `, ${count(regressions, 'achteruitgang', 'achteruitgangen')}` : ''}`,
     total: (files: number, passed: number, failed: number, errors: number) =>
-      `${files} ${files === 1 ? 'antwoordbestand' : 'antwoordbestanden'}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
+      `${count(files, 'antwoordbestand', 'antwoordbestanden')}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
   },
 };
 
@@ -109,7 +111,7 @@ async function auditFiles(
         }
       }
       const t = report.totals;
-      const regressions = report.comparison?.regressions.length ?? 0;
+      const regressions = report.comparison === null ? 0 : regressionCount(report.comparison);
       const w = pick(WORDS, report.language);
       ctx.info(
         `${report.passed ? c.green(w.passed) : c.red(w.failed)} ${file} -> ${targets.map((x) => x.path).join(', ')} (${w.counts(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements, regressions)})`,

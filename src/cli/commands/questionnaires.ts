@@ -11,6 +11,7 @@ import {
   renderQuestionnaireMarkdown,
 } from '../../core/render/questionnaire.js';
 import { renderQuestionnaireText } from '../../core/render/plain-text.js';
+import { count } from '../../core/render/labels.js';
 
 export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
   const language = defaultLanguage(ctx.env, undefined);
@@ -92,7 +93,7 @@ export function validateCommand(ctx: Context, files: string[]): number {
     if (result.ok) {
       const q = result.value.value;
       ctx.info(
-        `${ctx.color.green('ok')} ${file}: ${q.id}@${q.version}, ${plural(q.sections.length, 'section')}, ${plural(statementCount(q), 'statement')}`,
+        `${ctx.color.green('ok')} ${file}: ${q.id}@${q.version}, ${count(q.sections.length, 'section', 'sections')}, ${count(statementCount(q), 'statement', 'statements')}`,
       );
     } else {
       failed++;
@@ -103,13 +104,9 @@ export function validateCommand(ctx: Context, files: string[]): number {
   }
   if (failed > 0) {
     ctx.stderr.write(
-      `${failed} of ${files.length} file${files.length === 1 ? '' : 's'} invalid; fix the problems above (see \`trustcheck schema questionnaire\`)\n`,
+      `${failed} of ${count(files.length, 'file', 'files')} invalid; fix the problems above (see \`trustcheck schema questionnaire\`)\n`,
     );
     return ExitCode.cannotRun;
   }
   return ExitCode.ok;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

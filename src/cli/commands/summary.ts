@@ -4,6 +4,7 @@ import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import type { Report } from '../../core/model.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
+import { count } from '../../core/render/labels.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportFile } from '../../app/load.js';
 import { summarize } from '../../core/summary.js';
@@ -38,7 +39,7 @@ export async function summaryCommand(
   }
   if (reports.length === 0) {
     throw new TrustcheckError(
-      `no trustcheck report among ${files.length} JSON file${files.length === 1 ? '' : 's'}; give JSON reports written by \`trustcheck audit -f json\``,
+      `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
     );
   }
   const summary = summarize(reports);
@@ -56,9 +57,8 @@ export async function summaryCommand(
     writeFileSafely(options.output, text);
     ctx.info(`wrote ${options.output}`);
   }
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   ctx.info(
-    `${count(summary.reports, 'report')} of ${count(summary.subjects, 'subject')}, ${count(summary.regressions.length, 'regression')}, ${count(summary.improvements.length, 'improvement')}`,
+    `${count(summary.reports, 'report', 'reports')} of ${count(summary.subjects, 'subject', 'subjects')}, ${count(summary.regressions.length, 'regression', 'regressions')}, ${count(summary.improvements.length, 'improvement', 'improvements')}`,
   );
   return ExitCode.ok;
 }
