@@ -28,20 +28,18 @@ export function cleanUpOnSignals(): void {
   }
 }
 
-/** Runs `work` with a signal that aborts on SIGTERM or SIGHUP (and SIGINT from outside). */
+/**
+ * Runs `work` (an interview) with a signal that SIGINT, SIGTERM or SIGHUP aborts, through the
+ * one handler of cleanUpOnSignals (which stays a listener, so @inquirer's signal-exit never
+ * re-raises the signal as the last one).
+ */
 export async function withSignals<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const before = interview;
   interview = controller;
-  // `on`, not `once`: @inquirer's signal-exit re-raises a signal that has no other listener left
-  const abort = () => controller.abort();
-  process.on('SIGTERM', abort);
-  process.on('SIGHUP', abort);
   try {
     return await work(controller.signal);
   } finally {
     interview = before;
-    process.off('SIGTERM', abort);
-    process.off('SIGHUP', abort);
   }
 }
