@@ -10,39 +10,24 @@ import { assertWritable, writeFileSafely } from '../io/write.js';
 import { assertAnswersTarget, inSyntaxOf } from '../app/answers-target.js';
 
 /**
- * Writes `text` to `file`, or to stdout when `file` is "-". An existing file is replaced only
- * with `force`; `hint` says how else to go on. Returns whether a file was written.
+ * Writes a new file the user asked for, or to stdout when `file` is "-", in the syntax its name
+ * asks for (`.json`: JSON). An existing file is replaced only with `force` (an answers file only
+ * over an answers file or an empty one, and flushed to disk); `hint` says how else to go on.
+ * Returns whether a file was written.
  */
 export function writeNewFile(
   ctx: Context,
   file: string,
   text: string,
-  force: boolean,
-  hint: string,
+  options: { force: boolean; hint: string; answers?: boolean },
 ): boolean {
   if (file === '-') {
     ctx.stdout.write(text);
     return false;
   }
-  assertWritable(file, force, hint);
-  writeFileSafely(file, inSyntaxOf(file, text));
-  return true;
-}
-
-/** A new answers file (init): JSON when its name says so, durable, replacing only what --force may. */
-export function writeNewAnswersFile(
-  ctx: Context,
-  file: string,
-  yamlTemplate: string,
-  force: boolean,
-  hint: string,
-): boolean {
-  if (file === '-') {
-    ctx.stdout.write(yamlTemplate);
-    return false;
-  }
-  assertAnswersTarget(file, force, hint);
-  writeFileSafely(file, inSyntaxOf(file, yamlTemplate), { durable: true });
+  if (options.answers === true) assertAnswersTarget(file, options.force, options.hint);
+  else assertWritable(file, options.force, options.hint);
+  writeFileSafely(file, inSyntaxOf(file, text), { durable: options.answers === true });
   return true;
 }
 

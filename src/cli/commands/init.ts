@@ -10,7 +10,7 @@ import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
 import { writeFileSafely } from '../../io/write.js';
-import { assertSubject, writeNewAnswersFile } from '../output.js';
+import { assertSubject, writeNewFile } from '../output.js';
 
 export interface InitOptions {
   questionnaire?: string[];
@@ -67,12 +67,13 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
       customPaths,
     },
   );
+  // before the schema file is written: a refused answers file writes nothing at all
   if (!toStdout) assertAnswersTarget(file, options.force === true, hint);
   if (schemaFile !== undefined) {
     const schema = answersSchemaWith(custom.map((l) => l.loaded));
     writeFileSafely(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
   }
-  if (!writeNewAnswersFile(ctx, file, text, options.force === true, hint)) {
+  if (!writeNewFile(ctx, file, text, { force: options.force === true, hint, answers: true })) {
     ctx.info(
       `no $schema line on stdout: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schemaPath('answers')} relative to the file, or run trustcheck init FILE`,
     );

@@ -25,7 +25,7 @@ export function newCommand(
       `no $schema line: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schemaPath('questionnaire')} relative to the file`,
     );
   }
-  if (!writeNewFile(ctx, file, text, options.force === true, hint)) return ExitCode.ok;
+  if (!writeNewFile(ctx, file, text, { force: options.force === true, hint })) return ExitCode.ok;
   ctx.info(
     `wrote ${file}; edit it, then check it with: trustcheck questionnaires validate ${file}`,
   );
