@@ -9,7 +9,6 @@ import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/mode
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
-import { parseJsonFast } from '../io/json-fast.js';
 import { readInputFile } from '../io/read.js';
 import { schemaIssues } from '../io/schema-issues.js';
 
@@ -39,10 +38,6 @@ export function validateText<T>(
   kind: SchemaName,
   semantic?: (value: T) => Issue[],
 ): Result<Loaded<T>> {
-  if (/\.json$/i.test(file)) {
-    const fast = validateJsonFast<T>(text, file, kind, semantic);
-    if (fast !== undefined) return fast;
-  }
   const result = parseDocument(text, file);
   if (!result.ok) return { ok: false, issues: result.issues, warnings: [] };
   const { parsed } = result;
@@ -58,46 +53,6 @@ export function validateText<T>(
     value: {
       value: parsed.value as T,
       parsed,
-      get digest() {
-        return digestOf(text);
-      },
-    },
-    warnings: [],
-  };
-}
-
-/**
- * A well-formed, valid JSON file read with JSON.parse; its document with positions is parsed
- * only if someone asks for it. Anything else (a syntax error, a duplicate key, an invalid
- * value) goes the positioned way, so every message and position stays the same.
- */
-function validateJsonFast<T>(
-  text: string,
-  file: string,
-  kind: SchemaName,
-  semantic: ((value: T) => Issue[]) | undefined,
-): Result<Loaded<T>> | undefined {
-  const fast = parseJsonFast(text);
-  if (fast === undefined) return undefined;
-  const value = fast.value as { format?: unknown } | null;
-  if (value === null || typeof value !== 'object' || value.format !== FORMATS[kind])
-    return undefined;
-  if (!VALIDATORS[kind](value)) return undefined;
-  if (semantic !== undefined && semantic(value as T).length > 0) return undefined;
-  let parsed: ParsedDocument | undefined;
-  return {
-    ok: true,
-    value: {
-      value: value as T,
-      get parsed(): ParsedDocument {
-        if (parsed === undefined) {
-          const result = parseDocument(text, file);
-          if (!result.ok)
-            throw new Error(`${file}: parsed by JSON.parse but not by the document parser`);
-          parsed = result.parsed;
-        }
-        return parsed;
-      },
       get digest() {
         return digestOf(text);
       },

@@ -15,6 +15,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
+import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 
 export interface ParsedDocument {
@@ -37,16 +38,20 @@ export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
 /**
- * Parses a file's text. A simple answer file takes the fast path (simple-yaml.ts); its Document
- * and positions are then made by the full parser only if someone asks for them (to place an
- * error). `fast: false` always takes the full parser.
+ * Parses a file's text. A simple YAML file (simple-yaml.ts) or a well-formed JSON file
+ * (json-fast.ts) takes the fast path; its Document and positions are then made by the full
+ * parser only if someone asks for them (to place an error). `fast: false` always takes the full
+ * parser.
  */
 export function parseDocument(
   text: string,
   file: string,
   options: { fast?: boolean } = {},
 ): ParseResult {
-  if (options.fast !== false && !/\.json$/i.test(file)) {
+  if (options.fast !== false && /\.json$/i.test(file)) {
+    const fast = parseJsonFast(text);
+    if (fast !== undefined) return { ok: true, parsed: lazyDocument(text, file, fast.value) };
+  } else if (options.fast !== false) {
     const keyPositions = new Map<string, { line: number; col: number }>();
     const value = parseSimpleYaml(
       text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
@@ -63,7 +68,7 @@ function lazyDocument(
   text: string,
   file: string,
   value: unknown,
-  keyPositions: Map<string, { line: number; col: number }>,
+  keyPositions?: Map<string, { line: number; col: number }>,
 ): ParsedDocument {
   let full: ParsedDocument | undefined;
   const parsed = (): ParsedDocument => {
