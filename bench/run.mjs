@@ -67,18 +67,31 @@ log('bench: generating answer files');
 const batches = { 100: makeBatch(100), 1000: makeBatch(1000) };
 if (!quick) batches[10000] = makeBatch(10000);
 
-// the floor: a plain Node script that only reads and YAML-parses the same files
-const floor = join(tmp, 'floor.mjs');
-writeFileSync(
-  floor,
-  `import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * A floor script: plain Node that only reads every file of a folder and parses it with `parse`
+ * (an expression of the text, after `imports`), the least any tool must do with those files.
+ */
+function floorScript(name, imports, parse) {
+  const file = join(tmp, name);
+  writeFileSync(
+    file,
+    `import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};
+${imports}
 const dir = process.argv[2];
 let n = 0;
-for (const f of readdirSync(dir).sort()) n += Object.keys(parse(readFileSync(join(dir, f), 'utf8'))).length;
+for (const f of readdirSync(dir).sort()) n += ${parse("readFileSync(join(dir, f), 'utf8')")};
 if (n === 0) process.exit(1);
 `,
+  );
+  return file;
+}
+
+// the floor of a batch: read and YAML-parse the same answer files
+const floor = floorScript(
+  'floor.mjs',
+  `import { parse } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};`,
+  (text) => `Object.keys(parse(${text})).length`,
 );
 
 // ------------------------------------------------------------------------------------------
@@ -312,16 +325,11 @@ log('bench: 7. summary of 1,000 JSON reports');
 {
   const reports = join(tmp, 'reports-1000');
   timeOnce(node, batchArgs(batches[1000], reports));
-  const jsonFloor = join(tmp, 'json-floor.mjs');
-  writeFileSync(
-    jsonFloor,
-    `import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-const dir = process.argv[2];
-let n = 0;
-for (const f of readdirSync(dir).sort()) n += JSON.parse(readFileSync(join(dir, f), 'utf8')).questionnaires.length;
-if (n === 0) process.exit(1);
-`,
+  // the floor of a summary: read and JSON.parse the same reports
+  const jsonFloor = floorScript(
+    'json-floor.mjs',
+    '',
+    (text) => `JSON.parse(${text}).questionnaires.length`,
   );
   const r = pair(
     () => timeOnce(node, [bin, 'summary', reports, '-f', 'json', '--quiet']),
