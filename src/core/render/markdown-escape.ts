@@ -64,11 +64,6 @@ export function escapeMarkdown(text: string): string {
   return out + escapeChars(line.slice(last));
 }
 
-/** Inline text without links (for a heading, where the text may be cut): escaped, one line. */
-export function escapeMarkdownText(text: string): string {
-  return escapeChars(oneLine(text));
-}
-
 /**
  * Escaped text of at most `room` characters: a longer text is cut (before escaping, so that no
  * escape is cut in half) and ends with "…". Linear: escaping never shortens the one-line text,
