@@ -6,16 +6,7 @@ import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
 import { writeFileSafely } from '../io/write.js';
-
-/** Whether a file is written as JSON (by its name), else YAML. */
-export const isJsonFile = (file: string): boolean => /\.json$/i.test(file);
-
-/** A document's text in the syntax its file name asks for. */
-export function documentText(file: string, doc: Document): string {
-  return isJsonFile(file)
-    ? `${JSON.stringify(doc.toJS(), null, 2)}\n`
-    : doc.toString({ lineWidth: 0 });
-}
+import { documentText } from '../app/answers-target.js';
 
 export class AnswersFile {
   readonly file: string;

@@ -34,6 +34,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__']);
 const MAX_DEPTH = 100;
 const MAX_ALIAS_COUNT = 100;
 
+/** Whether a file is JSON (by its name), else YAML: how it is read, and how it is written back. */
+export const isJsonFile = (file: string): boolean => /\.json$/i.test(file);
+
 export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
@@ -48,7 +51,7 @@ export function parseDocument(
   file: string,
   options: { fast?: boolean } = {},
 ): ParseResult {
-  if (options.fast !== false && /\.json$/i.test(file)) {
+  if (options.fast !== false && isJsonFile(file)) {
     const fast = parseJsonFast(text);
     if (fast !== undefined) return { ok: true, parsed: lazyDocument(text, file, fast.value) };
   } else if (options.fast !== false) {
@@ -106,7 +109,7 @@ function parseFully(text: string, file: string): ParseResult {
   });
 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (/\.json$/i.test(file)) {
+  if (isJsonFile(file)) {
     const invalid = jsonSyntaxError(source);
     if (invalid !== undefined) {
       const before = source.slice(0, invalid.offset);
