@@ -5,7 +5,13 @@ import { appendFileSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { formatIssue } from '../core/issues.js';
 import type { Report } from '../core/model.js';
-import { formatFor, render, renderMarkdown, type ReportFormat } from '../core/render/index.js';
+import {
+  type ReportFormat,
+  formatFor,
+  loadRenderers,
+  render,
+  renderMarkdown,
+} from '../core/render/index.js';
 import type { RenderOptions } from '../core/render/options.js';
 import type { TerminalLine } from '../core/render/terminal.js';
 import { pick } from '../core/language.js';
@@ -50,12 +56,14 @@ const WROTE = {
 };
 
 /** Writes the report to every target: "-" is stdout. */
-export function writeReport(
+export async function writeReport(
   ctx: Context,
   report: Report,
   targets: readonly ReportTarget[],
   options: RenderOptions,
-): void {
+): Promise<void> {
+  // a renderer that is loaded on demand (html) is loaded only when a target asks for it
+  await loadRenderers(targets.map((t) => t.format));
   for (const target of targets) {
     const text = render(report, target.format, options);
     if (target.file === '-') {

@@ -8,7 +8,6 @@ import type { Prompts } from '../../interactive/prompts.js';
 import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
 import type { Report } from '../../core/model.js';
-import { formatForPath, loadRenderers } from '../../core/render/index.js';
 import type { RenderOptions } from '../../core/render/options.js';
 import {
   appendStepSummary,
@@ -50,12 +49,6 @@ export async function runAuditCommand(
   }
   const interactive =
     options.interactive === true || options.resume !== undefined || options.answers === undefined;
-  // the HTML renderer is loaded only when a report may be HTML (a path is asked interactively)
-  await loadRenderers(
-    interactive
-      ? ['html']
-      : [...(options.format ?? []), ...(options.output ?? []).map(formatForPath)],
-  );
   if (interactive) return interactiveAudit(ctx, options, failOn, prompts);
 
   const files = expandInputs(options.answers ?? [], ['.yaml', '.yml', '.json'], 'answer file');
@@ -73,7 +66,7 @@ function scriptedAudit(
   options: AuditCommandOptions,
   failOn: FailOn,
   baseline: Baseline | undefined,
-): number {
+): Promise<number> {
   const format = singleFormat(options.format);
   assertNotAnInput([file, ...otherInputs(options)], options.output ?? []);
   const { report, source } = auditFile(ctx, file, options, baseline);
@@ -86,7 +79,7 @@ function scriptedAudit(
 }
 
 /** Writes the report, appends the job summary, prints what was found and decided. */
-function finish(
+async function finish(
   ctx: Context,
   report: Report,
   targets: ReportTarget[],
@@ -96,8 +89,8 @@ function finish(
     /** Every question with its verdict (the interactive ending), not only those that fail. */
     allQuestions?: boolean;
   },
-): number {
-  writeReport(ctx, report, targets, options);
+): Promise<number> {
+  await writeReport(ctx, report, targets, options);
   appendStepSummary(ctx, report, options.stepSummary);
   printLines(
     ctx,

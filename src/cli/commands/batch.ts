@@ -9,7 +9,7 @@ import { regressionCount } from '../../core/compare.js';
 import { count } from '../../core/render/labels.js';
 import { defaultLanguage, pick } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
-import { extensionFor, render, type ReportFormat } from '../../core/render/index.js';
+import { extensionFor, loadRenderers, render, type ReportFormat } from '../../core/render/index.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
 import { createFolder, writeFileSafelyAsync } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
@@ -179,6 +179,7 @@ export async function batchAudit(
       '-f github writes workflow commands to stdout for one answer file; leave it out of --out-dir',
     );
   }
+  await loadRenderers(formats);
   const template = options.name ?? '{file}';
   const problem = validateNameTemplate(template);
   if (problem !== undefined) throw new TrustcheckError(`--name ${template}: ${problem}`);
