@@ -4,6 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  cpSync,
+  mkdtempSync,
+  rmSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -12,6 +15,7 @@ import {
   statSync,
   symlinkSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +142,11 @@ describe('file errors in plain words', () => {
     chmodSync(join(dir, 'locked'), 0o555);
     chmodSync(dir, 0o755);
     chmodSync(join(dir, 'a.yaml'), 0o644);
+    // the checkout may sit in a folder nobody may enter: run a copy of the built program
+    const pkg = mkdtempSync(join(tmpdir(), 'trustcheck-nobody-'));
+    chmodSync(pkg, 0o755);
+    for (const part of ['bin', 'dist', 'questionnaires', 'schemas', 'package.json'])
+      cpSync(join(root, part), join(pkg, part), { recursive: true });
     const result = spawnSync(
       'setpriv',
       [
@@ -145,7 +154,7 @@ describe('file errors in plain words', () => {
         '--regid=65534',
         '--clear-groups',
         process.execPath,
-        bin,
+        join(pkg, 'bin', 'trustcheck.cjs'),
         'audit',
         '-a',
         'a.yaml',
@@ -160,6 +169,7 @@ describe('file errors in plain words', () => {
     expect(result.stderr).toContain('locked/r.md');
     expect(result.stderr).toMatch(/may not write/);
     expect(readdirSync(join(dir, 'locked'))).toEqual([]);
+    rmSync(pkg, { recursive: true, force: true });
   });
 
   it.each([['99999999999999'], ['253402300800'], ['soon']])(
