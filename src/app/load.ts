@@ -48,17 +48,21 @@ export function validateText<T>(
   if (issues.length > 0) {
     return { ok: false, issues: sortIssues(issues.map((i) => locate(parsed, i))), warnings: [] };
   }
-  return {
-    ok: true,
-    value: {
-      value: parsed.value as T,
-      parsed,
-      get digest() {
-        return digestOf(text);
-      },
-    },
-    warnings: [],
-  };
+  return { ok: true, value: new LoadedFile<T>(parsed.value as T, parsed, text), warnings: [] };
+}
+
+/** A loaded file; its digest is computed when first asked for. */
+class LoadedFile<T> implements Loaded<T> {
+  private hash: string | undefined;
+  constructor(
+    readonly value: T,
+    readonly parsed: ParsedDocument,
+    private readonly text: string,
+  ) {}
+
+  get digest(): string {
+    return (this.hash ??= digestOf(this.text));
+  }
 }
 
 const FORMATS: Record<SchemaName, string> = {

@@ -3,7 +3,7 @@
 // same subject. It is written in one language, the latest report's, and takes every text (question
 // titles, statements) from that report, or from the latest report that has it in that language:
 // never a mix of languages when the reports hold one.
-import { compare } from './compare.js';
+import { compare, type ComparedReport } from './compare.js';
 import type { Report } from './model.js';
 import { labelsFor } from './render/labels.js';
 
@@ -59,124 +59,192 @@ export interface Summary {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * The words of every question and statement: from the latest report in `language` that has it,
- * else from the latest report that has it at all (a questionnaire that only some reports hold).
- */
-function wordsOf(reports: readonly Report[], language: string): Map<string, string> {
-  const words = new Map<string, string>();
-  const inLanguage = new Set<string>();
-  // oldest first, so that a later report's words replace an earlier one's
-  const byDate = [...reports].sort((a, b) => byText(a.date, b.date));
-  for (const r of byDate) {
-    const matches = r.language === language;
-    const put = (key: string, text: string) => {
-      if (!matches && inLanguage.has(key)) return;
-      words.set(key, text);
-      if (matches) inLanguage.add(key);
-    };
-    for (const q of r.questionnaires) {
-      for (const s of q.sections) {
-        put(`${q.id}.${s.id}`, s.title);
-        for (const st of s.statements) put(`${q.id}.${s.id}.${st.id}`, st.text);
-      }
-    }
-  }
-  return words;
+/** What the summary keeps of a report: its verdicts, without its words (those go to `words`). */
+interface Outline extends ComparedReport {
+  /** The order reports were added in: the last word among equals. */
+  index: number;
+  language: string;
+  passed: boolean;
+  totals: Report['totals'];
 }
 
-export function summarize(reports: readonly Report[], top = 10): Summary {
-  const sorted = [...reports].sort(
-    (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date),
-  );
-  const columnSet = new Set<string>();
-  for (const r of sorted) {
-    for (const q of r.questionnaires) {
-      for (const s of q.sections) columnSet.add(`${q.id}.${s.id}`);
-    }
-  }
-  const columns = [...columnSet];
-  const latestReport = [...sorted].sort((a, b) => byText(a.date, b.date)).at(-1);
-  const language = latestReport?.language ?? 'en';
-  const l = labelsFor(language);
-  const words = wordsOf(sorted, language);
-  const wordsFor = (key: string) => words.get(key) ?? key;
-  const rows = sorted.map((r): SummaryRow => ({
-    subject: r.subject,
-    date: r.date,
-    passed: r.passed,
-    statementsSatisfied: r.totals.statementsSatisfied,
-    statements: r.totals.statements,
-    sectionsPassed: r.totals.sectionsPassed,
-    sections: r.totals.sections,
-    verdicts: Object.fromEntries(
-      r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
-    ),
-  }));
+/** A question's or statement's words in one report, with what orders that report. */
+interface Wording {
+  date: string;
+  subject: string;
+  index: number;
+  text: string;
+}
 
-  const bySubject = new Map<string, Report[]>();
-  for (const r of sorted) {
-    const history = bySubject.get(r.subject);
-    if (history === undefined) bySubject.set(r.subject, [r]);
-    else history.push(r);
+/** Whether report `a` comes after report `b` in date order (then subject, then the order given). */
+const later = (a: Wording | Outline, b: Wording | Outline): boolean =>
+  (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
+
+/**
+ * A portfolio summary built one report at a time, so that a caller reading many report files
+ * need not hold them all: each report is reduced to its outline (verdicts and ids) and to the
+ * words the summary may use (the latest wording of each question and statement, per language).
+ */
+export class Portfolio {
+  private readonly outlines: Outline[] = [];
+  /** `questionnaire.section[.statement]` -> the latest wording in any language, and per language. */
+  private readonly words = new Map<string, { any: Wording; byLanguage: Map<string, Wording> }>();
+
+  get size(): number {
+    return this.outlines.length;
   }
 
-  const failures = new Map<string, CommonFailure>();
-  const regressions: PortfolioRegression[] = [];
-  const improvements: PortfolioImprovement[] = [];
-  for (const [subject, history] of bySubject) {
-    const latest = history.at(-1)!;
-    for (const q of latest.questionnaires) {
-      for (const s of q.sections) {
-        for (const st of s.statements) {
-          if (st.satisfied) continue;
-          const key = `${q.id}.${s.id}.${st.id}`;
-          const entry = failures.get(key) ?? {
-            statement: key,
-            text: wordsFor(key),
-            question: wordsFor(`${q.id}.${s.id}`),
-            subjects: 0,
+  add(report: Report): void {
+    const index = this.outlines.length;
+    const { subject, date, language } = report;
+    const word = (key: string, text: string): void => {
+      const wording: Wording = { date, subject, index, text };
+      const known = this.words.get(key);
+      if (known === undefined) {
+        this.words.set(key, { any: wording, byLanguage: new Map([[language, wording]]) });
+        return;
+      }
+      if (later(wording, known.any)) known.any = wording;
+      const inLanguage = known.byLanguage.get(language);
+      if (inLanguage === undefined || later(wording, inLanguage)) {
+        known.byLanguage.set(language, wording);
+      }
+    };
+    this.outlines.push({
+      index,
+      subject,
+      date,
+      language,
+      passed: report.passed,
+      totals: { ...report.totals },
+      questionnaires: report.questionnaires.map((q) => ({
+        id: q.id,
+        version: q.version,
+        digest: q.digest,
+        sections: q.sections.map((s) => {
+          word(`${q.id}.${s.id}`, s.title);
+          return {
+            id: s.id,
+            passed: s.passed,
+            statements: s.statements.map((st) => {
+              word(`${q.id}.${s.id}.${st.id}`, st.text);
+              return { id: st.id, satisfied: st.satisfied };
+            }),
           };
-          entry.subjects++;
-          failures.set(key, entry);
+        }),
+      })),
+    });
+  }
+
+  /**
+   * The summary of every report added. It is written in the language of the latest report, and
+   * takes each text from the latest report in that language that has it, else from the latest
+   * report that has it at all (a questionnaire that only some reports hold).
+   */
+  summary(top = 10): Summary {
+    const sorted = [...this.outlines].sort(
+      (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date) || a.index - b.index,
+    );
+    const columnSet = new Set<string>();
+    for (const r of sorted) {
+      for (const q of r.questionnaires) {
+        for (const s of q.sections) columnSet.add(`${q.id}.${s.id}`);
+      }
+    }
+    const columns = [...columnSet];
+    let latestReport: Outline | undefined;
+    for (const r of sorted) {
+      if (latestReport === undefined || later(r, latestReport)) latestReport = r;
+    }
+    const language = latestReport?.language ?? 'en';
+    const l = labelsFor(language);
+    const wordsFor = (key: string): string => {
+      const known = this.words.get(key);
+      return (known?.byLanguage.get(language) ?? known?.any)?.text ?? key;
+    };
+    const rows = sorted.map((r): SummaryRow => ({
+      subject: r.subject,
+      date: r.date,
+      passed: r.passed,
+      statementsSatisfied: r.totals.statementsSatisfied,
+      statements: r.totals.statements,
+      sectionsPassed: r.totals.sectionsPassed,
+      sections: r.totals.sections,
+      verdicts: Object.fromEntries(
+        r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
+      ),
+    }));
+
+    const bySubject = new Map<string, Outline[]>();
+    for (const r of sorted) {
+      const history = bySubject.get(r.subject);
+      if (history === undefined) bySubject.set(r.subject, [r]);
+      else history.push(r);
+    }
+
+    const failures = new Map<string, CommonFailure>();
+    const regressions: PortfolioRegression[] = [];
+    const improvements: PortfolioImprovement[] = [];
+    for (const [subject, history] of bySubject) {
+      const latest = history.at(-1)!;
+      for (const q of latest.questionnaires) {
+        for (const s of q.sections) {
+          for (const st of s.statements) {
+            if (st.satisfied) continue;
+            const key = `${q.id}.${s.id}.${st.id}`;
+            const entry = failures.get(key) ?? {
+              statement: key,
+              text: wordsFor(key),
+              question: wordsFor(`${q.id}.${s.id}`),
+              subjects: 0,
+            };
+            entry.subjects++;
+            failures.set(key, entry);
+          }
+        }
+      }
+      for (let i = 1; i < history.length; i++) {
+        const { comparison } = compare(history[i - 1]!, history[i]!);
+        const between = { subject, from: history[i - 1]!.date, to: history[i]!.date };
+        for (const r of comparison.regressions) {
+          const key = `${r.questionnaire}.${r.section}.${r.statement}`;
+          regressions.push({ ...between, statement: key, text: wordsFor(key) });
+        }
+        for (const id of comparison.missingQuestionnaires) {
+          regressions.push({
+            ...between,
+            statement: `${id} (questionnaire missing)`,
+            text: l.questionnaireMissing(id),
+          });
+        }
+        for (const r of comparison.improvements) {
+          const key = `${r.questionnaire}.${r.section}.${r.statement}`;
+          improvements.push({ ...between, statement: key, text: wordsFor(key) });
         }
       }
     }
-    for (let i = 1; i < history.length; i++) {
-      const { comparison } = compare(history[i - 1]!, history[i]!);
-      const between = { subject, from: history[i - 1]!.date, to: history[i]!.date };
-      for (const r of comparison.regressions) {
-        const key = `${r.questionnaire}.${r.section}.${r.statement}`;
-        regressions.push({ ...between, statement: key, text: wordsFor(key) });
-      }
-      for (const id of comparison.missingQuestionnaires) {
-        regressions.push({
-          ...between,
-          statement: `${id} (questionnaire missing)`,
-          text: l.questionnaireMissing(id),
-        });
-      }
-      for (const r of comparison.improvements) {
-        const key = `${r.questionnaire}.${r.section}.${r.statement}`;
-        improvements.push({ ...between, statement: key, text: wordsFor(key) });
-      }
-    }
+    const mostCommonFailures = [...failures.values()]
+      .sort((a, b) => b.subjects - a.subjects || byText(a.statement, b.statement))
+      .slice(0, top);
+    return {
+      format: 'trustcheck-summary/1',
+      subjects: bySubject.size,
+      reports: this.outlines.length,
+      language,
+      columns,
+      columnTitles: columns.map(wordsFor),
+      rows,
+      mostCommonFailures,
+      regressions,
+      improvements,
+    };
   }
-  const mostCommonFailures = [...failures.values()]
-    .sort((a, b) => b.subjects - a.subjects || byText(a.statement, b.statement))
-    .slice(0, top);
-  return {
-    format: 'trustcheck-summary/1',
-    subjects: bySubject.size,
-    reports: reports.length,
-    language,
-    columns,
-    columnTitles: columns.map(wordsFor),
-    rows,
-    mostCommonFailures,
-    regressions,
-    improvements,
-  };
+}
+
+export function summarize(reports: readonly Report[], top = 10): Summary {
+  const portfolio = new Portfolio();
+  for (const r of reports) portfolio.add(r);
+  return portfolio.summary(top);
 }
 
 /**

@@ -73,26 +73,35 @@ function lazyDocument(
   value: unknown,
   keyPositions?: Map<string, { line: number; col: number }>,
 ): ParsedDocument {
-  let full: ParsedDocument | undefined;
-  const parsed = (): ParsedDocument => {
-    if (full === undefined) {
-      const result = parseFully(text, file);
-      if (!result.ok) throw new Error(`${file}: the fast and the full YAML parser disagree`);
-      full = result.parsed;
+  return new LazyDocument(text, file, value, keyPositions);
+}
+
+/** A document parsed on the fast path: the full parse is made only when asked for. */
+class LazyDocument implements ParsedDocument {
+  private full: ParsedDocument | undefined;
+  constructor(
+    private readonly text: string,
+    readonly file: string,
+    readonly value: unknown,
+    readonly keyPositions?: Map<string, { line: number; col: number }>,
+  ) {}
+
+  private parsed(): ParsedDocument {
+    if (this.full === undefined) {
+      const result = parseFully(this.text, this.file);
+      if (!result.ok) throw new Error(`${this.file}: the fast and the full YAML parser disagree`);
+      this.full = result.parsed;
     }
-    return full;
-  };
-  return {
-    file,
-    value,
-    keyPositions,
-    get doc() {
-      return parsed().doc;
-    },
-    get lineCounter() {
-      return parsed().lineCounter;
-    },
-  };
+    return this.full;
+  }
+
+  get doc(): Document.Parsed {
+    return this.parsed().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.parsed().lineCounter;
+  }
 }
 
 function parseFully(text: string, file: string): ParseResult {

@@ -3,8 +3,6 @@
 // and the caller falls back to the positioned parser, which says what is wrong and where.
 
 const MAX_DEPTH = 100;
-// where a key ends: its closing quote and the colon after it
-const KEY_END = /"\s*:/g;
 
 /** The value of a JSON text, or undefined when it needs the positioned parser. */
 export function parseJsonFast(text: string): { value: unknown } | undefined {
@@ -15,14 +13,25 @@ export function parseJsonFast(text: string): { value: unknown } | undefined {
   } catch {
     return undefined;
   }
-  // JSON.parse keeps the last of two equal keys. Every key of the text ends in `":`, and a
-  // string may hold `":` too: so the text has at least as many as the parsed value has keys,
-  // and exactly as many only when no key was dropped (nor any string holds one).
-  let ends = 0;
-  KEY_END.lastIndex = 0;
-  while (KEY_END.exec(source) !== null) ends++;
+  // JSON.parse keeps the last of two equal keys. Every key of the text ends in `"`, JSON
+  // whitespace and `:`, and a string may hold that too: so the text has at least as many key
+  // ends as the parsed value has keys, and exactly as many only when no key was dropped (nor any
+  // string holds one).
   const keys = countKeys(value, 0);
-  return keys === ends ? { value } : undefined;
+  return keys === keyEnds(source) ? { value } : undefined;
+}
+
+/** How many colons of `text` follow a double quote and JSON whitespace. */
+function keyEnds(text: string): number {
+  let n = 0;
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let before = colon - 1;
+    let c = text.charCodeAt(before);
+    // space, tab, line feed, carriage return
+    while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = text.charCodeAt(--before);
+    if (c === 0x22) n++;
+  }
+  return n;
 }
 
 /** The keys of a parsed value, or -1 for `__proto__` or nesting deeper than MAX_DEPTH. */

@@ -54,19 +54,25 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
         `the ${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
       );
     }
-    const chunks: Buffer[] = [];
+    // one buffer: a regular file's size and one byte more (to see that it ended there), grown
+    // only for a file that grows while read, a pipe or a device
+    const limit = MAX_INPUT_BYTES + 1;
+    let buffer = Buffer.allocUnsafe(stat.isFile() && stat.size > 0 ? stat.size + 1 : CHUNK);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, MAX_INPUT_BYTES + 1 - total));
-      const n = readChunk(fd, chunk);
+      if (total === buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(CHUNK, buffer.length * 2)));
+        buffer.copy(grown, 0, 0, total);
+        buffer = grown;
+      }
+      const n = readChunk(fd, buffer, total);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > MAX_INPUT_BYTES) {
         return fail(`the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
       }
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    return { ok: true, bytes: buffer.subarray(0, total) };
   } catch (error) {
     return fail(readReason(what, error));
   } finally {
@@ -85,11 +91,11 @@ function descriptorOf(file: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-/** One read; a non-blocking pipe (EAGAIN) is waited for briefly, without spinning. */
-function readChunk(fd: number, chunk: Buffer): number {
+/** One read into `buffer` from `offset`; a non-blocking pipe (EAGAIN) is waited for briefly. */
+function readChunk(fd: number, buffer: Buffer, offset: number): number {
   for (;;) {
     try {
-      return readSync(fd, chunk, 0, chunk.length, null);
+      return readSync(fd, buffer, offset, buffer.length - offset, null);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);

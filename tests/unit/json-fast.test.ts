@@ -14,6 +14,8 @@ describe('parseJsonFast', () => {
   it.each([
     ['a duplicate key', '{"a": 1, "a": 2}'],
     ['a nested duplicate key', '{"x": {"a": 1, "b": {}, "a": 2}}'],
+    ['a duplicate key with whitespace before its colon', '{"a" \t\r\n : 1, "a"  :2}'],
+    ['a duplicate key hidden by a string holding a key end', '{"a": 1, "a": 2, "s": "\\" :"}'],
     ['__proto__', '{"__proto__": {"polluted": true}}'],
     ['a duplicate key spelled with an escape', '{"a": 1, "\\u0061": 2}'],
     ['__proto__ spelled with an escape', '{"\\u005f_proto__": {}}'],
@@ -22,6 +24,12 @@ describe('parseJsonFast', () => {
     ['an unclosed string', '{"a": "b'],
   ])('leaves %s to the positioned parser', (_, text) => {
     expect(parseJsonFast(text)).toBeUndefined();
+  });
+
+  it('reads keys with JSON whitespace before their colon', () => {
+    expect(parseJsonFast('{"a" \t\r\n : 1, "b"  :[ {"c"\n:2} ]}')).toEqual({
+      value: { a: 1, b: [{ c: 2 }] },
+    });
   });
 
   it('the same key in sibling objects is fine', () => {

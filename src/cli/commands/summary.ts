@@ -1,13 +1,12 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
-import type { Report } from '../../core/model.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/render/labels.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportFile } from '../../app/load.js';
-import { summarize } from '../../core/summary.js';
+import { Portfolio } from '../../core/summary.js';
 import {
   renderSummaryCsv,
   renderSummaryJson,
@@ -23,11 +22,12 @@ export async function summaryCommand(
   options: { format: 'md' | 'json' | 'csv' | 'html'; output?: string },
 ): Promise<number> {
   const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
-  const reports: Report[] = [];
+  // one report at a time: each is reduced to what the summary needs, and then let go
+  const portfolio = new Portfolio();
   for (const file of files) {
     const loaded = loadReportFile(file);
     if (loaded.ok) {
-      reports.push(loaded.value.value);
+      portfolio.add(loaded.value.value);
       continue;
     }
     // another JSON file (a summary, a package.json): said once, and left out
@@ -37,12 +37,12 @@ export async function summaryCommand(
     }
     unwrap(loaded);
   }
-  if (reports.length === 0) {
+  if (portfolio.size === 0) {
     throw new TrustcheckError(
       `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
     );
   }
-  const summary = summarize(reports);
+  const summary = portfolio.summary();
   const text =
     options.format === 'html'
       ? (await import('../../core/render/summary-html.js')).renderSummaryHtml(summary)
