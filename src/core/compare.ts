@@ -2,12 +2,7 @@
 // sections flipped to failing, which statements appeared or disappeared (a new questionnaire
 // version), and which questionnaires are gone, each of which counts as a regression, so that
 // dropping a check cannot make CI pass.
-import type {
-  Comparison,
-  SectionChange,
-  StatementChange,
-  StatementPresence,
-} from './model.js';
+import type { Comparison, SectionChange, StatementChange, StatementPresence } from './model.js';
 
 export interface CompareResult {
   comparison: Comparison;
