@@ -47,24 +47,41 @@ export function jsonSchemas(
 }
 
 export function validatorsSource(schemas: Record<SchemaName, JsonSchema>): string {
-  const ajv = new Ajv2020({
-    code: { source: true, esm: false, lines: false },
-    allErrors: true,
-    verbose: true,
-    strict: true,
-  });
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
-  // one validator per schema, each built on its first call: a command loads only the code and
-  // the schema literals of the one it uses
-  const parts = Object.entries(schemas).map(([name, schema]) => {
-    const code = standaloneCode.default(ajv, { [name]: schema.$id as string });
-    return `function build_${name}() {
+  // two validators per schema: a quick one that stops at the first error, for the usual case of a
+  // valid file (about three times faster on a report), and one that finds every error, with the
+  // data each is about, run only when the quick one says no
+  const compiler = (allErrors: boolean) => {
+    const ajv = new Ajv2020({
+      code: { source: true, esm: false, lines: false },
+      allErrors,
+      verbose: allErrors,
+      strict: true,
+    });
+    for (const schema of Object.values(schemas)) ajv.addSchema(schema);
+    return ajv;
+  };
+  const full = compiler(true);
+  const quick = compiler(false);
+  // each built on its first call: a command loads only the code and the schema literals of the
+  // one it uses
+  const build = (ajv: Ajv2020, fn: string, name: string, id: string) =>
+    `function ${fn}() {
   const exports = {};
-${code}
+${standaloneCode.default(ajv, { [name]: id })}
   return exports.${name};
-}
+}`;
+  const parts = Object.entries(schemas).map(([name, schema]) => {
+    const id = schema.$id as string;
+    return `${build(quick, `quick_${name}`, name, id)}
+${build(full, `build_${name}`, name, id)}
+let checked_${name};
 let real_${name};
 exports.${name} = function ${name}(data) {
+  checked_${name} ??= quick_${name}();
+  if (checked_${name}(data)) {
+    exports.${name}.errors = null;
+    return true;
+  }
   real_${name} ??= build_${name}();
   const valid = real_${name}(data);
   exports.${name}.errors = real_${name}.errors;
