@@ -59,13 +59,58 @@ export interface Summary {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** What the summary keeps of a report: its verdicts, without its words (those go to `words`). */
-interface Outline extends ComparedReport {
+/**
+ * The ids of a report's questionnaires, questions and statements, in order: the same for most
+ * reports of a portfolio, so it is kept once and shared.
+ */
+interface Shape {
+  questionnaires: {
+    id: string;
+    version: string;
+    digest: string;
+    sections: { id: string; statements: string[] }[];
+  }[];
+}
+
+/**
+ * What the summary keeps of a report: its shape, and its verdicts as one string of `1` and `0`
+ * (for each question in order, whether it passed, then whether each of its statements is
+ * satisfied); its words go to the portfolio's `words`. Small, so that holding a thousand reports
+ * costs little.
+ */
+interface Outline {
   /** The order reports were added in: the last word among equals. */
   index: number;
+  subject: string;
+  date: string;
   language: string;
   passed: boolean;
   totals: Report['totals'];
+  shape: Shape;
+  flags: string;
+}
+
+/** An outline with its verdicts spelled out, as a comparison reads them. */
+type Expanded = Outline & ComparedReport;
+
+/** The report an outline stands for, as far as a comparison reads it. */
+function expand(outline: Outline): ComparedReport {
+  let at = 0;
+  const flag = () => outline.flags.charCodeAt(at++) === 0x31;
+  return {
+    subject: outline.subject,
+    date: outline.date,
+    questionnaires: outline.shape.questionnaires.map((q) => ({
+      id: q.id,
+      version: q.version,
+      digest: q.digest,
+      sections: q.sections.map((s) => ({
+        id: s.id,
+        passed: flag(),
+        statements: s.statements.map((id) => ({ id, satisfied: flag() })),
+      })),
+    })),
+  };
 }
 
 /** A question's or statement's words in one report, with what orders that report. */
@@ -77,8 +122,10 @@ interface Wording {
 }
 
 /** Whether report `a` comes after report `b` in date order (then subject, then the order given). */
-const later = (a: Wording | Outline, b: Wording | Outline): boolean =>
-  (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
+const later = (
+  a: Pick<Wording, 'date' | 'subject' | 'index'>,
+  b: Pick<Wording, 'date' | 'subject' | 'index'>,
+): boolean => (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
 
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
@@ -89,6 +136,8 @@ export class Portfolio {
   private readonly outlines: Outline[] = [];
   /** `questionnaire.section[.statement]` -> the latest wording in any language, and per language. */
   private readonly words = new Map<string, { any: Wording; byLanguage: Map<string, Wording> }>();
+  /** Each distinct shape once, by its ids. */
+  private readonly shapes = new Map<string, Shape>();
 
   get size(): number {
     return this.outlines.length;
@@ -98,18 +147,50 @@ export class Portfolio {
     const index = this.outlines.length;
     const { subject, date, language } = report;
     const word = (key: string, text: string): void => {
-      const wording: Wording = { date, subject, index, text };
       const known = this.words.get(key);
       if (known === undefined) {
+        const wording: Wording = { date, subject, index, text };
         this.words.set(key, { any: wording, byLanguage: new Map([[language, wording]]) });
         return;
       }
-      if (later(wording, known.any)) known.any = wording;
       const inLanguage = known.byLanguage.get(language);
+      const wording: Wording = { date, subject, index, text };
+      if (later(wording, known.any)) known.any = wording;
       if (inLanguage === undefined || later(wording, inLanguage)) {
         known.byLanguage.set(language, wording);
       }
     };
+    const flags: string[] = [];
+    let ids = '';
+    for (const q of report.questionnaires) {
+      ids += `\u0000${q.id}\u0000${q.version}\u0000${q.digest}`;
+      for (const s of q.sections) {
+        const question = `${q.id}.${s.id}`;
+        ids += `\u0001${s.id}`;
+        word(question, s.title);
+        flags.push(s.passed ? '1' : '0');
+        for (const st of s.statements) {
+          ids += `\u0002${st.id}`;
+          word(`${question}.${st.id}`, st.text);
+          flags.push(st.satisfied ? '1' : '0');
+        }
+      }
+    }
+    let shape = this.shapes.get(ids);
+    if (shape === undefined) {
+      shape = {
+        questionnaires: report.questionnaires.map((q) => ({
+          id: q.id,
+          version: q.version,
+          digest: q.digest,
+          sections: q.sections.map((s) => ({
+            id: s.id,
+            statements: s.statements.map((st) => st.id),
+          })),
+        })),
+      };
+      this.shapes.set(ids, shape);
+    }
     this.outlines.push({
       index,
       subject,
@@ -117,22 +198,8 @@ export class Portfolio {
       language,
       passed: report.passed,
       totals: { ...report.totals },
-      questionnaires: report.questionnaires.map((q) => ({
-        id: q.id,
-        version: q.version,
-        digest: q.digest,
-        sections: q.sections.map((s) => {
-          word(`${q.id}.${s.id}`, s.title);
-          return {
-            id: s.id,
-            passed: s.passed,
-            statements: s.statements.map((st) => {
-              word(`${q.id}.${s.id}.${st.id}`, st.text);
-              return { id: st.id, satisfied: st.satisfied };
-            }),
-          };
-        }),
-      })),
+      shape,
+      flags: flags.join(''),
     });
   }
 
@@ -142,9 +209,9 @@ export class Portfolio {
    * report that has it at all (a questionnaire that only some reports hold).
    */
   summary(top = 10): Summary {
-    const sorted = [...this.outlines].sort(
-      (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date) || a.index - b.index,
-    );
+    const sorted = [...this.outlines]
+      .sort((a, b) => byText(a.subject, b.subject) || byText(a.date, b.date) || a.index - b.index)
+      .map((outline): Expanded => ({ ...outline, questionnaires: expand(outline).questionnaires }));
     const columnSet = new Set<string>();
     for (const r of sorted) {
       for (const q of r.questionnaires) {
@@ -152,7 +219,7 @@ export class Portfolio {
       }
     }
     const columns = [...columnSet];
-    let latestReport: Outline | undefined;
+    let latestReport: Expanded | undefined;
     for (const r of sorted) {
       if (latestReport === undefined || later(r, latestReport)) latestReport = r;
     }
@@ -175,7 +242,7 @@ export class Portfolio {
       ),
     }));
 
-    const bySubject = new Map<string, Outline[]>();
+    const bySubject = new Map<string, Expanded[]>();
     for (const r of sorted) {
       const history = bySubject.get(r.subject);
       if (history === undefined) bySubject.set(r.subject, [r]);
