@@ -70,6 +70,23 @@ interface Shape {
     digest: string;
     sections: { id: string; statements: string[] }[];
   }[];
+  /** `questionnaire.section`, then `questionnaire.section.statement` for each of its statements. */
+  keys: string[];
+}
+
+function shapeOf(report: Report): Shape {
+  const keys: string[] = [];
+  const questionnaires = report.questionnaires.map((q) => ({
+    id: q.id,
+    version: q.version,
+    digest: q.digest,
+    sections: q.sections.map((s) => {
+      keys.push(`${q.id}.${s.id}`);
+      for (const st of s.statements) keys.push(`${q.id}.${s.id}.${st.id}`);
+      return { id: s.id, statements: s.statements.map((st) => st.id) };
+    }),
+  }));
+  return { questionnaires, keys };
 }
 
 /**
@@ -125,7 +142,14 @@ interface Wording {
 const later = (
   a: Pick<Wording, 'date' | 'subject' | 'index'>,
   b: Pick<Wording, 'date' | 'subject' | 'index'>,
-): boolean => (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
+): boolean => isLater(a.date, a.subject, a.index, b);
+
+const isLater = (
+  date: string,
+  subject: string,
+  index: number,
+  b: Pick<Wording, 'date' | 'subject' | 'index'>,
+): boolean => (byText(date, b.date) || byText(subject, b.subject) || index - b.index) > 0;
 
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
@@ -146,6 +170,20 @@ export class Portfolio {
   add(report: Report): void {
     const index = this.outlines.length;
     const { subject, date, language } = report;
+    let ids = '';
+    for (const q of report.questionnaires) {
+      ids += `\u0000${q.id}\u0000${q.version}\u0000${q.digest}`;
+      for (const s of q.sections) {
+        ids += `\u0001${s.id}`;
+        for (const st of s.statements) ids += `\u0002${st.id}`;
+      }
+    }
+    let shape = this.shapes.get(ids);
+    if (shape === undefined) {
+      shape = shapeOf(report);
+      this.shapes.set(ids, shape);
+    }
+    // a wording is made only where this report's words are the latest so far
     const word = (key: string, text: string): void => {
       const known = this.words.get(key);
       if (known === undefined) {
@@ -154,42 +192,23 @@ export class Portfolio {
         return;
       }
       const inLanguage = known.byLanguage.get(language);
+      const newer = inLanguage === undefined || isLater(date, subject, index, inLanguage);
+      if (!newer && !isLater(date, subject, index, known.any)) return;
       const wording: Wording = { date, subject, index, text };
-      if (later(wording, known.any)) known.any = wording;
-      if (inLanguage === undefined || later(wording, inLanguage)) {
-        known.byLanguage.set(language, wording);
-      }
+      if (isLater(date, subject, index, known.any)) known.any = wording;
+      if (newer) known.byLanguage.set(language, wording);
     };
     const flags: string[] = [];
-    let ids = '';
+    let slot = 0;
     for (const q of report.questionnaires) {
-      ids += `\u0000${q.id}\u0000${q.version}\u0000${q.digest}`;
       for (const s of q.sections) {
-        const question = `${q.id}.${s.id}`;
-        ids += `\u0001${s.id}`;
-        word(question, s.title);
+        word(shape.keys[slot++]!, s.title);
         flags.push(s.passed ? '1' : '0');
         for (const st of s.statements) {
-          ids += `\u0002${st.id}`;
-          word(`${question}.${st.id}`, st.text);
+          word(shape.keys[slot++]!, st.text);
           flags.push(st.satisfied ? '1' : '0');
         }
       }
-    }
-    let shape = this.shapes.get(ids);
-    if (shape === undefined) {
-      shape = {
-        questionnaires: report.questionnaires.map((q) => ({
-          id: q.id,
-          version: q.version,
-          digest: q.digest,
-          sections: q.sections.map((s) => ({
-            id: s.id,
-            statements: s.statements.map((st) => st.id),
-          })),
-        })),
-      };
-      this.shapes.set(ids, shape);
     }
     this.outlines.push({
       index,
