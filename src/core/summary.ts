@@ -70,23 +70,37 @@ interface Shape {
     digest: string;
     sections: { id: string; statements: string[] }[];
   }[];
-  /** `questionnaire.section`, then `questionnaire.section.statement` for each of its statements. */
+  /**
+   * Each verdict's place in a report's flags: `questionnaire.section` for a question,
+   * `questionnaire.section.statement` for a statement, with the question it belongs to.
+   */
   keys: string[];
+  questionOf: (string | undefined)[];
+  /** The questions (columns), with the place of each one's verdict. */
+  questions: { key: string; slot: number }[];
 }
 
 function shapeOf(report: Report): Shape {
   const keys: string[] = [];
+  const questionOf: (string | undefined)[] = [];
+  const questions: { key: string; slot: number }[] = [];
   const questionnaires = report.questionnaires.map((q) => ({
     id: q.id,
     version: q.version,
     digest: q.digest,
     sections: q.sections.map((s) => {
-      keys.push(`${q.id}.${s.id}`);
-      for (const st of s.statements) keys.push(`${q.id}.${s.id}.${st.id}`);
+      const question = `${q.id}.${s.id}`;
+      questions.push({ key: question, slot: keys.length });
+      keys.push(question);
+      questionOf.push(undefined);
+      for (const st of s.statements) {
+        keys.push(`${question}.${st.id}`);
+        questionOf.push(question);
+      }
       return { id: s.id, statements: s.statements.map((st) => st.id) };
     }),
   }));
-  return { questionnaires, keys };
+  return { questionnaires, keys, questionOf, questions };
 }
 
 /**
@@ -106,9 +120,6 @@ interface Outline {
   shape: Shape;
   flags: string;
 }
-
-/** An outline with its verdicts spelled out, as a comparison reads them. */
-type Expanded = Outline & ComparedReport;
 
 /** The report an outline stands for, as far as a comparison reads it. */
 function expand(outline: Outline): ComparedReport {
@@ -228,17 +239,19 @@ export class Portfolio {
    * report that has it at all (a questionnaire that only some reports hold).
    */
   summary(top = 10): Summary {
-    const sorted = [...this.outlines]
-      .sort((a, b) => byText(a.subject, b.subject) || byText(a.date, b.date) || a.index - b.index)
-      .map((outline): Expanded => ({ ...outline, questionnaires: expand(outline).questionnaires }));
+    const sorted = [...this.outlines].sort(
+      (a, b) => byText(a.subject, b.subject) || byText(a.date, b.date) || a.index - b.index,
+    );
+    // the columns in the order the sorted reports first hold them: each shape looked at once
     const columnSet = new Set<string>();
+    const seen = new Set<Shape>();
     for (const r of sorted) {
-      for (const q of r.questionnaires) {
-        for (const s of q.sections) columnSet.add(`${q.id}.${s.id}`);
-      }
+      if (seen.has(r.shape)) continue;
+      seen.add(r.shape);
+      for (const { key } of r.shape.questions) columnSet.add(key);
     }
     const columns = [...columnSet];
-    let latestReport: Expanded | undefined;
+    let latestReport: Outline | undefined;
     for (const r of sorted) {
       if (latestReport === undefined || later(r, latestReport)) latestReport = r;
     }
@@ -248,20 +261,22 @@ export class Portfolio {
       const known = this.words.get(key);
       return (known?.byLanguage.get(language) ?? known?.any)?.text ?? key;
     };
-    const rows = sorted.map((r): SummaryRow => ({
-      subject: r.subject,
-      date: r.date,
-      passed: r.passed,
-      statementsSatisfied: r.totals.statementsSatisfied,
-      statements: r.totals.statements,
-      sectionsPassed: r.totals.sectionsPassed,
-      sections: r.totals.sections,
-      verdicts: Object.fromEntries(
-        r.questionnaires.flatMap((q) => q.sections.map((s) => [`${q.id}.${s.id}`, s.passed])),
-      ),
-    }));
+    const rows = sorted.map((r): SummaryRow => {
+      const verdicts: Record<string, boolean> = {};
+      for (const { key, slot } of r.shape.questions) verdicts[key] = r.flags[slot] === '1';
+      return {
+        subject: r.subject,
+        date: r.date,
+        passed: r.passed,
+        statementsSatisfied: r.totals.statementsSatisfied,
+        statements: r.totals.statements,
+        sectionsPassed: r.totals.sectionsPassed,
+        sections: r.totals.sections,
+        verdicts,
+      };
+    });
 
-    const bySubject = new Map<string, Expanded[]>();
+    const bySubject = new Map<string, Outline[]>();
     for (const r of sorted) {
       const history = bySubject.get(r.subject);
       if (history === undefined) bySubject.set(r.subject, [r]);
@@ -273,24 +288,22 @@ export class Portfolio {
     const improvements: PortfolioImprovement[] = [];
     for (const [subject, history] of bySubject) {
       const latest = history.at(-1)!;
-      for (const q of latest.questionnaires) {
-        for (const s of q.sections) {
-          for (const st of s.statements) {
-            if (st.satisfied) continue;
-            const key = `${q.id}.${s.id}.${st.id}`;
-            const entry = failures.get(key) ?? {
-              statement: key,
-              text: wordsFor(key),
-              question: wordsFor(`${q.id}.${s.id}`),
-              subjects: 0,
-            };
-            entry.subjects++;
-            failures.set(key, entry);
-          }
-        }
+      const { keys, questionOf } = latest.shape;
+      for (let slot = 0; slot < keys.length; slot++) {
+        const question = questionOf[slot];
+        if (question === undefined || latest.flags[slot] === '1') continue;
+        const key = keys[slot]!;
+        const entry = failures.get(key) ?? {
+          statement: key,
+          text: wordsFor(key),
+          question: wordsFor(question),
+          subjects: 0,
+        };
+        entry.subjects++;
+        failures.set(key, entry);
       }
       for (let i = 1; i < history.length; i++) {
-        const { comparison } = compare(history[i - 1]!, history[i]!);
+        const { comparison } = compare(expand(history[i - 1]!), expand(history[i]!));
         const between = { subject, from: history[i - 1]!.date, to: history[i]!.date };
         for (const r of comparison.regressions) {
           const key = `${r.questionnaire}.${r.section}.${r.statement}`;
