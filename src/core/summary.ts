@@ -63,7 +63,9 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * The ids of a report's questionnaires, questions and statements, in order: the same for most
  * reports of a portfolio, so it is kept once and shared.
  */
-interface Shape {
+export interface Shape {
+  /** The ids in one string: what tells two shapes apart. */
+  ids: string;
   questionnaires: {
     id: string;
     version: string;
@@ -80,7 +82,7 @@ interface Shape {
   questions: { key: string; slot: number }[];
 }
 
-function shapeOf(report: Report): Shape {
+function shapeOf(report: Report, ids: string): Shape {
   const keys: string[] = [];
   const questionOf: (string | undefined)[] = [];
   const questions: { key: string; slot: number }[] = [];
@@ -100,7 +102,7 @@ function shapeOf(report: Report): Shape {
       return { id: s.id, statements: s.statements.map((st) => st.id) };
     }),
   }));
-  return { questionnaires, keys, questionOf, questions };
+  return { ids, questionnaires, keys, questionOf, questions };
 }
 
 /**
@@ -109,7 +111,7 @@ function shapeOf(report: Report): Shape {
  * satisfied); its words go to the portfolio's `words`. Small, so that holding a thousand reports
  * costs little.
  */
-interface Outline {
+export interface Outline {
   /** The order reports were added in: the last word among equals. */
   index: number;
   subject: string;
@@ -142,7 +144,7 @@ function expand(outline: Outline): ComparedReport {
 }
 
 /** A question's or statement's words in one report, with what orders that report. */
-interface Wording {
+export interface Wording {
   date: string;
   subject: string;
   index: number;
@@ -162,6 +164,19 @@ const isLater = (
   b: Pick<Wording, 'date' | 'subject' | 'index'>,
 ): boolean => (byText(date, b.date) || byText(subject, b.subject) || index - b.index) > 0;
 
+/** A portfolio's content as plain data: see `Portfolio.state` and `Portfolio.merge`. */
+export interface PortfolioState {
+  outlines: readonly Outline[];
+  words: ReadonlyMap<string, Words>;
+  shapes: ReadonlyMap<string, Shape>;
+}
+
+/** The latest wording of one question or statement in any language, and in each language. */
+export interface Words {
+  any: Wording;
+  byLanguage: Map<string, Wording>;
+}
+
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
  * need not hold them all: each report is reduced to its outline (verdicts and ids) and to the
@@ -170,7 +185,7 @@ const isLater = (
 export class Portfolio {
   private readonly outlines: Outline[] = [];
   /** `questionnaire.section[.statement]` -> the latest wording in any language, and per language. */
-  private readonly words = new Map<string, { any: Wording; byLanguage: Map<string, Wording> }>();
+  private readonly words = new Map<string, Words>();
   /** Each distinct shape once, by its ids. */
   private readonly shapes = new Map<string, Shape>();
 
@@ -178,8 +193,11 @@ export class Portfolio {
     return this.outlines.length;
   }
 
-  add(report: Report): void {
-    const index = this.outlines.length;
+  /**
+   * Adds a report. `index` orders it among reports that are otherwise equal (the later wins): by
+   * default, after every report added so far.
+   */
+  add(report: Report, index = this.outlines.length): void {
     const { subject, date, language } = report;
     let ids = '';
     for (const q of report.questionnaires) {
@@ -191,7 +209,7 @@ export class Portfolio {
     }
     let shape = this.shapes.get(ids);
     if (shape === undefined) {
-      shape = shapeOf(report);
+      shape = shapeOf(report, ids);
       this.shapes.set(ids, shape);
     }
     // a wording is made only where this report's words are the latest so far
@@ -231,6 +249,39 @@ export class Portfolio {
       shape,
       flags: flags.join(''),
     });
+  }
+
+  /** What this portfolio holds, as plain data (a worker thread can post it). */
+  state(): PortfolioState {
+    return { outlines: this.outlines, words: this.words, shapes: this.shapes };
+  }
+
+  /**
+   * Adds the reports of another portfolio (its `state()`): the summary is then the same as of
+   * one portfolio to which every report was added, provided their indexes tell them apart.
+   */
+  merge(other: PortfolioState): void {
+    const own = new Map<Shape, Shape>();
+    for (const [ids, shape] of other.shapes) {
+      const known = this.shapes.get(ids);
+      if (known === undefined) this.shapes.set(ids, shape);
+      own.set(shape, known ?? shape);
+    }
+    for (const outline of other.outlines) {
+      this.outlines.push({ ...outline, shape: own.get(outline.shape) ?? outline.shape });
+    }
+    for (const [key, theirs] of other.words) {
+      const known = this.words.get(key);
+      if (known === undefined) {
+        this.words.set(key, { any: theirs.any, byLanguage: new Map(theirs.byLanguage) });
+        continue;
+      }
+      if (later(theirs.any, known.any)) known.any = theirs.any;
+      for (const [language, wording] of theirs.byLanguage) {
+        const mine = known.byLanguage.get(language);
+        if (mine === undefined || later(wording, mine)) known.byLanguage.set(language, wording);
+      }
+    }
   }
 
   /**
