@@ -318,11 +318,6 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
 }
 
 /** Runs trustcheck with `argv` (without node and script) and returns the exit code. */
-/** The entry of the worker thread that `summary` starts to load reports beside the main thread. */
-export async function portfolioWorker(): Promise<void> {
-  (await import('./portfolio-load.js')).portfolioWorker();
-}
-
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // the real process (not a test's streams): a signal removes temporary files and exits 130
   if ((io as unknown) === process) cleanUpOnSignals();

@@ -63,9 +63,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * The ids of a report's questionnaires, questions and statements, in order: the same for most
  * reports of a portfolio, so it is kept once and shared.
  */
-export interface Shape {
-  /** The ids in one string: what tells two shapes apart. */
-  ids: string;
+interface Shape {
   questionnaires: {
     id: string;
     version: string;
@@ -82,7 +80,7 @@ export interface Shape {
   questions: { key: string; slot: number }[];
 }
 
-function shapeOf(report: Report, ids: string): Shape {
+function shapeOf(report: Report): Shape {
   const keys: string[] = [];
   const questionOf: (string | undefined)[] = [];
   const questions: { key: string; slot: number }[] = [];
@@ -102,7 +100,7 @@ function shapeOf(report: Report, ids: string): Shape {
       return { id: s.id, statements: s.statements.map((st) => st.id) };
     }),
   }));
-  return { ids, questionnaires, keys, questionOf, questions };
+  return { questionnaires, keys, questionOf, questions };
 }
 
 /**
@@ -111,7 +109,7 @@ function shapeOf(report: Report, ids: string): Shape {
  * satisfied); its words go to the portfolio's `words`. Small, so that holding a thousand reports
  * costs little.
  */
-export interface Outline {
+interface Outline {
   /** The order reports were added in: the last word among equals. */
   index: number;
   subject: string;
@@ -144,7 +142,7 @@ function expand(outline: Outline): ComparedReport {
 }
 
 /** A question's or statement's words in one report, with what orders that report. */
-export interface Wording {
+interface Wording {
   date: string;
   subject: string;
   index: number;
@@ -164,19 +162,6 @@ const isLater = (
   b: Pick<Wording, 'date' | 'subject' | 'index'>,
 ): boolean => (byText(date, b.date) || byText(subject, b.subject) || index - b.index) > 0;
 
-/** A portfolio's content as plain data: see `Portfolio.state` and `Portfolio.merge`. */
-export interface PortfolioState {
-  outlines: readonly Outline[];
-  words: ReadonlyMap<string, Words>;
-  shapes: ReadonlyMap<string, Shape>;
-}
-
-/** The latest wording of one question or statement in any language, and in each language. */
-export interface Words {
-  any: Wording;
-  byLanguage: Map<string, Wording>;
-}
-
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
  * need not hold them all: each report is reduced to its outline (verdicts and ids) and to the
@@ -185,7 +170,7 @@ export interface Words {
 export class Portfolio {
   private readonly outlines: Outline[] = [];
   /** `questionnaire.section[.statement]` -> the latest wording in any language, and per language. */
-  private readonly words = new Map<string, Words>();
+  private readonly words = new Map<string, { any: Wording; byLanguage: Map<string, Wording> }>();
   /** Each distinct shape once, by its ids. */
   private readonly shapes = new Map<string, Shape>();
 
@@ -193,11 +178,8 @@ export class Portfolio {
     return this.outlines.length;
   }
 
-  /**
-   * Adds a report. `index` orders it among reports that are otherwise equal (the later wins): by
-   * default, after every report added so far.
-   */
-  add(report: Report, index = this.outlines.length): void {
+  add(report: Report): void {
+    const index = this.outlines.length;
     const { subject, date, language } = report;
     let ids = '';
     for (const q of report.questionnaires) {
@@ -209,7 +191,7 @@ export class Portfolio {
     }
     let shape = this.shapes.get(ids);
     if (shape === undefined) {
-      shape = shapeOf(report, ids);
+      shape = shapeOf(report);
       this.shapes.set(ids, shape);
     }
     // a wording is made only where this report's words are the latest so far
@@ -249,39 +231,6 @@ export class Portfolio {
       shape,
       flags: flags.join(''),
     });
-  }
-
-  /** What this portfolio holds, as plain data (a worker thread can post it). */
-  state(): PortfolioState {
-    return { outlines: this.outlines, words: this.words, shapes: this.shapes };
-  }
-
-  /**
-   * Adds the reports of another portfolio (its `state()`): the summary is then the same as of
-   * one portfolio to which every report was added, provided their indexes tell them apart.
-   */
-  merge(other: PortfolioState): void {
-    const own = new Map<Shape, Shape>();
-    for (const [ids, shape] of other.shapes) {
-      const known = this.shapes.get(ids);
-      if (known === undefined) this.shapes.set(ids, shape);
-      own.set(shape, known ?? shape);
-    }
-    for (const outline of other.outlines) {
-      this.outlines.push({ ...outline, shape: own.get(outline.shape) ?? outline.shape });
-    }
-    for (const [key, theirs] of other.words) {
-      const known = this.words.get(key);
-      if (known === undefined) {
-        this.words.set(key, { any: theirs.any, byLanguage: new Map(theirs.byLanguage) });
-        continue;
-      }
-      if (later(theirs.any, known.any)) known.any = theirs.any;
-      for (const [language, wording] of theirs.byLanguage) {
-        const mine = known.byLanguage.get(language);
-        if (mine === undefined || later(wording, mine)) known.byLanguage.set(language, wording);
-      }
-    }
   }
 
   /**

@@ -132,25 +132,6 @@ describe('Portfolio', () => {
     );
   });
 
-  it('merged from two portfolios (as two threads load them), is the summary of all (property)', () => {
-    fc.assert(
-      fc.property(
-        portfolio,
-        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-        (specs, side) => {
-          const reports = specs.map(report);
-          const [one, two] = [new Portfolio(), new Portfolio()];
-          reports.forEach((r, index) => (side[index] ? one : two).add(r, index));
-          // the state crosses threads as a structured clone
-          one.merge(structuredClone(two.state()));
-          expect(one.size).toBe(reports.length);
-          expect(one.summary()).toEqual(summarize(reports));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
   it('is written in the language of the latest report', () => {
     const summary = summarize([
       report({ subject: 'Acme', date: '2026-05-01', language: 'nl', no: [], one: false }),

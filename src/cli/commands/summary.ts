@@ -1,8 +1,12 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
+import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/render/labels.js';
+import { readInputFile } from '../../io/read.js';
+import { loadReportFile } from '../../app/load.js';
+import { Portfolio } from '../../core/summary.js';
 import {
   renderSummaryCsv,
   renderSummaryJson,
@@ -11,7 +15,6 @@ import {
 import { writeFileSafely } from '../../io/write.js';
 import { assertNotAnInput } from '../output.js';
 import { expandInputs } from '../inputs.js';
-import { loadPortfolio } from '../portfolio-load.js';
 
 export async function summaryCommand(
   ctx: Context,
@@ -20,15 +23,20 @@ export async function summaryCommand(
 ): Promise<number> {
   const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
   // one report at a time: each is reduced to what the summary needs, and then let go
-  const { portfolio, skipped, failure, threads } = await loadPortfolio(files);
-  if (ctx.env.TRUSTCHECK_DEBUG === '1') {
-    ctx.stderr.write(`debug: reports loaded per thread: ${threads.join(', ')}\n`);
+  const portfolio = new Portfolio();
+  for (const file of files) {
+    const loaded = loadReportFile(file);
+    if (loaded.ok) {
+      portfolio.add(loaded.value.value);
+      continue;
+    }
+    // another JSON file (a summary, a package.json): said once, and left out
+    if (!looksLikeReport(file)) {
+      ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the summary`);
+      continue;
+    }
+    unwrap(loaded);
   }
-  // another JSON file (a summary, a package.json): said once, and left out
-  for (const file of skipped) {
-    ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the summary`);
-  }
-  if (failure !== undefined) unwrap({ ok: false, issues: failure.issues, warnings: [] });
   if (portfolio.size === 0) {
     throw new TrustcheckError(
       `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
@@ -53,4 +61,16 @@ export async function summaryCommand(
     `${count(summary.reports, 'report', 'reports')} of ${count(summary.subjects, 'subject', 'subjects')}, ${count(summary.regressions.length, 'regression', 'regressions')}, ${count(summary.improvements.length, 'improvement', 'improvements')}`,
   );
   return ExitCode.ok;
+}
+
+/** Whether a JSON file says it is a trustcheck report (then its problems are errors). */
+function looksLikeReport(file: string): boolean {
+  const read = readInputFile(file, 'JSON report');
+  if (!read.ok) return true;
+  try {
+    const value = JSON.parse(read.text) as { format?: unknown } | null;
+    return value !== null && typeof value === 'object' && value.format === REPORT_FORMAT;
+  } catch {
+    return true;
+  }
 }
