@@ -102,13 +102,26 @@ export function writeFileSafely(
  * meanwhile. The temp file is created synchronously, so that a signal handler calling
  * removeTempFiles() never races with its creation.
  */
-export async function writeFileSafelyAsync(
+export function writeFileSafelyAsync(
   file: string,
   content: string | Uint8Array,
   options: WriteOptions = {},
 ): Promise<void> {
+  // the text becomes bytes before the first wait, so that only the bytes (outside the JS heap)
+  // are held while the thread pool writes: a batch keeps many writes in flight
+  return writeBytesAsync(
+    file,
+    typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+    options,
+  );
+}
+
+async function writeBytesAsync(
+  file: string,
+  bytes: Uint8Array,
+  options: WriteOptions,
+): Promise<void> {
   const plan = planWrite(file);
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (plan.kind === 'in-place') {
     // a FIFO's open waits for a reader: on the thread pool, not on the main thread
     let handle: Awaited<ReturnType<typeof open>> | undefined;

@@ -9,7 +9,14 @@ import { regressionCount } from '../../core/compare.js';
 import { count } from '../../core/render/labels.js';
 import { defaultLanguage, pick } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
-import { extensionFor, loadRenderers, render, type ReportFormat } from '../../core/render/index.js';
+import {
+  extensionFor,
+  loadRenderers,
+  render,
+  type RenderOptions,
+  type ReportFormat,
+} from '../../core/render/index.js';
+import type { Report } from '../../core/model.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
 import { createFolder, writeFileSafelyAsync } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
@@ -121,11 +128,7 @@ async function auditFiles(
       const code = violatesPolicy(report, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
       const options = { failOn: job.failOn, source, baselineFile: job.baseline?.file };
       // the reports are written on the thread pool while the next file is audited
-      const write = Promise.all(
-        targets.map((target) =>
-          writeFileSafelyAsync(target.path, render(report, target.format, options)),
-        ),
-      ).then(
+      const write = writeReports(targets, report, options).then(
         () => done({ index, status, code, output }),
         (error: unknown) => done(failure(index, file, error, output, c.red('error'))),
       );
@@ -137,6 +140,23 @@ async function auditFiles(
     }
   }
   await Promise.all(pending);
+}
+
+/**
+ * Renders a file's reports and starts writing them. A function of its own so that the callbacks
+ * waiting for the writes do not share a scope with the report, the answers and their source:
+ * those are then free to be collected while the writes are in flight.
+ */
+function writeReports(
+  targets: { format: ReportFormat; path: string }[],
+  report: Report,
+  options: RenderOptions,
+): Promise<void[]> {
+  return Promise.all(
+    targets.map((target) =>
+      writeFileSafelyAsync(target.path, render(report, target.format, options)),
+    ),
+  );
 }
 
 function failure(
