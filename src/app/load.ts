@@ -8,8 +8,10 @@ import type { Issue, LocatedIssue, Result } from '../core/issues.js';
 import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/model.js';
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
+import type { ReportForSummary } from '../core/summary.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
-import { readInputFile } from '../io/read.js';
+import { readInputBytes, readInputFile } from '../io/read.js';
+import { parseJsonBytes, textOf } from '../io/json-fast.js';
 import { schemaIssues } from '../io/schema-issues.js';
 
 const KIND_NAMES: Record<SchemaName, string> = {
@@ -115,3 +117,35 @@ export const loadAnswerFile = (file: string): Result<Loaded<AnswerFile>> =>
 
 export const loadReportFile = (file: string): Result<Loaded<Report>> =>
   loadFile<Report>(file, 'report');
+
+/**
+ * A report as far as a portfolio summary reads it. A valid report is parsed from its bytes
+ * without decoding them first (parseJsonBytes), and only the texts the summary uses are decoded;
+ * anything else (a file that cannot be read, is not UTF-8, is not a valid report) takes
+ * loadReportFile's path, so that its messages are the same.
+ */
+export function loadReportForSummary(file: string): Result<ReportForSummary> {
+  const read = readInputBytes(file, KIND_NAMES.report);
+  const fast = read.ok ? parseJsonBytes(read.bytes) : undefined;
+  const value = fast?.value as { format?: unknown } | undefined;
+  // the schema has no lengths and matches only ASCII patterns and words, so it says the same of
+  // the Latin-1 reading as of the text
+  if (value?.format === REPORT_FORMAT && validators.report(value)) {
+    const report = value as unknown as Report;
+    report.subject = textOf(report.subject);
+    report.language = textOf(report.language);
+    for (const q of report.questionnaires) {
+      q.version = textOf(q.version);
+      q.digest = textOf(q.digest);
+      for (const s of q.sections) {
+        s.title = textOf(s.title);
+        for (const st of s.statements) st.text = textOf(st.text);
+      }
+    }
+    // the other texts are left in their Latin-1 reading: the type keeps them out of reach
+    const forSummary: ReportForSummary = report;
+    return { ok: true, value: forSummary, warnings: [] };
+  }
+  const loaded = loadReportFile(file);
+  return loaded.ok ? { ok: true, value: loaded.value.value, warnings: [] } : loaded;
+}

@@ -80,7 +80,7 @@ interface Shape {
   questions: { key: string; slot: number }[];
 }
 
-function shapeOf(report: Report): Shape {
+function shapeOf(report: ReportForSummary): Shape {
   const keys: string[] = [];
   const questionOf: (string | undefined)[] = [];
   const questions: { key: string; slot: number }[] = [];
@@ -162,6 +162,26 @@ const isLater = (
   b: Pick<Wording, 'date' | 'subject' | 'index'>,
 ): boolean => (byText(date, b.date) || byText(subject, b.subject) || index - b.index) > 0;
 
+/** What a portfolio reads of a report: a whole report, or only these parts of one. */
+export interface ReportForSummary {
+  subject: string;
+  date: string;
+  language: string;
+  passed: boolean;
+  totals: Report['totals'];
+  questionnaires: readonly {
+    id: string;
+    version: string;
+    digest: string;
+    sections: readonly {
+      id: string;
+      title: string;
+      passed: boolean;
+      statements: readonly { id: string; text: string; satisfied: boolean }[];
+    }[];
+  }[];
+}
+
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
  * need not hold them all: each report is reduced to its outline (verdicts and ids) and to the
@@ -178,7 +198,7 @@ export class Portfolio {
     return this.outlines.length;
   }
 
-  add(report: Report): void {
+  add(report: ReportForSummary): void {
     const index = this.outlines.length;
     const { subject, date, language } = report;
     let ids = '';

@@ -5,7 +5,7 @@ import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/render/labels.js';
 import { readInputFile } from '../../io/read.js';
-import { loadReportFile } from '../../app/load.js';
+import { loadReportForSummary } from '../../app/load.js';
 import { Portfolio } from '../../core/summary.js';
 import {
   renderSummaryCsv,
@@ -25,9 +25,9 @@ export async function summaryCommand(
   // one report at a time: each is reduced to what the summary needs, and then let go
   const portfolio = new Portfolio();
   for (const file of files) {
-    const loaded = loadReportFile(file);
+    const loaded = loadReportForSummary(file);
     if (loaded.ok) {
-      portfolio.add(loaded.value.value);
+      portfolio.add(loaded.value);
       continue;
     }
     // another JSON file (a summary, a package.json): said once, and left out
