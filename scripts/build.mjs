@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -34,7 +35,9 @@ if (process.argv.includes('--if-stale')) {
     'dist/cli.cjs',
     'dist/index.js',
     'dist/questionnaires.json',
+    'dist/validators-full.cjs',
     'src/generated/validators.cjs',
+    'src/generated/validators-full.cjs',
   ];
   const sources = ['src', 'questionnaires', 'scripts', 'package.json'];
   if (outputs.every((f) => existsSync(join(root, f)))) {
@@ -83,10 +86,9 @@ const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-sch
   packages: 'external',
 });
 mkdirSync(join(root, 'src', 'generated'), { recursive: true });
-writeFileSync(
-  join(root, 'src', 'generated', 'validators.cjs'),
-  gen.validatorsSource(gen.modelSchemas(pkg.version)),
-);
+const validators = gen.validatorsSource(gen.modelSchemas(pkg.version));
+writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), validators.quick);
+writeFileSync(join(root, 'src', 'generated', 'validators-full.cjs'), validators.full);
 const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'compile-builtins', {
   define,
   banner,
@@ -136,6 +138,17 @@ const lazyChildProcess = {
     });
   },
 };
+// the validators that find every error of a file are needed only for a file that fails the quick
+// check: in the CLI they stay a file of their own beside the bundle, required then
+const fullValidatorsApart = {
+  name: 'full-validators-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/validators-full\.cjs$/ }, () => ({
+      path: './validators-full.cjs',
+      external: true,
+    }));
+  },
+};
 // the library: ESM, with types
 await build({
   ...common,
@@ -154,7 +167,7 @@ const cli = await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, fullValidatorsApart],
   define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
   banner: {
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
@@ -185,6 +198,10 @@ for (const output of Object.values(cli.metafile.outputs)) {
   );
   writeFileSync(file, ascii);
 }
+copyFileSync(
+  join(root, 'src', 'generated', 'validators-full.cjs'),
+  join(root, 'dist', 'validators-full.cjs'),
+);
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
