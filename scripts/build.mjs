@@ -36,6 +36,7 @@ if (process.argv.includes('--if-stale')) {
     'dist/index.js',
     'dist/questionnaires.json',
     'dist/validators-full.cjs',
+    'dist/yaml.cjs',
     'src/generated/validators.cjs',
     'src/generated/validators-full.cjs',
   ];
@@ -138,14 +139,21 @@ const lazyChildProcess = {
     });
   },
 };
-// the validators that find every error of a file are needed only for a file that fails the quick
-// check: in the CLI they stay a file of their own beside the bundle, required then
-const fullValidatorsApart = {
-  name: 'full-validators-apart',
+// code most runs never need stays in files of its own beside the CLI bundle, required on first
+// use: the validators that find every error of a file (needed only for a file that fails the
+// quick check), and the yaml library (the fast parsers read answer files and reports)
+const apart = ['./validators-full.cjs', './yaml.cjs'];
+const requiredApart = {
+  name: 'required-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/validators-full\.cjs$/ }, () => ({
-      path: './validators-full.cjs',
+    b.onResolve({ filter: /^\.\/(validators-full|yaml)\.cjs$/ }, (args) => ({
+      path: args.path,
       external: true,
+    }));
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]yaml-lib\.ts$/ }, () => ({
+      contents:
+        "let lib;\nexport function yaml() {\n  lib ??= require('./yaml.cjs');\n  return lib;\n}\n",
+      loader: 'js',
     }));
   },
 };
@@ -167,7 +175,7 @@ const cli = await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
-  plugins: [lazyChildProcess, fullValidatorsApart],
+  plugins: [lazyChildProcess, requiredApart],
   define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
   banner: {
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
@@ -202,6 +210,15 @@ copyFileSync(
   join(root, 'src', 'generated', 'validators-full.cjs'),
   join(root, 'dist', 'validators-full.cjs'),
 );
+await build({
+  ...common,
+  stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
+  format: 'cjs',
+  outfile: join(root, 'dist', 'yaml.cjs'),
+});
+for (const file of apart) {
+  if (!existsSync(join(root, 'dist', file))) throw new Error(`dist/${file} was not built`);
+}
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start

@@ -1,7 +1,8 @@
 // The answers file of an interactive audit, edited in place: every answer is written into the
 // document (keeping its comments, key order, and a note, evidence or until already there) and
 // saved atomically and durably at once. A `.json` file stays JSON.
-import { isMap, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../io/yaml-lib.js';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
@@ -18,7 +19,7 @@ export class AnswersFile {
   }
 
   static fromText(file: string, text: string): AnswersFile {
-    return new AnswersFile(file, parseDocument(text, { version: '1.2' }));
+    return new AnswersFile(file, yaml().parseDocument(text, { version: '1.2' }));
   }
 
   private path(questionnaire: string, section: string, statement: string): string[] {
@@ -27,7 +28,9 @@ export class AnswersFile {
 
   get(questionnaire: string, section: string, statement: string): GivenAnswer {
     const node: unknown = this.doc.getIn(this.path(questionnaire, section, statement));
-    const value = isMap(node) ? (node.toJSON() as AnswerEntry) : (node as AnswerEntry | undefined);
+    const value = yaml().isMap(node)
+      ? (node.toJSON() as AnswerEntry)
+      : (node as AnswerEntry | undefined);
     return normalizeAnswer(value ?? null);
   }
 
@@ -46,7 +49,7 @@ export class AnswersFile {
     const given = note === undefined || note.trim() === '' ? undefined : note.trim();
     this.ensureSection(questionnaire, section);
     const existing: unknown = this.doc.getIn(path, true);
-    if (isMap(existing)) {
+    if (yaml().isMap(existing)) {
       existing.set('answer', answer);
       if (given !== undefined) existing.set('note', given);
     } else {
@@ -64,7 +67,7 @@ export class AnswersFile {
       ['questionnaires', questionnaire, 'answers'],
       ['questionnaires', questionnaire, 'answers', section],
     ]) {
-      if (!isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
+      if (!yaml().isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
     }
   }
 

@@ -1,22 +1,11 @@
 // Parsing YAML (and JSON, which the same parser reads) with positions, so that every problem
 // can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
 // bounded, duplicate keys and prototype-polluting keys are errors.
-import {
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
+import { yaml } from './yaml-lib.js';
 
 export interface ParsedDocument {
   file: string;
@@ -105,7 +94,7 @@ class LazyDocument implements ParsedDocument {
 }
 
 function parseFully(text: string, file: string): ParseResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const at = (offset: number | undefined): Pick<LocatedIssue, 'line' | 'col'> => {
     if (offset === undefined) return {};
     const pos = lineCounter.linePos(offset);
@@ -144,7 +133,7 @@ function parseFully(text: string, file: string): ParseResult {
   }
   let docs: Document.Parsed[];
   try {
-    const all = parseAllDocuments(source, {
+    const all = yaml().parseAllDocuments(source, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false, // checked below, so that both places can be named
@@ -436,11 +425,11 @@ function checkStructure(
   if (tag !== undefined && !tag.startsWith('tag:yaml.org,2002:')) {
     report(`custom tag ${tag} is not allowed; trustcheck files are plain data`, rangeStart(node));
   }
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const seen = new Map<string, number | undefined>();
     for (const pair of node.items) {
       const key = pair.key;
-      if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
+      if (!yaml().isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
         report('keys must be plain text', rangeStart(key));
         continue;
       }
@@ -460,9 +449,9 @@ function checkStructure(
       }
       checkStructure(pair.value, depth + 1, where, report);
     }
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     for (const item of node.items) checkStructure(item, depth + 1, where, report);
-  } else if (isPair(node)) {
+  } else if (yaml().isPair(node)) {
     checkStructure(node.value, depth + 1, where, report);
   }
 }
@@ -494,7 +483,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   if (cached === undefined || cached.items !== map.items || cached.size !== map.items.length) {
     const index = new Map<string, Pair>();
     for (const pair of map.items) {
-      if (!isScalar(pair.key)) continue;
+      if (!yaml().isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       if (!index.has(name)) index.set(name, pair);
     }
@@ -519,9 +508,9 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
   for (let i = 0; i < issue.path.length; i++) {
     const part = issue.path[i]!;
     const last = i === issue.path.length - 1;
-    if (isAlias(node))
+    if (yaml().isAlias(node))
       node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = pairOf(node, String(part));
       if (pair === undefined) break;
       if (last && issue.at === 'key') {
@@ -530,7 +519,7 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
       }
       node = pair.value;
       offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
-    } else if (isSeq(node) && typeof part === 'number') {
+    } else if (yaml().isSeq(node) && typeof part === 'number') {
       const item = node.items[part];
       if (item === undefined) break;
       node = item;
