@@ -125,7 +125,8 @@ export const loadReportFile = (file: string): Result<Loaded<Report>> =>
  * loadReportFile's path, so that its messages are the same.
  */
 export function loadReportForSummary(file: string): Result<ReportForSummary> {
-  const read = readInputBytes(file, KIND_NAMES.report);
+  // the bytes are done with once parsed (the strings are copies): one buffer for every report
+  const read = readInputBytes(file, KIND_NAMES.report, { scratch: true });
   const fast = read.ok ? parseJsonBytes(read.bytes) : undefined;
   const value = fast?.value as { format?: unknown } | undefined;
   // the schema has no lengths and matches only ASCII patterns and words, so it says the same of

@@ -23,11 +23,20 @@ export function readInputFile(file: string, what = 'file'): ReadResult {
   return decodeTextResult(read.bytes, file, what);
 }
 
+/** A buffer that `readInputBytes` reuses when asked to: see its `scratch` option. */
+let scratchBuffer: Buffer | undefined;
+
 /**
  * The bytes of `file`, read in chunks until end of file or until more than 5 MiB arrived (then
- * it stops at once with "larger than 5 MiB"). Works for regular files, pipes and devices.
+ * it stops at once with "larger than 5 MiB"). Works for regular files, pipes and devices. With
+ * `scratch`, the bytes are in a buffer that the next such call reuses: for a caller that is done
+ * with them before it reads another file (then reading many files allocates almost nothing).
  */
-export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
+export function readInputBytes(
+  file: string,
+  what = 'file',
+  options: { scratch?: boolean } = {},
+): ReadBytesResult {
   const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
   if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
   let fd: number;
@@ -57,7 +66,11 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
     // one buffer: a regular file's size and one byte more (to see that it ended there), grown
     // only for a file that grows while read, a pipe or a device
     const limit = MAX_INPUT_BYTES + 1;
-    let buffer = Buffer.allocUnsafe(stat.isFile() && stat.size > 0 ? stat.size + 1 : CHUNK);
+    const size = stat.isFile() && stat.size > 0 ? stat.size + 1 : CHUNK;
+    let buffer =
+      options.scratch === true && scratchBuffer !== undefined && scratchBuffer.length >= size
+        ? scratchBuffer
+        : Buffer.allocUnsafe(size);
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
@@ -72,6 +85,8 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
         return fail(`the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
       }
     }
+    // kept for the next file, unless it is large
+    if (options.scratch === true && buffer.length <= 1024 * 1024) scratchBuffer = buffer;
     return { ok: true, bytes: buffer.subarray(0, total) };
   } catch (error) {
     return fail(readReason(what, error));

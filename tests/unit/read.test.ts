@@ -4,7 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_INPUT_BYTES, readInputFile } from '../../src/io/read.js';
+import { MAX_INPUT_BYTES, readInputBytes, readInputFile } from '../../src/io/read.js';
 import { bundleIo, isRoot, tempFolder, works } from './io-helpers.js';
 
 let dir: string;
@@ -119,6 +119,30 @@ describe('readInputFile', () => {
         message: 'is not valid UTF-8 text (byte 12); save the answer file as UTF-8',
       },
     });
+  });
+});
+
+describe('readInputBytes with a scratch buffer', () => {
+  it('gives each file its own bytes, shorter and longer ones after each other', () => {
+    const texts = ['a'.repeat(5000), 'short', 'b'.repeat(70_000), '', 'c'.repeat(3000)];
+    texts.forEach((text, i) => writeFileSync(at(`f${i}.json`), text));
+    const seen = texts.map((_, i) => {
+      const read = readInputBytes(at(`f${i}.json`), 'report', { scratch: true });
+      return read.ok ? Buffer.from(read.bytes).toString('latin1') : read.issue.message;
+    });
+    expect(seen).toEqual(texts);
+  });
+
+  it('reuses one buffer: the bytes of a file are valid until the next scratch read', () => {
+    // larger than Node's small-buffer pool, so that a shared buffer means reuse
+    writeFileSync(at('one.json'), 'x'.repeat(9000));
+    writeFileSync(at('two.json'), 'y'.repeat(8000));
+    const one = readInputBytes(at('one.json'), 'report', { scratch: true });
+    const two = readInputBytes(at('two.json'), 'report', { scratch: true });
+    expect(one.ok && two.ok && one.bytes.buffer === two.bytes.buffer).toBe(true);
+    // without scratch, a buffer of its own
+    const three = readInputBytes(at('one.json'), 'report');
+    expect(three.ok && two.ok && three.bytes.buffer !== two.bytes.buffer).toBe(true);
   });
 });
 
