@@ -27,8 +27,8 @@ export function onCleanup(action: () => void): () => void {
 /**
  * Removes every temp file still being written and runs every registered cleanup (releasing
  * locks). Synchronous, never throws, and idempotent: call it from a SIGINT/SIGTERM/SIGHUP
- * handler, then exit 130. A write still in flight on the thread pool after this call fails
- * harmlessly: its temp file is gone, and the process is about to exit anyway.
+ * handler, then exit 130. (Writes are synchronous, so a handler runs between them and finds
+ * none in flight; the list is kept for any exit path that leaves one behind.)
  */
 export function removeTempFiles(): void {
   for (const path of liveTempFiles) {

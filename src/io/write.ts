@@ -8,13 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import {
   accessSync,
-  close,
   constants,
   closeSync,
   fchmodSync,
   fchownSync,
   fstatSync,
-  fsync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -23,11 +21,9 @@ import {
   renameSync,
   statSync,
   unlinkSync,
-  write,
   writeSync,
   type Stats,
 } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { trackTempFile, untrackTempFile } from './cleanup.js';
@@ -88,65 +84,6 @@ export function writeFileSafely(
     closeSync(fd);
     fd = undefined;
     renameSync(temp, plan.target);
-    untrackTempFile(temp);
-  } catch (error) {
-    if (fd !== undefined) closeQuietly(fd);
-    removeTemp(temp);
-    throw writeError(file, error);
-  }
-  if (options.durable === true) fsyncFolder(dirname(plan.target));
-}
-
-/**
- * The same, with the write, flush and rename on the thread pool, so a batch can go on auditing
- * meanwhile. The temp file is created synchronously, so that a signal handler calling
- * removeTempFiles() never races with its creation.
- */
-export function writeFileSafelyAsync(
-  file: string,
-  content: string | Uint8Array,
-  options: WriteOptions = {},
-): Promise<void> {
-  // the text becomes bytes before the first wait, so that only the bytes (outside the JS heap)
-  // are held while the thread pool writes: a batch keeps many writes in flight
-  return writeBytesAsync(
-    file,
-    typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
-    options,
-  );
-}
-
-async function writeBytesAsync(
-  file: string,
-  bytes: Uint8Array,
-  options: WriteOptions,
-): Promise<void> {
-  const plan = planWrite(file);
-  if (plan.kind === 'in-place') {
-    // a FIFO's open waits for a reader: on the thread pool, not on the main thread
-    let handle: Awaited<ReturnType<typeof open>> | undefined;
-    try {
-      handle = await open(plan.target, 'w');
-      await handle.writeFile(bytes);
-      await handle.close();
-      handle = undefined;
-    } catch (error) {
-      await handle?.close().catch(() => undefined);
-      throw writeError(file, error);
-    }
-    return;
-  }
-  const temp = tempPathFor(plan.target);
-  let fd: number | undefined;
-  trackTempFile(temp);
-  try {
-    const opened = openTemp(temp, plan.existing);
-    fd = opened;
-    await writeAllAsync(opened, bytes);
-    if (options.durable === true) await callback<void>((done) => fsync(opened, done));
-    await callback<void>((done) => close(opened, done));
-    fd = undefined;
-    await rename(temp, plan.target);
     untrackTempFile(temp);
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
@@ -335,19 +272,6 @@ function openTemp(temp: string, existing: Stats | undefined): number {
 function writeAll(fd: number, bytes: Uint8Array): void {
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
-async function writeAllAsync(fd: number, bytes: Uint8Array): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    done += await callback<number>((cb) => write(fd, bytes, done, bytes.length - done, cb));
-  }
-}
-
-function callback<T>(start: (done: (error: Error | null, value?: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolvePromise, reject) =>
-    start((error, value) => (error ? reject(error) : resolvePromise(value as T))),
-  );
 }
 
 function fsyncFolder(folder: string): void {

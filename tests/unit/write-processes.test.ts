@@ -24,13 +24,15 @@ describe('SIGTERM during a batch of writes', () => {
     const script = join(dir, 'batch.mjs');
     writeFileSync(
       script,
-      `import { writeFileSafelyAsync, removeTempFiles } from ${JSON.stringify(io)};
+      `import { writeFileSafely, removeTempFiles } from ${JSON.stringify(io)};
 const reportText = ${reportText.toString()};
 const out = process.argv[2];
 process.on('SIGTERM', () => { removeTempFiles(); process.exit(130); });
 console.log('ready');
 for (let n = 0; ; n += 4) {
-  await Promise.all([0, 1, 2, 3].map((k) => writeFileSafelyAsync(out + '/r' + ((n + k) % 40) + '.md', reportText(n + k))));
+  // as a batch does: a few files, then a turn of the event loop (where the signal is handled)
+  for (const k of [0, 1, 2, 3]) writeFileSafely(out + '/r' + ((n + k) % 40) + '.md', reportText(n + k));
+  await new Promise((turn) => setImmediate(turn));
 }`,
     );
     const seen = { complete: 0, absent: 0 };

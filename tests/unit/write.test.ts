@@ -17,8 +17,8 @@ import {
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrustcheckError } from '../../src/errors.js';
-import { pendingTempFiles, removeTempFiles } from '../../src/io/cleanup.js';
-import { createFolder, writeFileSafely, writeFileSafelyAsync } from '../../src/io/write.js';
+import { pendingTempFiles } from '../../src/io/cleanup.js';
+import { createFolder, writeFileSafely } from '../../src/io/write.js';
 import { bundleIo, isRoot, tempFilesIn, tempFolder, works } from './io-helpers.js';
 
 let dir: string;
@@ -46,11 +46,11 @@ function failure(write: () => void): string {
 }
 
 describe('regular files', () => {
-  it('creates a new file with the content', async () => {
+  it('creates a new file with the content', () => {
     writeFileSafely(at('a.md'), 'one\n');
-    await writeFileSafelyAsync(at('b.md'), 'two\n', { durable: true });
+    writeFileSafely(at('b.md'), 'two\n', { durable: true });
     writeFileSafely(at('c.md'), 'three\n', { durable: true });
-    await writeFileSafelyAsync(at('d.md'), 'four\n');
+    writeFileSafely(at('d.md'), 'four\n');
     expect(['a.md', 'b.md', 'c.md', 'd.md'].map((n) => readFileSync(at(n), 'utf8'))).toEqual([
       'one\n',
       'two\n',
@@ -60,14 +60,14 @@ describe('regular files', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md', 'c.md', 'd.md']);
   });
 
-  it('keeps the mode of an existing file (0600 stays 0600, 0640 stays 0640)', async () => {
+  it('keeps the mode of an existing file (0600 stays 0600, 0640 stays 0640)', () => {
     writeFileSync(at('secret.yaml'), 'old');
     chmodSync(at('secret.yaml'), 0o600);
     writeFileSafely(at('secret.yaml'), 'new', { durable: true });
     expect(mode(at('secret.yaml'))).toBe(0o600);
     writeFileSync(at('group.md'), 'old');
     chmodSync(at('group.md'), 0o640);
-    await writeFileSafelyAsync(at('group.md'), 'new');
+    writeFileSafely(at('group.md'), 'new');
     expect(mode(at('group.md'))).toBe(0o640);
     expect(readFileSync(at('secret.yaml'), 'utf8')).toBe('new');
     expect(readFileSync(at('group.md'), 'utf8')).toBe('new');
@@ -90,28 +90,6 @@ describe('regular files', () => {
     expect(readFileSync(at('b.md'), 'utf8')).toBe('old');
   });
 
-  it('lets many writers write the same target at once (random temp names)', async () => {
-    const contents = Array.from({ length: 40 }, (_, i) => `${i}\n`.repeat(1000));
-    const writes = contents.map((text) => writeFileSafelyAsync(at('r.md'), text));
-    const temps = pendingTempFiles();
-    expect(new Set(temps).size).toBe(40);
-    for (const temp of temps) expect(temp).toMatch(/\/\.r\.md\.[0-9a-f]{16}\.tmp$/);
-    await Promise.all(writes);
-    expect(contents).toContain(readFileSync(at('r.md'), 'utf8'));
-  });
-
-  it('removeTempFiles() removes the temp files of writes in flight', async () => {
-    const writes = [1, 2, 3].map((i) => writeFileSafelyAsync(at(`r${i}.md`), 'x'.repeat(1e6)));
-    expect(tempFilesIn(dir)).toHaveLength(3);
-    removeTempFiles();
-    expect(tempFilesIn(dir)).toEqual([]);
-    const settled = await Promise.allSettled(writes);
-    // each write either finished before the removal or fails; none leaves a temp file
-    for (const [i, result] of settled.entries()) {
-      if (result.status === 'fulfilled') expect(readFileSync(at(`r${i + 1}.md`)).length).toBe(1e6);
-    }
-  });
-
   it('keeps a short temp name for a long file name', () => {
     const name = `${'é'.repeat(120)}.md`; // 243 bytes: valid, but not with a long suffix
     writeFileSafely(at(name), 'x');
@@ -120,7 +98,7 @@ describe('regular files', () => {
 });
 
 describe('symlinks', () => {
-  it('writes through a link; the link stays a link', async () => {
+  it('writes through a link; the link stays a link', () => {
     writeFileSync(at('target.md'), 'old');
     chmodSync(at('target.md'), 0o600);
     symlinkSync('target.md', at('link.md'));
@@ -129,7 +107,7 @@ describe('symlinks', () => {
     expect(readlinkSync(at('link.md'))).toBe('target.md');
     expect(readFileSync(at('target.md'), 'utf8')).toBe('new');
     expect(mode(at('target.md'))).toBe(0o600);
-    await writeFileSafelyAsync(at('link.md'), 'newer');
+    writeFileSafely(at('link.md'), 'newer');
     expect(readFileSync(at('target.md'), 'utf8')).toBe('newer');
   });
 
@@ -172,19 +150,19 @@ describe('devices and FIFOs are written to, never replaced', () => {
     let received2 = '';
     reader2.stdout.on('data', (chunk: Buffer) => (received2 += chunk.toString()));
     const exited2 = new Promise((done) => reader2.on('close', done));
-    await writeFileSafelyAsync(fifo, 'async\n');
+    writeFileSafely(fifo, 'async\n');
     await exited2;
     expect(received2).toBe('async\n');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
-  it.skipIf(!isRoot)('writes into a copy of /dev/null (mknod in a temp folder)', async () => {
+  it.skipIf(!isRoot)('writes into a copy of /dev/null (mknod in a temp folder)', () => {
     const devNull = at('null');
     execFileSync('mknod', [devNull, 'c', '1', '3']);
     chmodSync(devNull, 0o666);
     const before = statSync(devNull);
     writeFileSafely(devNull, 'gone', { durable: true });
-    await writeFileSafelyAsync(devNull, 'gone too', { durable: true });
+    writeFileSafely(devNull, 'gone too', { durable: true });
     symlinkSync('null', at('link-to-null'));
     writeFileSafely(at('link-to-null'), 'through a link');
     const after = lstatSync(devNull);
@@ -211,11 +189,11 @@ describe('failures, in plain words', () => {
     );
   });
 
-  it('a missing folder', async () => {
+  it('a missing folder', () => {
     expect(failure(() => writeFileSafely(at('out/r.md'), 'x'))).toBe(
       `${at('out/r.md')}: cannot write: the folder ${at('out')} does not exist; create it first (mkdir -p ${at('out')})`,
     );
-    await expect(writeFileSafelyAsync(at('my out/r.md'), 'x')).rejects.toThrow(
+    expect(failure(() => writeFileSafely(at('my out/r.md'), 'x'))).toContain(
       `the folder ${at('my out')} does not exist; create it first (mkdir -p '${at('my out')}')`,
     );
   });
@@ -364,13 +342,13 @@ describe.skipIf(!mountWorks)('on a full disk', () => {
     const script = at('fill.mjs');
     writeFileSync(
       script,
-      `import { writeFileSafely, writeFileSafelyAsync } from ${JSON.stringify(io)};
+      `import { writeFileSafely } from ${JSON.stringify(io)};
 import { readdirSync, readFileSync } from 'node:fs';
 const [folder] = process.argv.slice(2);
 const out = [];
 writeFileSafely(folder + '/r.md', 'old');
 try { writeFileSafely(folder + '/r.md', 'x'.repeat(1 << 20)); out.push('ok'); } catch (e) { out.push(e.message); }
-try { await writeFileSafelyAsync(folder + '/r.md', 'x'.repeat(1 << 20)); out.push('ok'); } catch (e) { out.push(e.message); }
+try { writeFileSafely(folder + '/r.md', 'x'.repeat(1 << 20)); out.push('ok'); } catch (e) { out.push(e.message); }
 out.push(readdirSync(folder), readFileSync(folder + '/r.md', 'utf8'));
 console.log(JSON.stringify(out));`,
     );

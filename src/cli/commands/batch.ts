@@ -1,7 +1,8 @@
 // `trustcheck audit --answers a.yaml b.yaml … --out-dir DIR`: one report per answer file and
 // format, named by --name (default {file}). One bad file does not stop the others; the exit
-// code is the worst of all. Reports are written on the thread pool while the next files are
-// audited; the lines on stderr keep the order of the files.
+// code is the worst of all. Each file's reports are written before the next file is audited
+// (written synchronously: no report waits in memory, and the thread pool is not needed); the
+// lines on stderr keep the order of the files.
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
@@ -18,7 +19,7 @@ import {
 } from '../../core/render/index.js';
 import type { Report } from '../../core/model.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
-import { createFolder, writeFileSafelyAsync } from '../../io/write.js';
+import { createFolder, writeFileSafely } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
 import { inputClash } from '../output.js';
 import {
@@ -49,8 +50,8 @@ const WORDS = {
   },
 };
 
-/** How many reports may be in flight (written) while the next files are audited. */
-const WRITES_IN_FLIGHT = 16;
+/** How many files are audited between two turns of the event loop (which runs signal handlers). */
+const FILES_PER_TURN = 16;
 
 type FileStatus = 'passed' | 'failed' | 'error';
 
@@ -82,7 +83,6 @@ async function auditFiles(
   parent: Context,
   done: (result: FileResult) => void,
 ): Promise<void> {
-  const pending = new Set<Promise<void>>();
   /** report path (as a collision key) -> the answer file it belongs to */
   const claimed = new Map<string, string>();
   const folders = new Set<string>();
@@ -127,36 +127,34 @@ async function auditFiles(
       const status: FileStatus = report.passed ? 'passed' : 'failed';
       const code = violatesPolicy(report, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
       const options = { failOn: job.failOn, source, baselineFile: job.baseline?.file };
-      // the reports are written on the thread pool while the next file is audited
-      const write = writeReports(targets, report, options).then(
-        () => done({ index, status, code, output }),
-        (error: unknown) => done(failure(index, file, error, output, c.red('error'))),
-      );
-      pending.add(write);
-      void write.finally(() => pending.delete(write));
-      if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
+      try {
+        writeReports(targets, report, options);
+        done({ index, status, code, output });
+      } catch (error) {
+        done(failure(index, file, error, output, c.red('error')));
+      }
     } catch (error) {
       done(failure(index, file, error, take(), c.red('error')));
     }
+    // a signal (Ctrl-C) is handled between files, not only at the end of the batch
+    if (index % FILES_PER_TURN === FILES_PER_TURN - 1) await nextTurn();
   }
-  await Promise.all(pending);
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Renders a file's reports and starts writing them. A function of its own so that the callbacks
- * waiting for the writes do not share a scope with the report, the answers and their source:
- * those are then free to be collected while the writes are in flight.
+ * Renders a file's reports and writes them. A function of its own so that the report, the
+ * answers and their source are free to be collected as soon as it returns.
  */
 function writeReports(
   targets: { format: ReportFormat; path: string }[],
   report: Report,
   options: RenderOptions,
-): Promise<void[]> {
-  return Promise.all(
-    targets.map((target) =>
-      writeFileSafelyAsync(target.path, render(report, target.format, options)),
-    ),
-  );
+): void {
+  for (const target of targets) {
+    writeFileSafely(target.path, render(report, target.format, options));
+  }
 }
 
 function failure(
@@ -228,7 +226,7 @@ export async function batchAudit(
     baseline: loadBaseline(options.baseline),
   };
 
-  // results arrive in any order; they are printed in the order of the files
+  // results are printed in the order of the files
   const progress = ctx.stderr.isTTY === true && !ctx.quiet && files.length > 20;
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
   let next = 0;
