@@ -57,16 +57,49 @@ function safeHomedir() {
   }
 }
 
-/** The cache file's name: the bundle's bytes, Node's version and architecture, V8 options. */
-function cacheKey(source, env = process.env) {
+/**
+ * The cache file's name: the bundle's sha256, Node's version and architecture, V8 options. The
+ * build writes the bundle's sha256 beside it (`cli.cjs.sha256`); with it, a start hashes nothing
+ * (loading node:crypto alone costs more than the rest of the cache), and the name also holds the
+ * bundle's size, inode and times, so that a bundle changed after the build (without a new
+ * sha256) gets a cache of its own. Without it, the bundle's text is hashed here.
+ */
+function cacheKey(source, env = process.env, file = undefined) {
+  const runtime = `\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`;
+  const built = file === undefined ? undefined : builtHash(file);
+  if (built !== undefined) {
+    const stat = fs.statSync(file);
+    const identity = `${stat.size}\0${stat.ino}\0${stat.dev}\0${stat.mtimeMs}\0${stat.ctimeMs}`;
+    return `${built.slice(0, 16)}${fnv1a(identity + runtime)}`;
+  }
   return require('node:crypto')
     .createHash('sha256')
     .update(source)
-    .update(
-      `\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`,
-    )
+    .update(runtime)
     .digest('hex')
     .slice(0, 32);
+}
+
+/** The sha256 the build wrote beside `file`, or undefined. */
+function builtHash(file) {
+  try {
+    const text = fs.readFileSync(`${file}.sha256`, 'latin1').trim();
+    return /^[0-9a-f]{64}$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 64 bits of FNV-1a over a short text, as 16 hex digits (two 32-bit hashes, two offsets). */
+function fnv1a(text) {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 /** Writes a file so that a reader sees the old content or the new one, never a part. */
@@ -127,7 +160,7 @@ function loadWithCache(file, options = {}) {
     const dir = cacheDir(options);
     if (dir === undefined) return { exports: require(file), save: noop };
     const source = fs.readFileSync(file, 'utf8');
-    cacheFile = path.join(dir, `cli-${cacheKey(source, env)}.bin`);
+    cacheFile = path.join(dir, `cli-${cacheKey(source, env, file)}.bin`);
     let cachedData;
     try {
       cachedData = fs.readFileSync(cacheFile);

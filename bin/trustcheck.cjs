@@ -16,11 +16,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else {
   // a signal before the program has set up its own handlers: nothing is written yet, exit 130
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
-  process.stdout.on('error', (error) => {
-    // a closed pipe (trustcheck … | head -1) ends quietly
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
   let cli;
   try {
     cli = require('./compile-cache.cjs').loadWithCache(require.resolve('../dist/cli.cjs'));
@@ -31,9 +26,78 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = 2;
   }
   if (cli !== undefined) {
-    cli.exports.main(argv, process).then((code) => {
+    cli.exports.main(argv, processIo()).then((code) => {
       process.exitCode = code;
       cli.save();
     });
   }
+}
+
+/**
+ * The process's streams for the program. stdout and stderr that are pipes or files are written
+ * with fs.writeSync, as Node writes them on Linux anyway, without loading Node's stream and
+ * socket modules (a few milliseconds of every start); a terminal or another device gets Node's
+ * own stream. `stream()` gives Node's stream to what needs one (the prompts).
+ */
+function processIo() {
+  let stdout;
+  let stderr;
+  return {
+    process,
+    get stdout() {
+      return (stdout ??= output(1, 'stdout'));
+    },
+    get stderr() {
+      return (stderr ??= output(2, 'stderr'));
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
+}
+
+function output(fd, name) {
+  const stream = () => {
+    const node = process[name];
+    // a closed pipe (trustcheck … | head -1) ends quietly
+    if (name === 'stdout') node.on('error', (error) => onWriteError(error, name));
+    return node;
+  };
+  let plain;
+  try {
+    const stat = require('node:fs').fstatSync(fd);
+    plain = stat.isFIFO() || stat.isSocket() || stat.isFile();
+  } catch {
+    plain = false;
+  }
+  if (!plain) return stream();
+  const fs = require('node:fs');
+  return {
+    isTTY: false,
+    write(chunk) {
+      const bytes = require('node:buffer').Buffer.from(chunk, 'utf8');
+      let done = 0;
+      while (done < bytes.length) {
+        try {
+          done += fs.writeSync(fd, bytes, done, bytes.length - done);
+        } catch (error) {
+          // a pipe another program made non-blocking: wait for its reader
+          if (error.code === 'EAGAIN')
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+          else return onWriteError(error, name);
+        }
+      }
+      return true;
+    },
+    stream,
+  };
+}
+
+function onWriteError(error, name) {
+  if (error.code === 'EPIPE') {
+    if (name === 'stdout') process.exit(process.exitCode ?? 0);
+    return false;
+  }
+  throw error;
 }

@@ -2,6 +2,7 @@
 // CommonJS file, commands initialised lazily) and the library (ESM) with esbuild, and emits type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -205,6 +206,9 @@ for (const output of Object.values(cli.metafile.outputs)) {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   writeFileSync(file, ascii);
+  // its sha256, so that a start can name its code cache without hashing the bundle
+  // (bin/compile-cache.cjs)
+  writeFileSync(`${file}.sha256`, `${createHash('sha256').update(ascii).digest('hex')}\n`);
 }
 copyFileSync(
   join(root, 'src', 'generated', 'validators-full.cjs'),

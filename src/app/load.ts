@@ -1,7 +1,6 @@
 // Loading trustcheck's three kinds of input (questionnaires, answer files, reports): read with
 // limits, parse with positions, check against the generated schema, then the semantic checks
 // of the core. Returns data ({ok, value} or {ok: false, issues}); the shell decides what to print.
-import { createHash } from 'node:crypto';
 import * as validators from '../generated/validators.cjs';
 import type { ValidateFunction } from '../generated/validators.cjs';
 import type { Issue, LocatedIssue, Result } from '../core/issues.js';
@@ -13,6 +12,7 @@ import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputBytes, readInputFile } from '../io/read.js';
 import { parseJsonBytes, textOf } from '../io/json-fast.js';
 import { schemaIssues } from '../io/schema-issues.js';
+import { crypto } from '../io/crypto.js';
 
 const KIND_NAMES: Record<SchemaName, string> = {
   questionnaire: 'questionnaire',
@@ -91,7 +91,7 @@ function wrongFormat(parsed: ParsedDocument, kind: SchemaName): LocatedIssue | u
 }
 
 export function digestOf(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  return `sha256:${crypto().createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
 export function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {

@@ -8,6 +8,8 @@ export interface OutputStream {
   write(chunk: string): boolean;
   isTTY?: boolean;
   columns?: number;
+  /** Node's stream itself, for what needs a stream (the prompts), when this is a plain writer. */
+  stream?: () => NodeJS.WritableStream;
 }
 
 export interface InputStream extends NodeJS.ReadableStream {
@@ -15,6 +17,8 @@ export interface InputStream extends NodeJS.ReadableStream {
 }
 
 export interface Io {
+  /** The real process, when this is it (bin/trustcheck.cjs): then signals are handled. */
+  process?: NodeJS.Process;
   stdout: OutputStream;
   stderr: OutputStream;
   stdin: InputStream;

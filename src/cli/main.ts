@@ -320,7 +320,7 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Comma
 /** Runs trustcheck with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // the real process (not a test's streams): a signal removes temporary files and exits 130
-  if ((io as unknown) === process) cleanUpOnSignals();
+  if (io.process === process) cleanUpOnSignals();
   const ctx = await createContext(io, argv);
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(ctx, (code) => {

@@ -7,7 +7,6 @@
 // stay open for days (a laptop asleep). Losing answers is worse than asking to remove a file.
 // For the same reason a lock from another PID namespace on this host (a container) is treated
 // as another host's.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -24,6 +23,7 @@ import { basename, dirname, join } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { onCleanup, trackTempFile, untrackTempFile } from './cleanup.js';
 import { writeError } from './write.js';
+import { crypto } from './crypto.js';
 
 /** Who asks for the lock; the shell passes these, so that src/io never touches `process`. */
 export interface LockOwner {
@@ -140,7 +140,10 @@ function held(file: string, ino: bigint, message: string | undefined): AnswersLo
  * inode, or undefined when the lock exists.
  */
 function create(file: string, content: string): bigint | undefined {
-  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(file),
+    `.${basename(file)}.${crypto().randomBytes(8).toString('hex')}.tmp`,
+  );
   trackTempFile(temp);
   try {
     writeFileSync(temp, content, { flag: 'wx', mode: 0o644 });

@@ -5,7 +5,6 @@
 //
 // A hard link is split: the rename gives the name a new inode, and the file's other names keep
 // the old content. That is the price of never leaving half a file behind.
-import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   constants,
@@ -27,6 +26,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { trackTempFile, untrackTempFile } from './cleanup.js';
+import { crypto } from './crypto.js';
 
 // for the shell's signal handler and for tests: one import for everything about writing
 export { pendingTempFiles, removeTempFiles } from './cleanup.js';
@@ -244,7 +244,7 @@ function notAFolder(file: string, path: string, cause: unknown): TrustcheckError
 function tempPathFor(target: string): string {
   // a short prefix of the name, so that a long (but valid) name does not make the temp too long
   const prefix = Array.from(basename(target)).slice(0, 40).join('');
-  return join(dirname(target), `.${prefix}.${randomBytes(8).toString('hex')}.tmp`);
+  return join(dirname(target), `.${prefix}.${crypto().randomBytes(8).toString('hex')}.tmp`);
 }
 
 /** Creates the temp file exclusively, with the mode (and owner, when allowed) of the old file. */

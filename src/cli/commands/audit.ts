@@ -165,7 +165,7 @@ async function interactiveAudit(
       ctx,
       prompts ??
         (await import('../../interactive/prompts.js')).terminalPrompts(
-          { input: ctx.stdin, output: ctx.rawStderr },
+          { input: ctx.stdin, output: ctx.rawStderr.stream?.() ?? ctx.rawStderr },
           signal,
         ),
       {
