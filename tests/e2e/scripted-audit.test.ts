@@ -1,8 +1,20 @@
 // init -> fill in -> audit, in every format, on the built binary.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, list, read, root, run, setAnswer, tempDir, write } from './helpers.js';
+import {
+  bin,
+  cleanEnv,
+  fillTemplate,
+  list,
+  read,
+  root,
+  run,
+  setAnswer,
+  tempDir,
+  write,
+} from './helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -59,6 +71,23 @@ describe('trustcheck audit --answers', () => {
     expect(result.stderr).toContain('Acme B.V.: passed');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# .*Acme B\.V\./);
+  });
+
+  it('ends quietly, with its exit code, when what reads its stdout has gone (| true)', () => {
+    initFilled();
+    // bash, for pipefail: the exit code is trustcheck's, not that of `true`
+    const result = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" "$1" audit -a answers.yaml -f md | true',
+        process.execPath,
+        bin,
+      ],
+      { cwd: dir, env: cleanEnv(), encoding: 'utf8' },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toMatch(/error|EPIPE/i);
   });
 
   it('a single no fails exactly its section and exits 1 (0 with --fail-on never)', () => {

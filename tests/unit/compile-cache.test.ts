@@ -161,6 +161,33 @@ describe('loading through the cache', () => {
     expect(entries()).toHaveLength(2);
   });
 
+  it('with the sha256 the build writes beside the file, is named by it without hashing', () => {
+    if (!handMade) return;
+    const sha = 'ab'.repeat(32);
+    writeFileSync(`${module}.sha256`, `${sha}\n`);
+    expect(start()).toEqual(expected);
+    expect(entries()).toEqual([
+      expect.stringMatching(new RegExp(`^cli-${sha.slice(0, 16)}[0-9a-f]{16}\\.bin$`)),
+    ]);
+    // the same file again: the same cache
+    expect(start()).toEqual(expected);
+    expect(entries()).toHaveLength(1);
+    // changed after the build (same size, same sha256 file): a cache of its own
+    writeFileSync(module, readFileSync(module, 'utf8').replace('6 * 7', '7 * 6'));
+    expect(start()).toEqual(expected);
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('hashes the file itself when the sha256 beside it is not one', () => {
+    if (!handMade) return;
+    expect(start()).toEqual(expected);
+    const [hashed] = entries();
+    rmSync(join(xdg, 'trustcheck'), { recursive: true });
+    writeFileSync(`${module}.sha256`, 'not a hash\n');
+    expect(start()).toEqual(expected);
+    expect(entries()).toEqual([hashed]);
+  });
+
   it('falls back to a normal load, silently, when the folder is unsafe', () => {
     mkdirSync(join(xdg, 'trustcheck'));
     chmodSync(join(xdg, 'trustcheck'), 0o777);
