@@ -35,7 +35,7 @@ if (process.argv.includes('--if-stale')) {
   const outputs = [
     'dist/cli.cjs',
     'dist/index.js',
-    'dist/questionnaires.json',
+    'dist/questionnaires',
     'dist/validators-full.cjs',
     'dist/yaml.cjs',
     'src/generated/validators.cjs',
@@ -101,7 +101,10 @@ const builtins = registry.compileBuiltins();
 if (process.argv.includes('--update-schemas')) {
   mkdirSync(join(root, 'schemas'), { recursive: true });
   for (const [name, schema] of Object.entries(
-    gen.jsonSchemas(pkg.version, Object.values(builtins)),
+    gen.jsonSchemas(
+      pkg.version,
+      Object.values(builtins).map((b) => b.value),
+    ),
   )) {
     writeFileSync(join(root, 'schemas', `${name}.schema.json`), gen.schemaText(schema));
   }
@@ -226,7 +229,10 @@ for (const file of apart) {
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start
-writeFileSync(join(root, 'dist', 'questionnaires.json'), JSON.stringify(builtins));
+mkdirSync(join(root, 'dist', 'questionnaires'));
+for (const [name, builtin] of Object.entries(builtins)) {
+  writeFileSync(join(root, 'dist', 'questionnaires', `${name}.json`), JSON.stringify(builtin));
+}
 log('built-in questionnaires compiled');
 
 // 4. type declarations for the library API

@@ -8,7 +8,7 @@ import type { Questionnaire } from '../core/model.js';
 import { compareVersions, majorOf } from '../core/semver.js';
 import { unwrap } from '../errors.js';
 import { locate } from '../io/document.js';
-import { digestOf, loadQuestionnaireFile, type Loaded } from './load.js';
+import { loadQuestionnaireFile, type Loaded } from './load.js';
 
 export interface LoadedQuestionnaire {
   value: Questionnaire;
@@ -19,31 +19,39 @@ export interface LoadedQuestionnaire {
 }
 
 /**
- * The built-ins, validated at build time (dist/questionnaires.json), by the digest of their
- * YAML: a file whose bytes changed since the build is simply parsed and validated again.
+ * The built-ins, validated at build time (dist/questionnaires/<id>@<version>.json), each with the
+ * text of its YAML and that text's digest: a file whose text is the same is taken as compiled
+ * (its digest then needs no hashing, nor node:crypto), and a file changed since the build is
+ * simply parsed and validated again.
  */
-type CompiledBuiltins = Record<string, Questionnaire>;
-let compiled: CompiledBuiltins | undefined;
-
-function compiledBuiltins(): CompiledBuiltins {
-  if (compiled !== undefined) return compiled;
-  try {
-    compiled = JSON.parse(
-      readFileSync(join(packageRoot(), 'dist', 'questionnaires.json'), 'utf8'),
-    ) as CompiledBuiltins;
-  } catch {
-    compiled = {};
-  }
-  return compiled;
+export interface CompiledBuiltin {
+  text: string;
+  digest: string;
+  value: Questionnaire;
 }
 
-/** Every shipped built-in, parsed and validated from its YAML (what the build compiles). */
-export function compileBuiltins(): CompiledBuiltins {
-  const out: CompiledBuiltins = {};
+function compiledBuiltin(id: string, version: string): CompiledBuiltin | undefined {
+  try {
+    return JSON.parse(
+      readFileSync(join(packageRoot(), 'dist', 'questionnaires', `${id}@${version}.json`), 'utf8'),
+    ) as CompiledBuiltin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every shipped built-in by `id@version`, parsed and validated from its YAML (for the build). */
+export function compileBuiltins(): Record<string, CompiledBuiltin> {
+  const out: Record<string, CompiledBuiltin> = {};
   for (const [id, versions] of builtinVersions()) {
     for (const version of versions) {
-      const loaded = unwrap(loadQuestionnaireFile(join(builtinDir(), id, `${version}.yaml`)));
-      out[loaded.digest] = loaded.value;
+      const file = join(builtinDir(), id, `${version}.yaml`);
+      const loaded = unwrap(loadQuestionnaireFile(file));
+      out[`${id}@${version}`] = {
+        text: readFileSync(file, 'utf8'),
+        digest: loaded.digest,
+        value: loaded.value,
+      };
     }
   }
   return out;
@@ -104,9 +112,10 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   if (cached !== undefined) return cached;
   let loaded: LoadedQuestionnaire | undefined;
   try {
-    const digest = digestOf(readFileSync(file, 'utf8'));
-    const value = compiledBuiltins()[digest];
-    if (value !== undefined) loaded = { value, digest, file, builtin: true };
+    const built = compiledBuiltin(id, version);
+    if (built !== undefined && readFileSync(file, 'utf8') === built.text) {
+      loaded = { value: built.value, digest: built.digest, file, builtin: true };
+    }
   } catch {
     // unreadable: the loader below says why
   }

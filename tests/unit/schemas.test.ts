@@ -14,7 +14,7 @@ const root = join(import.meta.dirname, '..', '..');
 const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
-const builtins = Object.values(compileBuiltins());
+const builtins = Object.values(compileBuiltins()).map((b) => b.value);
 const generated = jsonSchemas(version, builtins);
 
 /** An ajv as an editor-minded tool would set it up: strict, knowing the editors' keywords. */
