@@ -3,6 +3,8 @@
 // `--version` is answered without loading the program (or even process.stdout); the program
 // itself is one CommonJS file, loaded through a code cache (compile-cache.cjs).
 'use strict';
+/** What each output still has to write (bytes a stream holds), to know when it is safe to exit. */
+const unwritten = new WeakMap();
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   try {
@@ -26,18 +28,22 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = 2;
   }
   if (cli !== undefined) {
-    cli.exports.main(argv, processIo()).then((code) => {
+    const io = processIo();
+    cli.exports.main(argv, io).then((code) => {
       process.exitCode = code;
       cli.save();
+      // all output is written (synchronously, or by a stream with nothing left to write): end
+      // here, instead of a natural exit's milliseconds of tearing down the heap
+      if (io.written()) process.exit(code);
     });
   }
 }
 
 /**
- * The process's streams for the program. stdout and stderr that are pipes or files are written
- * with fs.writeSync, as Node writes them on Linux anyway, without loading Node's stream and
- * socket modules (a few milliseconds of every start); a terminal or another device gets Node's
- * own stream. `stream()` gives Node's stream to what needs one (the prompts).
+ * The process's streams for the program. stdout and stderr that are pipes, files or the null
+ * device are written with fs.writeSync, as Node writes them on Linux anyway, without loading
+ * Node's stream and socket modules (a few milliseconds of every start); a terminal or another
+ * device gets Node's own stream. `stream()` gives Node's stream to what needs one (the prompts).
  */
 function processIo() {
   let stdout;
@@ -54,26 +60,39 @@ function processIo() {
       return process.stdin;
     },
     env: process.env,
+    written: () => [stdout, stderr].every((out) => out === undefined || unwritten.get(out)() === 0),
   };
 }
 
 function output(fd, name) {
+  let streamed;
   const stream = () => {
     const node = process[name];
+    streamed = node;
     // a closed pipe (trustcheck … | head -1) ends quietly
     if (name === 'stdout') node.on('error', (error) => onWriteError(error, name));
     return node;
   };
   let plain;
   try {
-    const stat = require('node:fs').fstatSync(fd);
-    plain = stat.isFIFO() || stat.isSocket() || stat.isFile();
+    const fs = require('node:fs');
+    const stat = fs.fstatSync(fd);
+    // a terminal needs Node's stream (its width, its colours); the null device does not
+    plain =
+      stat.isFIFO() ||
+      stat.isSocket() ||
+      stat.isFile() ||
+      (stat.isCharacterDevice() && stat.rdev === fs.statSync('/dev/null').rdev);
   } catch {
     plain = false;
   }
-  if (!plain) return stream();
+  if (!plain) {
+    const node = stream();
+    unwritten.set(node, () => node.writableLength);
+    return node;
+  }
   const fs = require('node:fs');
-  return {
+  const writer = {
     isTTY: false,
     write(chunk) {
       const bytes = require('node:buffer').Buffer.from(chunk, 'utf8');
@@ -92,6 +111,8 @@ function output(fd, name) {
     },
     stream,
   };
+  unwritten.set(writer, () => (streamed === undefined ? 0 : streamed.writableLength));
+  return writer;
 }
 
 function onWriteError(error, name) {
