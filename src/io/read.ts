@@ -63,10 +63,11 @@ export function readInputBytes(
         `the ${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
       );
     }
-    // one buffer: a regular file's size and one byte more (to see that it ended there), grown
-    // only for a file that grows while read, a pipe or a device
+    // one buffer: a regular file's size and one byte more (to see that it grew), grown only for a
+    // file that grows while read, a pipe or a device
     const limit = MAX_INPUT_BYTES + 1;
-    const size = stat.isFile() && stat.size > 0 ? stat.size + 1 : CHUNK;
+    const sized = stat.isFile() && stat.size > 0;
+    const size = sized ? stat.size + 1 : CHUNK;
     let buffer =
       options.scratch === true && scratchBuffer !== undefined && scratchBuffer.length >= size
         ? scratchBuffer
@@ -84,6 +85,9 @@ export function readInputBytes(
       if (total > MAX_INPUT_BYTES) {
         return fail(`the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
       }
+      // a regular file read to exactly its size has ended there (as readFileSync takes it): no
+      // read more to see its end
+      if (sized && total === stat.size) break;
     }
     // kept for the next file, unless it is large
     if (options.scratch === true && buffer.length <= 1024 * 1024) scratchBuffer = buffer;
