@@ -78,6 +78,25 @@ interface Shape {
   questionOf: (string | undefined)[];
   /** The questions (columns), with the place of each one's verdict. */
   questions: { key: string; slot: number }[];
+  /**
+   * The words of the latest report of this shape, in any language and in each language: each
+   * text in the place of its key. (The latest report that has a key is then the latest of the
+   * latest reports of the shapes that have it.)
+   */
+  words: { any?: Words; byLanguage: Map<string, Words> };
+}
+
+/** The texts of one report, in the places of its shape's keys, and what orders that report. */
+interface Words {
+  origin: Origin;
+  texts: string[];
+}
+
+/** A report's place in date order: its date, then its subject, then the order it was added in. */
+interface Origin {
+  date: string;
+  subject: string;
+  index: number;
 }
 
 function shapeOf(report: ReportForSummary): Shape {
@@ -100,7 +119,7 @@ function shapeOf(report: ReportForSummary): Shape {
       return { id: s.id, statements: s.statements.map((st) => st.id) };
     }),
   }));
-  return { questionnaires, keys, questionOf, questions };
+  return { questionnaires, keys, questionOf, questions, words: { byLanguage: new Map() } };
 }
 
 /**
@@ -141,26 +160,9 @@ function expand(outline: Outline): ComparedReport {
   };
 }
 
-/** A question's or statement's words in one report, with what orders that report. */
-interface Wording {
-  date: string;
-  subject: string;
-  index: number;
-  text: string;
-}
-
 /** Whether report `a` comes after report `b` in date order (then subject, then the order given). */
-const later = (
-  a: Pick<Wording, 'date' | 'subject' | 'index'>,
-  b: Pick<Wording, 'date' | 'subject' | 'index'>,
-): boolean => isLater(a.date, a.subject, a.index, b);
-
-const isLater = (
-  date: string,
-  subject: string,
-  index: number,
-  b: Pick<Wording, 'date' | 'subject' | 'index'>,
-): boolean => (byText(date, b.date) || byText(subject, b.subject) || index - b.index) > 0;
+const later = (a: Origin, b: Origin): boolean =>
+  (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
 
 /** What a portfolio reads of a report: a whole report, or only these parts of one. */
 export interface ReportForSummary {
@@ -189,9 +191,7 @@ export interface ReportForSummary {
  */
 export class Portfolio {
   private readonly outlines: Outline[] = [];
-  /** `questionnaire.section[.statement]` -> the latest wording in any language, and per language. */
-  private readonly words = new Map<string, { any: Wording; byLanguage: Map<string, Wording> }>();
-  /** Each distinct shape once, by its ids. */
+  /** Each distinct shape once, by its ids (with the words of its latest reports). */
   private readonly shapes = new Map<string, Shape>();
 
   get size(): number {
@@ -214,31 +214,29 @@ export class Portfolio {
       shape = shapeOf(report);
       this.shapes.set(ids, shape);
     }
-    // a wording is made only where this report's words are the latest so far
-    const word = (key: string, text: string): void => {
-      const known = this.words.get(key);
-      if (known === undefined) {
-        const wording: Wording = { date, subject, index, text };
-        this.words.set(key, { any: wording, byLanguage: new Map([[language, wording]]) });
-        return;
+    // the report's words are kept only where it is the latest of its shape so far
+    const origin: Origin = { date, subject, index };
+    const { words } = shape;
+    const inLanguage = words.byLanguage.get(language);
+    const newer = inLanguage === undefined || later(origin, inLanguage.origin);
+    const newest = words.any === undefined || later(origin, words.any.origin);
+    if (newer || newest) {
+      const texts: string[] = [];
+      for (const q of report.questionnaires) {
+        for (const s of q.sections) {
+          texts.push(s.title);
+          for (const st of s.statements) texts.push(st.text);
+        }
       }
-      const inLanguage = known.byLanguage.get(language);
-      const newer = inLanguage === undefined || isLater(date, subject, index, inLanguage);
-      if (!newer && !isLater(date, subject, index, known.any)) return;
-      const wording: Wording = { date, subject, index, text };
-      if (isLater(date, subject, index, known.any)) known.any = wording;
-      if (newer) known.byLanguage.set(language, wording);
-    };
+      const latest: Words = { origin, texts };
+      if (newer) words.byLanguage.set(language, latest);
+      if (newest) words.any = latest;
+    }
     const flags: string[] = [];
-    let slot = 0;
     for (const q of report.questionnaires) {
       for (const s of q.sections) {
-        word(shape.keys[slot++]!, s.title);
         flags.push(s.passed ? '1' : '0');
-        for (const st of s.statements) {
-          word(shape.keys[slot++]!, st.text);
-          flags.push(st.satisfied ? '1' : '0');
-        }
+        for (const st of s.statements) flags.push(st.satisfied ? '1' : '0');
       }
     }
     this.outlines.push({
@@ -277,10 +275,24 @@ export class Portfolio {
     }
     const language = latestReport?.language ?? 'en';
     const l = labelsFor(language);
-    const wordsFor = (key: string): string => {
-      const known = this.words.get(key);
-      return (known?.byLanguage.get(language) ?? known?.any)?.text ?? key;
+    // each key's text: from the latest report in the summary's language that has it, else from
+    // the latest report that has it
+    const inLanguage = new Map<string, { origin: Origin; text: string }>();
+    const inAny = new Map<string, { origin: Origin; text: string }>();
+    const take = (into: typeof inLanguage, from: Words | undefined, keys: string[]) => {
+      if (from === undefined) return;
+      keys.forEach((key, slot) => {
+        const known = into.get(key);
+        if (known === undefined || later(from.origin, known.origin)) {
+          into.set(key, { origin: from.origin, text: from.texts[slot]! });
+        }
+      });
     };
+    for (const shape of this.shapes.values()) {
+      take(inLanguage, shape.words.byLanguage.get(language), shape.keys);
+      take(inAny, shape.words.any, shape.keys);
+    }
+    const wordsFor = (key: string): string => (inLanguage.get(key) ?? inAny.get(key))?.text ?? key;
     const rows = sorted.map((r): SummaryRow => {
       const verdicts: Record<string, boolean> = {};
       for (const { key, slot } of r.shape.questions) verdicts[key] = r.flags[slot] === '1';
