@@ -39,9 +39,11 @@ function filesIn(folder: string, extensions: readonly string[], recursive: boole
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
   );
+  // join(folder, name) for every entry, without normalizing the folder's part each time
+  const prefix = join(folder, 'x').slice(0, -1);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
+    const path = prefix + entry.name;
     if (entry.isDirectory()) {
       if (recursive) out.push(...filesIn(path, extensions, true));
     } else if (extensions.includes(extname(entry.name).toLowerCase())) {
