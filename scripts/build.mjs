@@ -88,7 +88,7 @@ const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-sch
   packages: 'external',
 });
 mkdirSync(join(root, 'src', 'generated'), { recursive: true });
-const validators = gen.validatorsSource(gen.modelSchemas(pkg.version));
+const validators = gen.validatorsSource(gen.validatorSchemas(pkg.version));
 writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), validators.quick);
 writeFileSync(join(root, 'src', 'generated', 'validators-full.cjs'), validators.full);
 const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'compile-builtins', {

@@ -9,7 +9,12 @@
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { publishedSchemas, type Questionnaire, type SchemaName } from '../src/core/model.js';
+import {
+  publishedSchemas,
+  ReportForSummarySchema,
+  type Questionnaire,
+  type SchemaName,
+} from '../src/core/model.js';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../src/core/editor-schema.js';
 
 /** The file names of schemas/ (without .schema.json). */
@@ -25,6 +30,19 @@ export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
     out[name] = { $schema, $id: id, ...rest };
   }
   return out;
+}
+
+/** The schemas the run-time validators are made from: the model's, and summary's part of a report. */
+export function validatorSchemas(version: string): Record<string, JsonSchema> {
+  const json = z.toJSONSchema(ReportForSummarySchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+  }) as JsonSchema;
+  const { $schema, ...rest } = json;
+  return {
+    ...modelSchemas(version),
+    reportForSummary: { $schema, $id: schemaUrn('report-for-summary', version), ...rest },
+  };
 }
 
 /** Every file of schemas/: the model's schemas, and the answers schema for editors. */
@@ -46,7 +64,7 @@ export function jsonSchemas(
   };
 }
 
-export function validatorsSource(schemas: Record<SchemaName, JsonSchema>): {
+export function validatorsSource(schemas: Record<string, JsonSchema>): {
   quick: string;
   full: string;
 } {

@@ -129,9 +129,10 @@ export function loadReportForSummary(file: string): Result<ReportForSummary> {
   const read = readInputBytes(file, KIND_NAMES.report, { scratch: true });
   const fast = read.ok ? parseJsonBytes(read.bytes) : undefined;
   const value = fast?.value as { format?: unknown } | undefined;
-  // the schema has no lengths and matches only ASCII patterns and words, so it says the same of
-  // the Latin-1 reading as of the text
-  if (value?.format === REPORT_FORMAT && validators.report(value)) {
+  // the parts a summary reads, checked as the report schema has them (other fields are not read,
+  // so not checked); the schema has no lengths and matches only ASCII patterns and words, so it
+  // says the same of the Latin-1 reading as of the text
+  if (value?.format === REPORT_FORMAT && validators.reportForSummary(value)) {
     const report = value as unknown as Report;
     report.subject = textOf(report.subject);
     report.language = textOf(report.language);

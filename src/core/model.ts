@@ -300,6 +300,37 @@ export type StatementChange = z.infer<typeof StatementChangeSchema>;
 export type SectionChange = z.infer<typeof SectionChangeSchema>;
 export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
 
+/**
+ * The parts of a report that `summary` reads, each as the report schema has it; a report's other
+ * fields are not read, so they are not checked there (a portfolio tolerates what it ignores).
+ */
+export const ReportForSummarySchema = ReportSchema.pick({
+  format: true,
+  subject: true,
+  date: true,
+  language: true,
+  passed: true,
+  totals: true,
+})
+  .extend({
+    questionnaires: z.array(
+      ReportQuestionnaireSchema.pick({ id: true, version: true, digest: true })
+        .extend({
+          sections: z.array(
+            ReportSectionSchema.pick({ id: true, title: true, passed: true })
+              .extend({
+                statements: z.array(
+                  ReportStatementSchema.pick({ id: true, text: true, satisfied: true }).loose(),
+                ),
+              })
+              .loose(),
+          ),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
 /** Every schema that is published in schemas/, by the name `trustcheck schema NAME` takes. */
 export const publishedSchemas = {
   questionnaire: QuestionnaireSchema,

@@ -16,3 +16,5 @@ export interface ValidateFunction {
 export const questionnaire: ValidateFunction;
 export const answers: ValidateFunction;
 export const report: ValidateFunction;
+/** The parts of a report that `summary` reads (src/core/model.ts ReportForSummarySchema). */
+export const reportForSummary: ValidateFunction;

@@ -65,6 +65,26 @@ describe('loadReportForSummary', () => {
     if (loaded.ok) expect(summarize([loaded.value as Report])).toEqual(summarize([whole]));
   });
 
+  it('checks only what a summary reads: a wrong or extra field elsewhere is tolerated', () => {
+    const whole = report('Tolerant');
+    const odd = {
+      ...whole,
+      tool: { name: 'trustcheck', version: 'from the future', plugins: [] },
+      questionnaires: whole.questionnaires.map((q) => ({
+        ...q,
+        sections: q.sections.map((s) => ({
+          ...s,
+          statements: s.statements.map((st) => ({ ...st, remedy: 5, extra: true })),
+        })),
+      })),
+    };
+    const path = file('odd.json', `${JSON.stringify(odd, null, 2)}\n`);
+    expect(loadReportFile(path).ok).toBe(false);
+    const loaded = loadReportForSummary(path);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(summarize([loaded.value as Report])).toEqual(summarize([whole]));
+  });
+
   it.each([
     ['a report with a wrong field', () => `${JSON.stringify({ ...report('X'), passed: 'yes' })}\n`],
     ['a duplicate key', () => `{"format": "trustcheck-report/1", "format": "x"}\n`],
