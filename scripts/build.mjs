@@ -4,7 +4,6 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -213,10 +212,14 @@ for (const output of Object.values(cli.metafile.outputs)) {
   // (bin/compile-cache.cjs)
   writeFileSync(`${file}.sha256`, `${createHash('sha256').update(ascii).digest('hex')}\n`);
 }
-copyFileSync(
-  join(root, 'src', 'generated', 'validators-full.cjs'),
-  join(root, 'dist', 'validators-full.cjs'),
-);
+// each bundled with what it requires (ajv's runtime helpers, the yaml library's modules): the
+// package depends on neither at run time
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'generated', 'validators-full.cjs')],
+  format: 'cjs',
+  outfile: join(root, 'dist', 'validators-full.cjs'),
+});
 await build({
   ...common,
   stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },

@@ -140,6 +140,22 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
     });
   });
 
+  it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {
+    // placing needs dist/yaml.cjs, and the list of errors dist/validators-full.cjs
+    write(join(project, 'bad.yaml'), 'format: trustcheck-answers/1\nsubject: [\n');
+    const bad = npx(['audit', '-a', 'bad.yaml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: bad\.yaml:\d+:\d+: /m);
+    write(
+      join(project, 'wrong.yaml'),
+      'format: trustcheck-answers/1\nsubject: Acme\nanswers: {}\n',
+    );
+    const wrong = npx(['audit', '-a', 'wrong.yaml']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('wrong.yaml:1:1: missing "questionnaires"');
+    expect(wrong.stderr).toContain('unknown field "answers"');
+  });
+
   it('imports as a library from a plain .mjs script', () => {
     write(
       join(project, 'use.mjs'),
