@@ -33,11 +33,14 @@ function cacheDir(options = {}) {
   try {
     const base = cacheBase(env, platform, home);
     if (base === undefined) return undefined;
-    const tmp = options.tmpdir ?? require('node:os').tmpdir();
+    const tmp = options.tmpdir ?? tmpdir(env, platform);
     if (path.resolve(base) === path.resolve(tmp)) return undefined;
     const dir = path.join(base, 'trustcheck');
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = fs.lstatSync(dir);
+    let stat = lstatIfAny(dir);
+    if (stat === undefined) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      stat = fs.lstatSync(dir);
+    }
     if (!stat.isDirectory()) return undefined;
     if (platform !== 'win32') {
       if (uid === undefined || stat.uid !== uid) return undefined;
@@ -47,6 +50,21 @@ function cacheDir(options = {}) {
   } catch {
     return undefined;
   }
+}
+
+function lstatIfAny(file) {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** os.tmpdir(), which on POSIX is read from the environment (without loading node:os). */
+function tmpdir(env, platform) {
+  if (platform === 'win32') return require('node:os').tmpdir();
+  const dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return dir.length > 1 && dir.endsWith('/') ? dir.slice(0, -1) : dir;
 }
 
 function safeHomedir() {
@@ -64,9 +82,13 @@ function safeHomedir() {
  * bundle's size, inode and times, so that a bundle changed after the build (without a new
  * sha256) gets a cache of its own. Without it, the bundle's text is hashed here.
  */
-function cacheKey(source, env = process.env, file = undefined) {
+function cacheKey(
+  source,
+  env = process.env,
+  file = undefined,
+  built = file === undefined ? undefined : builtHash(file),
+) {
   const runtime = `\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${env.NODE_OPTIONS ?? ''}`;
-  const built = file === undefined ? undefined : builtHash(file);
   if (built !== undefined) {
     const stat = fs.statSync(file);
     const identity = `${stat.size}\0${stat.ino}\0${stat.dev}\0${stat.mtimeMs}\0${stat.ctimeMs}`;
@@ -159,8 +181,11 @@ function loadWithCache(file, options = {}) {
   try {
     const dir = cacheDir(options);
     if (dir === undefined) return { exports: require(file), save: noop };
-    const source = fs.readFileSync(file, 'utf8');
-    cacheFile = path.join(dir, `cli-${cacheKey(source, env, file)}.bin`);
+    // the build writes the bundle as ASCII (and its sha256 beside it): then Latin-1 reads it
+    // exactly, and faster than UTF-8
+    const built = builtHash(file);
+    const source = fs.readFileSync(file, built === undefined ? 'utf8' : 'latin1');
+    cacheFile = path.join(dir, `cli-${cacheKey(source, env, file, built)}.bin`);
     let cachedData;
     try {
       cachedData = fs.readFileSync(cacheFile);
