@@ -20,7 +20,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
   let cli;
   try {
-    cli = require('./compile-cache.cjs').loadWithCache(require.resolve('../dist/cli.cjs'));
+    // absolute paths (__dirname is the real folder, links resolved): Node then does not look the
+    // names up as a package would (a few milliseconds)
+    const { join } = require('node:path');
+    cli = require(join(__dirname, 'compile-cache.cjs')).loadWithCache(
+      join(__dirname, '..', 'dist', 'cli.cjs'),
+    );
   } catch (error) {
     process.stderr.write(
       `error: cannot start trustcheck: ${error.message.split('\n')[0]}\nRun \`npm run build\` first.\n`,
