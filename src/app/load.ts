@@ -7,7 +7,7 @@ import type { Issue, LocatedIssue, Result } from '../core/issues.js';
 import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/model.js';
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
-import type { ReportForSummary } from '../core/summary.js';
+import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputBytes, readInputFile } from '../io/read.js';
 import { parseJsonBytes, textOf } from '../io/json-fast.js';

@@ -299,6 +299,8 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type StatementChange = z.infer<typeof StatementChangeSchema>;
 export type SectionChange = z.infer<typeof SectionChangeSchema>;
 export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
+/** What a portfolio reads of a report: a whole report, or only these parts of one. */
+export type ReportForSummary = z.infer<typeof ReportForSummarySchema>;
 
 /**
  * The parts of a report that `summary` reads, each as the report schema has it; a report's other

@@ -4,7 +4,7 @@
 // titles, statements) from that report, or from the latest report that has it in that language:
 // never a mix of languages when the reports hold one.
 import { compare, type ComparedReport } from './compare.js';
-import type { Report } from './model.js';
+import type { Report, ReportForSummary } from './model.js';
 import { labelsFor } from './render/labels.js';
 
 export interface SummaryRow {
@@ -163,26 +163,6 @@ function expand(outline: Outline): ComparedReport {
 /** Whether report `a` comes after report `b` in date order (then subject, then the order given). */
 const later = (a: Origin, b: Origin): boolean =>
   (byText(a.date, b.date) || byText(a.subject, b.subject) || a.index - b.index) > 0;
-
-/** What a portfolio reads of a report: a whole report, or only these parts of one. */
-export interface ReportForSummary {
-  subject: string;
-  date: string;
-  language: string;
-  passed: boolean;
-  totals: Report['totals'];
-  questionnaires: readonly {
-    id: string;
-    version: string;
-    digest: string;
-    sections: readonly {
-      id: string;
-      title: string;
-      passed: boolean;
-      statements: readonly { id: string; text: string; satisfied: boolean }[];
-    }[];
-  }[];
-}
 
 /**
  * A portfolio summary built one report at a time, so that a caller reading many report files
