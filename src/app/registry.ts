@@ -119,7 +119,12 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   } catch {
     // unreadable: the loader below says why
   }
-  loaded ??= { ...unwrap(loadQuestionnaireFile(file)), file, builtin: true };
+  if (loaded === undefined) {
+    // changed since the build: parsed and validated again (a loaded file's digest is a getter,
+    // so it is taken by name, not spread)
+    const { value, digest } = unwrap(loadQuestionnaireFile(file));
+    loaded = { value, digest, file, builtin: true };
+  }
   cache.set(file, loaded);
   return loaded;
 }
