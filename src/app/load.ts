@@ -29,6 +29,8 @@ const VALIDATORS: Record<SchemaName, ValidateFunction> = {
 export interface Loaded<T> {
   value: T;
   parsed: ParsedDocument;
+  /** The file's text, as it was read. */
+  readonly text: string;
   /** sha256 of the file's bytes, as "sha256:<hex>" (computed when first asked for). */
   readonly digest: string;
 }
@@ -59,7 +61,7 @@ class LoadedFile<T> implements Loaded<T> {
   constructor(
     readonly value: T,
     readonly parsed: ParsedDocument,
-    private readonly text: string,
+    readonly text: string,
   ) {}
 
   get digest(): string {

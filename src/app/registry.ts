@@ -47,11 +47,7 @@ export function compileBuiltins(): Record<string, CompiledBuiltin> {
     for (const version of versions) {
       const file = join(builtinDir(), id, `${version}.yaml`);
       const loaded = unwrap(loadQuestionnaireFile(file));
-      out[`${id}@${version}`] = {
-        text: readFileSync(file, 'utf8'),
-        digest: loaded.digest,
-        value: loaded.value,
-      };
+      out[`${id}@${version}`] = { text: loaded.text, digest: loaded.digest, value: loaded.value };
     }
   }
   return out;

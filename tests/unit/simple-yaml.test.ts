@@ -32,6 +32,7 @@ function outcome(text: string, fast: boolean): unknown {
   const answers: Loaded<AnswerFile> = {
     value: parsed.value as AnswerFile,
     parsed,
+    text,
     digest: 'sha256:0',
   };
   const audit = runAudit({
