@@ -226,25 +226,18 @@ export async function batchAudit(
     baseline: loadBaseline(options.baseline),
   };
 
-  // results are printed in the order of the files
+  // each file's result comes once its reports are written, in the order of the files
   const progress = ctx.stderr.isTTY === true && !ctx.quiet && files.length > 20;
-  const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(files.length);
-  let next = 0;
   let worst: number = ExitCode.ok;
   const counts = { passed: 0, failed: 0, error: 0 };
-  const onResult = (result: FileResult) => {
-    results[result.index] = result;
-    while (next < files.length && results[next] !== undefined) {
-      const r = results[next]!;
-      if (progress) ctx.rawStderr.write('\r\u001b[2K'); // clears the progress line
-      ctx.stderr.write(r.output);
-      if (progress && next + 1 < files.length)
-        ctx.stderr.write(`[${next + 1}/${files.length}] ${files[next + 1]!}`);
-      worst = Math.max(worst, r.code);
-      counts[r.status]++;
-      results[next] = undefined;
-      next++;
-    }
+  const onResult = (r: FileResult) => {
+    if (progress) ctx.rawStderr.write('\r\u001b[2K'); // clears the progress line
+    ctx.stderr.write(r.output);
+    const next = r.index + 1;
+    if (progress && next < files.length)
+      ctx.stderr.write(`[${next}/${files.length}] ${files[next]!}`);
+    worst = Math.max(worst, r.code);
+    counts[r.status]++;
   };
 
   await auditFiles(job, ctx, onResult);
@@ -253,7 +246,7 @@ export async function batchAudit(
   return worst;
 }
 
-/** A context like `ctx` whose stderr is collected, to be printed in the order of the files. */
+/** A context like `ctx` whose stderr is collected, to be printed as one piece with the file's line. */
 function captureContext(ctx: Context): { ctx: Context; take: () => string } {
   let buffer = '';
   const stderr = { write: (s: string) => ((buffer += s), true), isTTY: false };
