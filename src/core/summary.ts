@@ -181,12 +181,21 @@ export class Portfolio {
   add(report: ReportForSummary): void {
     const index = this.outlines.length;
     const { subject, date, language } = report;
+    // one walk: the ids (to find the shape), the verdicts, and the words in the shape's order
     let ids = '';
+    const flags: string[] = [];
+    const texts: string[] = [];
     for (const q of report.questionnaires) {
       ids += `\u0000${q.id}\u0000${q.version}\u0000${q.digest}`;
       for (const s of q.sections) {
         ids += `\u0001${s.id}`;
-        for (const st of s.statements) ids += `\u0002${st.id}`;
+        flags.push(s.passed ? '1' : '0');
+        texts.push(s.title);
+        for (const st of s.statements) {
+          ids += `\u0002${st.id}`;
+          flags.push(st.satisfied ? '1' : '0');
+          texts.push(st.text);
+        }
       }
     }
     let shape = this.shapes.get(ids);
@@ -201,23 +210,9 @@ export class Portfolio {
     const newer = inLanguage === undefined || later(origin, inLanguage.origin);
     const newest = words.any === undefined || later(origin, words.any.origin);
     if (newer || newest) {
-      const texts: string[] = [];
-      for (const q of report.questionnaires) {
-        for (const s of q.sections) {
-          texts.push(s.title);
-          for (const st of s.statements) texts.push(st.text);
-        }
-      }
       const latest: Words = { origin, texts };
       if (newer) words.byLanguage.set(language, latest);
       if (newest) words.any = latest;
-    }
-    const flags: string[] = [];
-    for (const q of report.questionnaires) {
-      for (const s of q.sections) {
-        flags.push(s.passed ? '1' : '0');
-        for (const st of s.statements) flags.push(st.satisfied ? '1' : '0');
-      }
     }
     this.outlines.push({
       index,
