@@ -70,17 +70,20 @@ function processIo() {
 }
 
 function output(fd, name) {
+  const fs = require('node:fs');
+  const { Buffer } = require('node:buffer');
   let streamed;
+  // Node's stream, made once; a closed pipe (trustcheck … | head -1) ends quietly
   const stream = () => {
-    const node = process[name];
-    streamed = node;
-    // a closed pipe (trustcheck … | head -1) ends quietly
-    if (name === 'stdout') node.on('error', (error) => onWriteError(error, name));
-    return node;
+    if (streamed === undefined) {
+      streamed = process[name];
+      if (name === 'stdout') streamed.on('error', (error) => onWriteError(error, name));
+    }
+    return streamed;
   };
+  const pending = () => (streamed === undefined ? 0 : streamed.writableLength);
   let plain;
   try {
-    const fs = require('node:fs');
     const stat = fs.fstatSync(fd);
     // a terminal needs Node's stream (its width, its colours); the null device does not
     plain =
@@ -91,32 +94,28 @@ function output(fd, name) {
   } catch {
     plain = false;
   }
-  if (!plain) {
-    const node = stream();
-    unwritten.set(node, () => node.writableLength);
-    return node;
-  }
-  const fs = require('node:fs');
-  const writer = {
-    isTTY: false,
-    write(chunk) {
-      const bytes = require('node:buffer').Buffer.from(chunk, 'utf8');
-      let done = 0;
-      while (done < bytes.length) {
-        try {
-          done += fs.writeSync(fd, bytes, done, bytes.length - done);
-        } catch (error) {
-          // a pipe another program made non-blocking: wait for its reader
-          if (error.code === 'EAGAIN')
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-          else return onWriteError(error, name);
-        }
+  const writer = plain
+    ? {
+        isTTY: false,
+        write(chunk) {
+          const bytes = Buffer.from(chunk, 'utf8');
+          let done = 0;
+          while (done < bytes.length) {
+            try {
+              done += fs.writeSync(fd, bytes, done, bytes.length - done);
+            } catch (error) {
+              // a pipe another program made non-blocking: wait for its reader
+              if (error.code === 'EAGAIN')
+                Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+              else return onWriteError(error, name);
+            }
+          }
+          return true;
+        },
+        stream,
       }
-      return true;
-    },
-    stream,
-  };
-  unwritten.set(writer, () => (streamed === undefined ? 0 : streamed.writableLength));
+    : stream();
+  unwritten.set(writer, pending);
   return writer;
 }
 
