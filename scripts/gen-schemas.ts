@@ -24,24 +24,23 @@ export type PublishedName = SchemaName | 'answers-generic';
 export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
   const out = {} as Record<SchemaName, JsonSchema>;
   for (const [name, schema] of Object.entries(publishedSchemas) as [SchemaName, z.ZodType][]) {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
-    const { $schema, ...rest } = json;
-    const id = schemaUrn(name === 'answers' ? 'answers-generic' : name, version);
-    out[name] = { $schema, $id: id, ...rest };
+    out[name] = jsonSchema(schema, name === 'answers' ? 'answers-generic' : name, version);
   }
   return out;
 }
 
+/** A zod schema as a JSON Schema with trustcheck's `$id` (right after `$schema`). */
+function jsonSchema(schema: z.ZodType, name: string, version: string): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
+  const { $schema, ...rest } = json;
+  return { $schema, $id: schemaUrn(name, version), ...rest };
+}
+
 /** The schemas the run-time validators are made from: the model's, and summary's part of a report. */
 export function validatorSchemas(version: string): Record<string, JsonSchema> {
-  const json = z.toJSONSchema(ReportForSummarySchema, {
-    target: 'draft-2020-12',
-    io: 'input',
-  }) as JsonSchema;
-  const { $schema, ...rest } = json;
   return {
     ...modelSchemas(version),
-    reportForSummary: { $schema, $id: schemaUrn('report-for-summary', version), ...rest },
+    reportForSummary: jsonSchema(ReportForSummarySchema, 'report-for-summary', version),
   };
 }
 

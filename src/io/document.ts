@@ -42,7 +42,7 @@ export function parseDocument(
 ): ParseResult {
   if (options.fast !== false && isJsonFile(file)) {
     const fast = parseJsonFast(text);
-    if (fast !== undefined) return { ok: true, parsed: lazyDocument(text, file, fast.value) };
+    if (fast !== undefined) return { ok: true, parsed: new LazyDocument(text, file, fast.value) };
   } else if (options.fast !== false) {
     const keyPositions = new Map<string, { line: number; col: number }>();
     const value = parseSimpleYaml(
@@ -50,19 +50,10 @@ export function parseDocument(
       keyPositions,
     );
     if (value !== undefined) {
-      return { ok: true, parsed: lazyDocument(text, file, value, keyPositions) };
+      return { ok: true, parsed: new LazyDocument(text, file, value, keyPositions) };
     }
   }
   return parseFully(text, file);
-}
-
-function lazyDocument(
-  text: string,
-  file: string,
-  value: unknown,
-  keyPositions?: Map<string, { line: number; col: number }>,
-): ParsedDocument {
-  return new LazyDocument(text, file, value, keyPositions);
 }
 
 /** A document parsed on the fast path: the full parse is made only when asked for. */

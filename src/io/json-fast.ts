@@ -63,11 +63,12 @@ function countKeys(value: unknown, depth: number): number {
  * as much as parsing it). Every string of the value is then in that reading too, and a caller
  * turns the strings it uses back into text with `textOf`. Exact because JSON's syntax is ASCII
  * and UTF-8 never uses an ASCII byte inside a longer character, so each string's bytes are whole
- * characters; undefined (use the usual path) for bytes that are not UTF-8, hold a NUL, or hold a
- * `\u` escape (which would mix a decoded character into the bytes of a string).
+ * characters; undefined (use the usual path) for bytes that are not UTF-8 or not JSON (a raw
+ * NUL is not JSON), or that hold a `\u` escape (which would mix a decoded character into the
+ * bytes of a string).
  */
 export function parseJsonBytes(bytes: Uint8Array): { value: unknown } | undefined {
-  if (bytes.includes(0) || !isUtf8(bytes)) return undefined;
+  if (!isUtf8(bytes)) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buffer.includes('\\u', 0, 'latin1')) return undefined;
   return parseJsonFast(buffer.toString('latin1'));
