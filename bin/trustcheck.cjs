@@ -71,7 +71,6 @@ function processIo() {
 
 function output(fd, name) {
   const fs = require('node:fs');
-  const { Buffer } = require('node:buffer');
   let streamed;
   // Node's stream, made once; a closed pipe (trustcheck … | head -1) ends quietly
   const stream = () => {
