@@ -154,12 +154,40 @@ function prune(dir, keep, max = 8) {
 }
 
 /**
+ * A cache file is a first line, `trustcheck-code-cache/1` and the commands whose code it holds,
+ * then V8's data. It is written after a command's first run, with the code compiled by the end
+ * of it; a run of another command writes it again, adding the code that one compiled, so that
+ * each command used starts with its own code compiled (V8 compiles a function on its first call,
+ * and a cache made by `init` lacks most of what `audit` runs).
+ */
+const MAGIC = 'trustcheck-code-cache/1';
+const MAX_LABELS = 16;
+const LABEL = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** The commands a cache file holds and its V8 data, or undefined when there is none to use. */
+function readCacheFile(cacheFile) {
+  let bytes;
+  try {
+    bytes = fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const end = bytes.indexOf(10);
+  if (end < 0 || end > 1024) return undefined;
+  const [magic, ...labels] = bytes.toString('latin1', 0, end).split(' ');
+  if (magic !== MAGIC || !labels.every((label) => LABEL.test(label))) return undefined;
+  return { labels, data: bytes.subarray(end + 1) };
+}
+
+/**
  * Loads the CommonJS file `file` and returns its exports, through the code cache when it can.
- * `afterRun` is called with a function to call once the program's work is done: it stores the
- * code compiled by then (a no-op when the cache was used as it was).
+ * `options.label` names what this run does (the command): the cache is written again when it
+ * does not hold that command's code yet. Call `save()` once the program's work is done: it
+ * stores the code compiled by then (a no-op when the cache already held this command).
  */
 function loadWithCache(file, options = {}) {
   const env = options.env ?? process.env;
+  const label = LABEL.test(options.label ?? '') ? options.label : undefined;
   const noop = () => {};
   if (env.TRUSTCHECK_NO_CACHE === '1') return { exports: require(file), save: noop };
   const Module = require('node:module');
@@ -177,7 +205,8 @@ function loadWithCache(file, options = {}) {
   }
   let script;
   let cacheFile;
-  let fresh = false;
+  // the commands the cache file will hold, when it is to be written after this run
+  let labels;
   try {
     const dir = cacheDir(options);
     if (dir === undefined) return { exports: require(file), save: noop };
@@ -186,15 +215,18 @@ function loadWithCache(file, options = {}) {
     const built = builtHash(file);
     const source = fs.readFileSync(file, built === undefined ? 'utf8' : 'latin1');
     cacheFile = path.join(dir, `cli-${cacheKey(source, env, file, built)}.bin`);
-    let cachedData;
-    try {
-      cachedData = fs.readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
+    const cached = readCacheFile(cacheFile);
     const vm = require('node:vm');
-    script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-    fresh = cachedData === undefined || script.cachedDataRejected === true;
+    script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached?.data });
+    if (cached === undefined || script.cachedDataRejected === true) {
+      labels = label === undefined ? [] : [label];
+    } else if (
+      label !== undefined &&
+      !cached.labels.includes(label) &&
+      cached.labels.length < MAX_LABELS
+    ) {
+      labels = [...cached.labels, label];
+    }
   } catch {
     return { exports: require(file), save: noop };
   }
@@ -211,10 +243,11 @@ function loadWithCache(file, options = {}) {
     );
   module.loaded = true;
   const save = () => {
-    if (!fresh) return;
-    fresh = false;
+    if (labels === undefined) return;
+    const header = `${MAGIC}${labels.map((l) => ` ${l}`).join('')}\n`;
+    labels = undefined;
     try {
-      writeAtomically(cacheFile, script.createCachedData());
+      writeAtomically(cacheFile, Buffer.concat([Buffer.from(header), script.createCachedData()]));
       prune(path.dirname(cacheFile), path.basename(cacheFile));
     } catch {
       // the next start compiles again
@@ -223,4 +256,4 @@ function loadWithCache(file, options = {}) {
   return { exports: module.exports, save };
 }
 
-module.exports = { cacheBase, cacheDir, cacheKey, loadWithCache, writeAtomically };
+module.exports = { cacheBase, cacheDir, cacheKey, loadWithCache, readCacheFile, writeAtomically };

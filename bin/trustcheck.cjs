@@ -23,8 +23,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     // absolute paths (__dirname is the real folder, links resolved): Node then does not look the
     // names up as a package would (a few milliseconds)
     const { join } = require('node:path');
+    // the cache is labelled with the command, so that it comes to hold each command's code
     cli = require(join(__dirname, 'compile-cache.cjs')).loadWithCache(
       join(__dirname, '..', 'dist', 'cli.cjs'),
+      { label: argv[0] },
     );
   } catch (error) {
     process.stderr.write(

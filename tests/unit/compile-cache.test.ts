@@ -30,7 +30,11 @@ const loader = fileURLToPath(new URL('../../bin/compile-cache.cjs', import.meta.
 const cache = createRequire(import.meta.url)(loader) as {
   cacheDir(options?: CacheOptions): string | undefined;
   cacheBase(env: CacheOptions['env'], platform: string, home?: string): string | undefined;
-  loadWithCache(file: string, options?: CacheOptions): { exports: unknown; save(): void };
+  loadWithCache(
+    file: string,
+    options?: CacheOptions & { label?: string },
+  ): { exports: unknown; save(): void };
+  readCacheFile(file: string): { labels: string[]; data: Buffer } | undefined;
 };
 
 const uid = process.getuid?.() ?? 0;
@@ -112,15 +116,23 @@ describe('loading through the cache', () => {
   });
   const entries = () =>
     existsSync(join(xdg, 'trustcheck')) ? readdirSync(join(xdg, 'trustcheck')) : [];
-  /** One start of a program: a new process, as V8 also caches within one. */
-  const start = (env: Record<string, string> = { XDG_CACHE_HOME: xdg }) => {
+  /**
+   * One start of a program: a new process, as V8 also caches within one. With a label, it calls
+   * the module's function of that name (code the cache then holds) before saving.
+   */
+  const start = (env: Record<string, string> = { XDG_CACHE_HOME: xdg }, label?: string) => {
+    // the label is an argument, not part of the script: the script is in Node's execArgv, which
+    // keys the cache
     const result = spawnSync(
       process.execPath,
       [
         '-e',
-        `const loaded = require(${JSON.stringify(loader)}).loadWithCache(${JSON.stringify(module)}, { env: ${JSON.stringify(env)} });
+        `const label = process.argv[1];
+        const loaded = require(${JSON.stringify(loader)}).loadWithCache(${JSON.stringify(module)}, { env: ${JSON.stringify(env)}, label });
+        if (typeof loaded.exports[label] === 'function') loaded.exports[label]();
         loaded.save();
         process.stdout.write(JSON.stringify({ ...loaded.exports, where: loaded.exports.where() }));`,
+        ...(label === undefined ? [] : ['--', label]),
       ],
       { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home } },
     );
@@ -141,6 +153,68 @@ describe('loading through the cache', () => {
     expect(start()).toEqual(expected);
     expect(readFileSync(path).equals(written)).toBe(true);
     expect(entries()).toEqual([file]);
+  });
+
+  it('holds the code of each command run: a new one writes it again, a known one does not', () => {
+    if (!handMade) return;
+    // two commands, each with code of its own that V8 compiles only when it runs
+    const body = (name: string) =>
+      `exports.${name} = function () { let s = 0; ${Array.from({ length: 200 }, (_, i) => `s += ${name.length} * ${i};`).join(' ')} return s; };\n`;
+    writeFileSync(module, `${readFileSync(module, 'utf8')}${body('audit')}${body('summary')}`);
+    start({ XDG_CACHE_HOME: xdg }, 'audit');
+    const path = join(xdg, 'trustcheck', entries()[0]!);
+    const first = cache.readCacheFile(path)!;
+    expect(first.labels).toEqual(['audit']);
+    expect(readFileSync(path, 'latin1')).toMatch(/^trustcheck-code-cache\/1 audit\n/);
+    // the same command again: the cache is used as it is
+    const before = readFileSync(path);
+    start({ XDG_CACHE_HOME: xdg }, 'audit');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    // another command: written again, now with the code of both
+    start({ XDG_CACHE_HOME: xdg }, 'summary');
+    const both = cache.readCacheFile(path)!;
+    expect(both.labels).toEqual(['audit', 'summary']);
+    expect(both.data.length).toBeGreaterThan(first.data.length);
+    expect(entries()).toHaveLength(1);
+    // no label, or one that is not a plain word: used, never written
+    const now = readFileSync(path);
+    start({ XDG_CACHE_HOME: xdg });
+    start({ XDG_CACHE_HOME: xdg }, '--help');
+    start({ XDG_CACHE_HOME: xdg }, 'a b');
+    expect(readFileSync(path).equals(now)).toBe(true);
+  });
+
+  it('reads a cache file only with its first line as written', () => {
+    const file = join(dir, 'cache.bin');
+    const read = (bytes: string) => {
+      writeFileSync(file, bytes, 'latin1');
+      return cache.readCacheFile(file);
+    };
+    expect(read('trustcheck-code-cache/1\nDATA')).toEqual({
+      labels: [],
+      data: Buffer.from('DATA'),
+    });
+    expect(read('trustcheck-code-cache/1 init diff\n\u0000\u0001')?.labels).toEqual([
+      'init',
+      'diff',
+    ]);
+    expect(read('trustcheck-code-cache/2 init\nDATA')).toBeUndefined();
+    expect(read('trustcheck-code-cache/1 In!t\nDATA')).toBeUndefined();
+    expect(read('trustcheck-code-cache/1  init\nDATA')).toBeUndefined();
+    expect(read('no first line')).toBeUndefined();
+    expect(read(`trustcheck-code-cache/1 ${'a '.repeat(600)}\nDATA`)).toBeUndefined();
+    expect(cache.readCacheFile(join(dir, 'missing.bin'))).toBeUndefined();
+  });
+
+  it('rewrites a cache whose V8 data is rejected, under a valid first line', () => {
+    if (!handMade) return;
+    start({ XDG_CACHE_HOME: xdg }, 'audit');
+    const path = join(xdg, 'trustcheck', entries()[0]!);
+    writeFileSync(path, 'trustcheck-code-cache/1 audit init\nnot V8 data');
+    expect(start({ XDG_CACHE_HOME: xdg }, 'diff')).toEqual(expected);
+    const rewritten = cache.readCacheFile(path)!;
+    expect(rewritten.labels).toEqual(['diff']);
+    expect(rewritten.data.toString('latin1')).not.toBe('not V8 data');
   });
 
   it('rewrites cached data that V8 rejects', () => {
