@@ -269,6 +269,25 @@ for (const [count, dir] of Object.entries(batches)) {
       1.0,
     );
 }
+{
+  // row 3 runs the batch again into the same folder, where reports that are already there with
+  // the same bytes are left as they are; this is the first run, into a new folder each time
+  // (removed only after the last run, so that no run pays for deleting another's files)
+  log('bench: 3b. batch of 1000 into a new folder');
+  let n = 0;
+  const r = pair(
+    () => timeOnce(node, batchArgs(batches[1000], join(tmp, `out-new-${n++}`))),
+    () => timeOnce(node, [floor, batches[1000]]),
+  );
+  for (let i = 0; i < n; i++) rmSync(join(tmp, `out-new-${i}`), { recursive: true, force: true });
+  row(
+    '3b. the same, a first run: every report new, in a new folder',
+    fmt(r.a),
+    fmt(r.b),
+    r.a / r.b,
+    null,
+  );
+}
 
 log('bench: 4. time to the first interactive prompt');
 {

@@ -5,6 +5,9 @@
 //
 // A hard link is split: the rename gives the name a new inode, and the file's other names keep
 // the old content. That is the price of never leaving half a file behind.
+//
+// A report (any write that is not durable) whose file already holds exactly the new bytes is
+// left untouched, its time stamps included: nothing would change but the file system's work.
 import {
   accessSync,
   constants,
@@ -16,6 +19,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readSync,
   readlinkSync,
   renameSync,
   statSync,
@@ -72,6 +76,15 @@ export function writeFileSafely(
       if (fd !== undefined) closeQuietly(fd);
       throw writeError(file, error);
     }
+    return;
+  }
+  // a derived file that already holds these bytes is left as it is: a batch run again writes
+  // only the reports that changed (and the file system frees and allocates nothing)
+  if (
+    options.durable !== true &&
+    plan.existing?.size === bytes.length &&
+    holdsAlready(plan.target, bytes)
+  ) {
     return;
   }
   const temp = tempPathFor(plan.target);
@@ -267,6 +280,25 @@ function openTemp(temp: string, existing: Stats | undefined): number {
     throw error;
   }
   return fd;
+}
+
+/** Whether the regular file `file` holds exactly `bytes` (false when it cannot be read). */
+function holdsAlready(file: string, bytes: Uint8Array): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    // one byte more than expected, to see a file that grew since it was looked at
+    const old = Buffer.allocUnsafe(bytes.length + 1);
+    let done = 0;
+    for (let n = -1; n !== 0 && done < old.length; done += n) {
+      n = readSync(fd, old, done, old.length - done, null);
+    }
+    return done === bytes.length && old.subarray(0, done).equals(bytes);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -90,6 +90,41 @@ describe('regular files', () => {
     expect(readFileSync(at('b.md'), 'utf8')).toBe('old');
   });
 
+  it('leaves a report that already holds the same bytes untouched (same inode, same times)', () => {
+    writeFileSafely(at('r.json'), '{"a": 1}\n');
+    const before = statSync(at('r.json'));
+    writeFileSafely(at('r.json'), Buffer.from('{"a": 1}\n'));
+    const same = statSync(at('r.json'));
+    expect([same.ino, same.mtimeMs, same.ctimeMs]).toEqual([
+      before.ino,
+      before.mtimeMs,
+      before.ctimeMs,
+    ]);
+    // a link to it stays a link to the same content
+    linkSync(at('r.json'), at('copy.json'));
+    writeFileSafely(at('r.json'), '{"a": 1}\n');
+    expect(statSync(at('r.json')).ino).toBe(statSync(at('copy.json')).ino);
+  });
+
+  it('replaces a file of the same size with other bytes, or a prefix of the new bytes', () => {
+    writeFileSafely(at('r.json'), '{"a": 1}\n');
+    const before = statSync(at('r.json')).ino;
+    writeFileSafely(at('r.json'), '{"a": 2}\n');
+    expect(readFileSync(at('r.json'), 'utf8')).toBe('{"a": 2}\n');
+    expect(statSync(at('r.json')).ino).not.toBe(before);
+    writeFileSafely(at('r.json'), '{"a": 2}\n\n');
+    expect(readFileSync(at('r.json'), 'utf8')).toBe('{"a": 2}\n\n');
+    writeFileSafely(at('r.json'), '');
+    expect(readFileSync(at('r.json'), 'utf8')).toBe('');
+  });
+
+  it('rewrites a durable file (an answer file) even when it holds the same bytes', () => {
+    writeFileSafely(at('a.yaml'), 'x: 1\n', { durable: true });
+    const before = statSync(at('a.yaml')).ino;
+    writeFileSafely(at('a.yaml'), 'x: 1\n', { durable: true });
+    expect(statSync(at('a.yaml')).ino).not.toBe(before);
+  });
+
   it('keeps a short temp name for a long file name', () => {
     const name = `${'é'.repeat(120)}.md`; // 243 bytes: valid, but not with a long suffix
     writeFileSafely(at(name), 'x');
