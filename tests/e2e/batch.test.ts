@@ -51,10 +51,10 @@ describe('audit --out-dir', () => {
     });
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toBe(
-      'passed clients/acme.yaml -> reports/acme.json (10/10 sections, 37/37 statements)',
+      'passed clients/acme.yaml -> reports/acme.json (10/10 questions, 37/37 statements)',
     );
     expect(lines[1]).toBe(
-      'failed clients/globex.yaml -> reports/globex.json (9/10 sections, 36/37 statements)',
+      'failed clients/globex.yaml -> reports/globex.json (9/10 questions, 36/37 statements)',
     );
     expect(lines[2]).toMatch(
       /^error clients\/initech\.yaml:\d+:\d+: "renewal-warning" must be yes, no, na/,

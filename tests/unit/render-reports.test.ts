@@ -1,17 +1,12 @@
 // The Markdown and HTML renderers on reports scored from the built-in questionnaires: structure
 // (parsed by a GFM renderer), markdownlint, and hostile user text coming out inert.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
-import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normalizeAnswer, type QuestionnaireAnswers } from '../../src/core/answers.js';
-import { compare } from '../../src/core/compare.js';
-import type { Questionnaire, Report } from '../../src/core/model.js';
-import { buildReport } from '../../src/core/report.js';
-import { score } from '../../src/core/scoring.js';
+import type { Report } from '../../src/core/model.js';
 import { summarize } from '../../src/core/summary.js';
 import { renderSummaryMarkdown } from '../../src/core/render/summary.js';
 import { html, raw } from '../../src/core/render/html-template.js';
@@ -20,41 +15,9 @@ import { loadRenderers, render, renderAsync } from '../../src/core/render/index.
 import { renderComparisonMarkdown, renderMarkdown } from '../../src/core/render/markdown.js';
 import { renderSummaryHtml } from '../../src/core/render/summary-html.js';
 import { escapeMarkdown } from '../../src/core/render/markdown-escape.js';
-
-const root = join(import.meta.dirname, '..', '..');
-const builtin = (id: string) =>
-  parse(readFileSync(join(root, 'questionnaires', id, '1.0.0.yaml'), 'utf8')) as Questionnaire;
-const questionnaires = [builtin('trustability'), builtin('transparantie-apk')];
+import { audit, root } from './report-fixtures.js';
 
 const hostile = 'Evil <script>alert(1)</script> "quoted" & </style> | `tick` # x';
-
-/** Every statement yes, except those given. */
-function audit(
-  overrides: Record<string, unknown>,
-  options: { subject?: string; date?: string; language?: string; baseline?: Report } = {},
-): Report {
-  const date = options.date ?? '2026-11-23';
-  const results = questionnaires.map((q) => {
-    const answers: QuestionnaireAnswers = {};
-    for (const s of q.sections) {
-      answers[s.id] = {};
-      for (const st of s.statements) {
-        answers[s.id]![st.id] = normalizeAnswer((overrides[st.id] ?? 'yes') as never);
-      }
-    }
-    return score(q, answers, { date });
-  });
-  const meta = {
-    toolVersion: '0.1.0',
-    subject: options.subject ?? 'Acme B.V.',
-    date,
-    language: options.language ?? 'en',
-    digests: { trustability: 'sha256:1', 'transparantie-apk': 'sha256:2' },
-  };
-  const report = buildReport(results, meta);
-  if (options.baseline === undefined) return report;
-  return { ...report, comparison: compare(options.baseline, report).comparison };
-}
 
 const failing = {
   'renewal-warning': { answer: 'no', note: hostile, evidence: `Ticket ${hostile}` },

@@ -6,9 +6,7 @@
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
-import { regressionCount } from '../../core/compare.js';
-import { count } from '../../core/render/labels.js';
-import { defaultLanguage, pick } from '../../core/language.js';
+import { defaultLanguage } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import {
   extensionFor,
@@ -19,6 +17,7 @@ import {
 } from '../../core/render/index.js';
 import type { Report } from '../../core/model.js';
 import { reportName, validateNameTemplate } from '../../core/report-name.js';
+import { batchLine, batchTotal } from '../../core/render/verdict.js';
 import { createFolder, writeFileSafely } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
 import { inputClash } from '../output.js';
@@ -29,26 +28,6 @@ import {
   type AuditCommandOptions,
   type Baseline,
 } from '../scripted-audit.js';
-
-/** The lines of a batch, in the language of each report (and of the run for the total). */
-const WORDS = {
-  en: {
-    passed: 'passed',
-    failed: 'failed',
-    counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
-      `${sp}/${s} sections, ${ss}/${st} statements${regressions > 0 ? `, ${count(regressions, 'regression', 'regressions')}` : ''}`,
-    total: (files: number, passed: number, failed: number, errors: number) =>
-      `${count(files, 'answer file', 'answer files')}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
-  },
-  nl: {
-    passed: 'voldaan',
-    failed: 'niet voldaan',
-    counts: (sp: number, s: number, ss: number, st: number, regressions: number) =>
-      `${sp}/${s} vragen, ${ss}/${st} uitspraken${regressions > 0 ? `, ${count(regressions, 'achteruitgang', 'achteruitgangen')}` : ''}`,
-    total: (files: number, passed: number, failed: number, errors: number) =>
-      `${count(files, 'antwoordbestand', 'antwoordbestanden')}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
-  },
-};
 
 /** How many files are audited between two turns of the event loop (which runs signal handlers). */
 const FILES_PER_TURN = 16;
@@ -117,11 +96,9 @@ async function auditFiles(
           folders.add(folder);
         }
       }
-      const t = report.totals;
-      const regressions = report.comparison === null ? 0 : regressionCount(report.comparison);
-      const w = pick(WORDS, report.language);
+      const line = batchLine(report);
       ctx.info(
-        `${report.passed ? c.green(w.passed) : c.red(w.failed)} ${file} -> ${targets.map((x) => x.path).join(', ')} (${w.counts(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements, regressions)})`,
+        `${report.passed ? c.green(line.verdict) : c.red(line.verdict)} ${file} -> ${targets.map((x) => x.path).join(', ')} (${line.counts})`,
       );
       const output = take();
       const status: FileStatus = report.passed ? 'passed' : 'failed';
@@ -241,8 +218,8 @@ export async function batchAudit(
   };
 
   await auditFiles(job, ctx, onResult);
-  const w = pick(WORDS, options.lang ?? defaultLanguage(ctx.env, undefined));
-  ctx.info(w.total(files.length, counts.passed, counts.failed, counts.error));
+  const language = options.lang ?? defaultLanguage(ctx.env, undefined);
+  ctx.info(batchTotal(language, files.length, counts.passed, counts.failed, counts.error));
   return worst;
 }
 

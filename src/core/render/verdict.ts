@@ -1,10 +1,12 @@
 // The verdict in words: what the audit found and what CI decided, in the audit's language. The
-// last line an audit prints, the notice of the GitHub annotations, the heading of a summary.
+// last line an audit prints, the notice of the GitHub annotations, the heading of a summary, and
+// a batch's line per answer file and its total.
 import { hasRegressions, regressionCount } from '../compare.js';
 import { pick } from '../language.js';
 import type { Report } from '../model.js';
 import type { FailOn } from '../policy.js';
 import { violatesPolicy } from '../policy.js';
+import { count } from './labels.js';
 
 const WORDS = {
   en: {
@@ -18,6 +20,11 @@ const WORDS = {
     itself: (verdict: string) => `the audit: ${verdict}`,
     exit: (code: number) => `exit ${code}`,
     notGating: 'not gating: --fail-on never',
+    brief: (sp: number, s: number, ss: number, st: number) =>
+      `${sp}/${s} questions, ${ss}/${st} statements`,
+    regressionCount: (n: number) => count(n, 'regression', 'regressions'),
+    batchTotal: (files: number, passed: number, failed: number, errors: number) =>
+      `${count(files, 'answer file', 'answer files')}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
   },
   nl: {
     passed: 'voldaan',
@@ -30,6 +37,11 @@ const WORDS = {
     itself: (verdict: string) => `de audit zelf: ${verdict}`,
     exit: (code: number) => `exitcode ${code}`,
     notGating: 'blokkeert niet: --fail-on never',
+    brief: (sp: number, s: number, ss: number, st: number) =>
+      `${sp}/${s} vragen, ${ss}/${st} uitspraken`,
+    regressionCount: (n: number) => count(n, 'achteruitgang', 'achteruitgangen'),
+    batchTotal: (files: number, passed: number, failed: number, errors: number) =>
+      `${count(files, 'antwoordbestand', 'antwoordbestanden')}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
   },
 };
 
@@ -59,4 +71,30 @@ export function verdictLine(
     };
   }
   return { text: `${report.subject}: ${verdict}, ${counts} (${ending})`, ok: code === 0 };
+}
+
+/**
+ * A batch's line for one answer file, in its report's language: the verdict word (for the shell
+ * to colour), and the counts (with the regressions against a baseline, if any).
+ */
+export function batchLine(report: Report): { verdict: string; counts: string } {
+  const w = pick(WORDS, report.language);
+  const t = report.totals;
+  const regressions = report.comparison === null ? 0 : regressionCount(report.comparison);
+  const brief = w.brief(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements);
+  return {
+    verdict: report.passed ? w.passed : w.failed,
+    counts: regressions > 0 ? `${brief}, ${w.regressionCount(regressions)}` : brief,
+  };
+}
+
+/** A batch's last line: how many answer files passed, failed, or could not be audited. */
+export function batchTotal(
+  language: string,
+  files: number,
+  passed: number,
+  failed: number,
+  errors: number,
+): string {
+  return pick(WORDS, language).batchTotal(files, passed, failed, errors);
 }
