@@ -13,7 +13,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,6 @@ const cache = createRequire(import.meta.url)(loader) as {
 };
 
 const uid = process.getuid?.() ?? 0;
-// Node >= 22.1 caches compiled code itself; the hand-made cache is for Node 20
-const handMade =
-  typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 
 let dir: string;
 let home: string;
@@ -144,7 +141,6 @@ describe('loading through the cache', () => {
 
   it('loads the module, then writes its compiled code; the next start reads it', () => {
     expect(start()).toEqual(expected);
-    if (!handMade) return;
     const [file] = entries();
     expect(file).toMatch(/^cli-[0-9a-f]{32}\.bin$/);
     const path = join(xdg, 'trustcheck', file!);
@@ -156,7 +152,6 @@ describe('loading through the cache', () => {
   });
 
   it('holds the code of each command run: a new one writes it again, a known one does not', () => {
-    if (!handMade) return;
     // two commands, each with code of its own that V8 compiles only when it runs
     const body = (name: string) =>
       `exports.${name} = function () { let s = 0; ${Array.from({ length: 200 }, (_, i) => `s += ${name.length} * ${i};`).join(' ')} return s; };\n`;
@@ -207,7 +202,6 @@ describe('loading through the cache', () => {
   });
 
   it('rewrites a cache whose V8 data is rejected, under a valid first line', () => {
-    if (!handMade) return;
     start({ XDG_CACHE_HOME: xdg }, 'audit');
     const path = join(xdg, 'trustcheck', entries()[0]!);
     writeFileSync(path, 'trustcheck-code-cache/1 audit init\nnot V8 data');
@@ -218,7 +212,6 @@ describe('loading through the cache', () => {
   });
 
   it('rewrites cached data that V8 rejects', () => {
-    if (!handMade) return;
     start();
     const path = join(xdg, 'trustcheck', entries()[0]!);
     writeFileSync(path, 'not a code cache');
@@ -228,7 +221,6 @@ describe('loading through the cache', () => {
   });
 
   it('keys the cache to the exact file: another file of the same size gets its own', () => {
-    if (!handMade) return;
     start();
     writeFileSync(module, readFileSync(module, 'utf8').replace('6 * 7', '7 * 6'));
     expect(start()).toEqual(expected);
@@ -236,7 +228,6 @@ describe('loading through the cache', () => {
   });
 
   it('with the sha256 the build writes beside the file, is named by it without hashing', () => {
-    if (!handMade) return;
     const sha = 'ab'.repeat(32);
     writeFileSync(`${module}.sha256`, `${sha}\n`);
     expect(start()).toEqual(expected);
@@ -253,7 +244,6 @@ describe('loading through the cache', () => {
   });
 
   it('hashes the file itself when the sha256 beside it is not one', () => {
-    if (!handMade) return;
     expect(start()).toEqual(expected);
     const [hashed] = entries();
     rmSync(join(xdg, 'trustcheck'), { recursive: true });
