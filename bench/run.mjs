@@ -14,7 +14,7 @@ const bin = join(root, 'bin', 'trustcheck.cjs');
 const tmp = join(root, 'bench', 'tmp');
 const quick = process.argv.includes('--quick');
 // start-up times are short and noisy: more runs for them than for the batches
-const RUNS = quick ? 5 : 11;
+const RUNS = quick ? 5 : 21;
 const STARTUP_RUNS = quick ? 5 : 31;
 const node = process.execPath;
 
