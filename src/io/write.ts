@@ -83,7 +83,7 @@ export function writeFileSafely(
   if (
     options.durable !== true &&
     plan.existing?.size === bytes.length &&
-    holdsAlready(plan.target, bytes)
+    holdsAlready(plan.target, plan.existing, bytes)
   ) {
     return;
   }
@@ -282,11 +282,20 @@ function openTemp(temp: string, existing: Stats | undefined): number {
   return fd;
 }
 
-/** Whether the regular file `file` holds exactly `bytes` (false when it cannot be read). */
-function holdsAlready(file: string, bytes: Uint8Array): boolean {
+/**
+ * Whether `file`, still the regular file `existing` that was looked at, holds exactly `bytes`
+ * (false when it cannot be read). Opened without following a link and without waiting, so that
+ * a file swapped meanwhile for a link or a FIFO is not read (it is then replaced as usual).
+ */
+export function holdsAlready(file: string, existing: Stats, bytes: Uint8Array): boolean {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(
+      file,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+    );
+    const now = fstatSync(fd);
+    if (!now.isFile() || now.ino !== existing.ino || now.dev !== existing.dev) return false;
     // one byte more than expected, to see a file that grew since it was looked at
     const old = Buffer.allocUnsafe(bytes.length + 1);
     let done = 0;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrustcheckError } from '../../src/errors.js';
 import { pendingTempFiles } from '../../src/io/cleanup.js';
-import { createFolder, writeFileSafely } from '../../src/io/write.js';
+import { createFolder, holdsAlready, writeFileSafely } from '../../src/io/write.js';
 import { bundleIo, isRoot, tempFilesIn, tempFolder, works } from './io-helpers.js';
 
 let dir: string;
@@ -116,6 +116,21 @@ describe('regular files', () => {
     expect(readFileSync(at('r.json'), 'utf8')).toBe('{"a": 2}\n\n');
     writeFileSafely(at('r.json'), '');
     expect(readFileSync(at('r.json'), 'utf8')).toBe('');
+  });
+
+  it('compares only the file it looked at: not one swapped meanwhile for a FIFO, a link or another file', () => {
+    writeFileSync(at('r.json'), 'same');
+    const looked = lstatSync(at('r.json'));
+    expect(holdsAlready(at('r.json'), looked, Buffer.from('same'))).toBe(true);
+    expect(holdsAlready(at('r.json'), looked, Buffer.from('sama'))).toBe(false);
+    expect(holdsAlready(at('r.json'), looked, Buffer.from('sam'))).toBe(false);
+    // a FIFO with no writer: not opened for a blocking read (the test would hang)
+    execFileSync('mkfifo', [at('fifo')]);
+    expect(holdsAlready(at('fifo'), looked, Buffer.from('same'))).toBe(false);
+    symlinkSync(at('r.json'), at('link'));
+    expect(holdsAlready(at('link'), looked, Buffer.from('same'))).toBe(false);
+    writeFileSync(at('other.json'), 'same');
+    expect(holdsAlready(at('other.json'), looked, Buffer.from('same'))).toBe(false);
   });
 
   it('rewrites a durable file (an answer file) even when it holds the same bytes', () => {
