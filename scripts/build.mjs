@@ -28,6 +28,11 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
+// code most runs never need stays in files of its own beside the CLI bundle, required on first
+// use: the validators that find every error of a file (needed only for a file that fails the
+// quick check), and the yaml library (the fast parsers read answer files and reports)
+const apart = ['validators-full.cjs', 'yaml.cjs'];
+
 // `--if-stale` (npm start): build only when the build is missing or older than its sources, so
 // that a fresh clone needs no install script to run
 if (process.argv.includes('--if-stale')) {
@@ -35,8 +40,7 @@ if (process.argv.includes('--if-stale')) {
     'dist/cli.cjs',
     'dist/index.js',
     'dist/questionnaires',
-    'dist/validators-full.cjs',
-    'dist/yaml.cjs',
+    ...apart.map((file) => `dist/${file}`),
     'src/generated/validators.cjs',
     'src/generated/validators-full.cjs',
   ];
@@ -142,17 +146,14 @@ const lazyChildProcess = {
     });
   },
 };
-// code most runs never need stays in files of its own beside the CLI bundle, required on first
-// use: the validators that find every error of a file (needed only for a file that fails the
-// quick check), and the yaml library (the fast parsers read answer files and reports)
-const apart = ['./validators-full.cjs', './yaml.cjs'];
+// the files apart stay `require('./…')` calls in the bundle, and the yaml library's one lazy
+// import becomes such a call
 const requiredApart = {
   name: 'required-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(validators-full|yaml)\.cjs$/ }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
+    b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) =>
+      apart.includes(args.path.slice(2)) ? { path: args.path, external: true } : undefined,
+    );
     b.onLoad({ filter: /[\\/]src[\\/]io[\\/]yaml-lib\.ts$/ }, () => ({
       contents:
         "let lib;\nexport function yaml() {\n  lib ??= require('./yaml.cjs');\n  return lib;\n}\n",
