@@ -190,8 +190,9 @@ function readCacheFile(cacheFile) {
 function loadWithCache(file, options = {}) {
   const env = options.env ?? process.env;
   const label = LABEL.test(options.label ?? '') ? options.label : undefined;
-  const noop = () => {};
-  if (env.TRUSTCHECK_NO_CACHE === '1') return { exports: require(file), save: noop };
+  // a normal load, with nothing to save
+  const plain = () => ({ exports: require(file), save: () => {} });
+  if (env.TRUSTCHECK_NO_CACHE === '1') return plain();
   const Module = require('node:module');
   let script;
   let cacheFile;
@@ -199,7 +200,7 @@ function loadWithCache(file, options = {}) {
   let labels;
   try {
     const dir = cacheDir(options);
-    if (dir === undefined) return { exports: require(file), save: noop };
+    if (dir === undefined) return plain();
     // the build writes the bundle as ASCII (and its sha256 beside it): then Latin-1 reads it
     // exactly, and faster than UTF-8
     const built = builtHash(file);
@@ -218,7 +219,7 @@ function loadWithCache(file, options = {}) {
       labels = [...cached.labels, label];
     }
   } catch {
-    return { exports: require(file), save: noop };
+    return plain();
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script

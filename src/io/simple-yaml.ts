@@ -144,8 +144,8 @@ export function parseSimpleYaml(
     if (trimmed === '' || trimmed.charCodeAt(0) === 0x23 /* # */) continue;
     const indent = line.length - trimmed.length;
     const dash = trimmed.charCodeAt(0) === 0x2d /* - */ && trimmed.charCodeAt(1) === 0x20;
-    if (trimmed === '-' || (trimmed.startsWith('-') && !dash && /^-(?:[ \t]|$)/.test(trimmed)))
-      return undefined;
+    // a dash that is not `- item` (alone, or before a tab): the full parser decides
+    if (!dash && /^-(?:\t|$)/.test(trimmed)) return undefined;
     if (open !== undefined) {
       if (indent > open.indent) {
         if (stack.length >= MAX_DEPTH) return undefined;

@@ -22,7 +22,7 @@ const WORDS = {
     notGating: 'not gating: --fail-on never',
     brief: (sp: number, s: number, ss: number, st: number) =>
       `${sp}/${s} questions, ${ss}/${st} statements`,
-    regressionCount: (n: number) => count(n, 'regression', 'regressions'),
+    regressionTally: (n: number) => count(n, 'regression', 'regressions'),
     batchTotal: (files: number, passed: number, failed: number, errors: number) =>
       `${count(files, 'answer file', 'answer files')}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
   },
@@ -39,7 +39,7 @@ const WORDS = {
     notGating: 'blokkeert niet: --fail-on never',
     brief: (sp: number, s: number, ss: number, st: number) =>
       `${sp}/${s} vragen, ${ss}/${st} uitspraken`,
-    regressionCount: (n: number) => count(n, 'achteruitgang', 'achteruitgangen'),
+    regressionTally: (n: number) => count(n, 'achteruitgang', 'achteruitgangen'),
     batchTotal: (files: number, passed: number, failed: number, errors: number) =>
       `${count(files, 'antwoordbestand', 'antwoordbestanden')}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
   },
@@ -84,7 +84,7 @@ export function batchLine(report: Report): { verdict: string; counts: string } {
   const brief = w.brief(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements);
   return {
     verdict: report.passed ? w.passed : w.failed,
-    counts: regressions > 0 ? `${brief}, ${w.regressionCount(regressions)}` : brief,
+    counts: regressions > 0 ? `${brief}, ${w.regressionTally(regressions)}` : brief,
   };
 }
 
