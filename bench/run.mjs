@@ -125,8 +125,12 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Runs a and b alternately, RUNS times each (after one warm-up), and returns the medians. */
+/**
+ * Runs a and b alternately, RUNS times each (after the file system has settled, and one
+ * warm-up), and returns the medians.
+ */
 function pair(a, b, runs = RUNS) {
+  settle();
   a();
   b();
   const ta = [];
@@ -218,14 +222,12 @@ function row(name, subject, baseline, ratio, target) {
   );
 }
 
-settle();
 log('bench: 1. --version');
 {
   const r = pair(() => timeOnce(node, [bin, '--version']), nodeBare, STARTUP_RUNS);
   row('1. `trustcheck --version` vs `node -e 0`', fmt(r.a), fmt(r.b), r.a / r.b, 1.1);
 }
 
-settle();
 log('bench: 2. scripted audit of both built-ins to JSON');
 const auditArgs = [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never'];
 {
@@ -258,7 +260,6 @@ const auditArgs = [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never
 
 const perFile = [];
 for (const [count, dir] of Object.entries(batches)) {
-  settle();
   log(`bench: 3. batch of ${count}`);
   const out = join(tmp, `out-${count}`);
   const runs = Number(count) >= 10000 ? 3 : RUNS;
@@ -286,7 +287,6 @@ for (const [count, dir] of Object.entries(batches)) {
   // row 3 runs the batch again into the same folder, where reports that are already there with
   // the same bytes are left as they are; this is the first run, into a new folder each time
   // (removed only after the last run, so that no run pays for deleting another's files)
-  settle();
   log('bench: 3b. batch of 1000 into a new folder');
   let n = 0;
   const r = pair(
@@ -303,6 +303,7 @@ for (const [count, dir] of Object.entries(batches)) {
   );
 }
 
+// its own loop, not pair(): the file system settles here
 settle();
 log('bench: 4. time to the first interactive prompt');
 {
@@ -323,7 +324,6 @@ log('bench: 4. time to the first interactive prompt');
   );
 }
 
-settle();
 log('bench: 5. peak memory of the 1,000-file batch');
 {
   const out = join(tmp, 'out-mem');
@@ -344,7 +344,6 @@ log('bench: 5. peak memory of the 1,000-file batch');
     );
 }
 
-settle();
 log('bench: 6. an HTML report vs a Markdown report of the same audit');
 {
   const md = [bin, 'audit', '-a', single, '-f', 'md', '--fail-on', 'never'];
@@ -361,7 +360,6 @@ log('bench: 7. summary of 1,000 JSON reports');
 {
   const reports = join(tmp, 'reports-1000');
   timeOnce(node, batchArgs(batches[1000], reports));
-  settle();
   // the floor of a summary: read and JSON.parse the same reports
   const jsonFloor = floorScript(
     'json-floor.mjs',
@@ -375,7 +373,6 @@ log('bench: 7. summary of 1,000 JSON reports');
   row('7. `summary` of 1,000 reports vs read+JSON.parse floor', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
 }
 
-settle();
 log('bench: 8. hostile sizes: each under 1 s (<= 8x `node -e 0`), doubling at most doubles');
 {
   const hostile = join(tmp, 'hostile');
