@@ -1,12 +1,13 @@
 // A newcomer's first commands in a clone, as the README gives them: the quick start's report
 // redirected into a file with no npm banner in it, `npx trustcheck` in the clone, and a
 // questionnaire read on a terminal as plain text (a real pseudo-terminal, tmux).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, read, root, tempDir } from './helpers.js';
 import { TIMEOUT } from '../timeouts.js';
+import { hasTmux, privateTmux, type Tmux } from './tmux.js';
 
 const readme = read(join(root, 'README.md'));
 const npmEnv = cleanEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false' });
@@ -57,23 +58,22 @@ describe('the README in a clone', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
 describe.skipIf(!hasTmux)('questionnaires show on a terminal', () => {
   let dir: string;
   let cleanup: () => void;
-  let session: string;
-  const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+  let tmux: Tmux | undefined;
 
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => {
-    spawnSync('tmux', ['kill-session', '-t', session]);
+    tmux?.end();
     cleanup();
   });
 
   /** Runs trustcheck in a pseudo-terminal `width` columns wide; returns the whole screen. */
   async function onScreen(args: string, width: number): Promise<string> {
-    session = `trustcheck-show-${process.pid}-${Date.now()}`;
+    tmux?.end();
+    tmux = privateTmux();
+    const session = 'show';
     const done = join(dir, 'exit.txt');
     const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
     tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '50', command);

@@ -8,13 +8,15 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cacheHome, root, tempDir } from './helpers.js';
 import { TIMEOUT } from '../timeouts.js';
+import { hasTmux, privateTmux, type Tmux } from './tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let dir: string;
 let cleanup: () => void;
 let session: string;
+/** The running test's terminal: a tmux server of its own, made anew by each start(). */
+let server: Tmux | undefined;
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const tmux = (...args: string[]) => server!(...args);
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);
 const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 
@@ -33,7 +35,9 @@ async function waitFor(
 }
 
 function start(args: string, width = 120): void {
-  session = `trustcheck-${process.pid}-${Date.now()}`;
+  server?.end();
+  server = privateTmux();
+  session = 'audit';
   const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
   // the audit runs in a second window, which gets the session's long history
   tmux(
@@ -84,7 +88,8 @@ const prompt = (answered: number) =>
 
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => {
-  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', session]);
+  server?.end();
+  server = undefined;
   cleanup();
 });
 
@@ -156,7 +161,6 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
           .filter((a) => a !== null),
       ).toHaveLength(3);
 
-      spawnSync('tmux', ['kill-session', '-t', session]);
       execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
       start('audit --resume answers.yaml -o report.json');
       await waitFor((t) => t.includes('Resuming Acme: 3 of 18 answered'), 'the resume banner');

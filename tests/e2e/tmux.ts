@@ -1,0 +1,31 @@
+// A tmux server of one test's own. Sessions on the shared default server race: when a test file
+// running beside this one (or this file's previous test) ends the server's last session, the
+// server exits, and a session started at that moment fails with "server exited unexpectedly".
+// A private socket per terminal leaves nothing to share.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+export interface Tmux {
+  /** Runs a tmux command on this server; returns what it printed. */
+  (...args: string[]): string;
+  /** Ends the server and every session on it. */
+  end(): void;
+}
+
+export function privateTmux(): Tmux {
+  // a short path: a socket's name has room for about 100 bytes
+  const socket = join(tmpdir(), `trustcheck-tmux-${randomBytes(6).toString('hex')}`);
+  const tmux = (...args: string[]) =>
+    execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+  return Object.assign(tmux, {
+    end: () => {
+      spawnSync('tmux', ['-S', socket, 'kill-server']);
+      rmSync(socket, { force: true });
+    },
+  });
+}
