@@ -98,7 +98,7 @@ describe('audit --baseline', () => {
     const result = audit('-q', 'trustability', '-f', 'json');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'regression: questionnaire transparantie-apk is in the baseline but not in this audit',
+      'regression: questionnaire “Transparency check-up” is in the baseline but not in this audit',
     );
   });
 
@@ -183,8 +183,9 @@ describe('trustcheck diff', () => {
     expect(diff.code).toBe(1);
     const report = JSON.parse(read(join(dir, 'current.json'))) as { comparison: unknown };
     expect(JSON.parse(diff.stdout)).toEqual(report.comparison);
-    expect(diff.stderr).toContain(
-      'regression: transparantie-apk.admit-mistakes.say-sorry was satisfied, now is not',
+    expect(diff.stderr).toBe(
+      'regression: “When you make a mistake, you apologise to the customer.” was satisfied, now is not\n' +
+        '1 regression, 0 improvements, 0 added, 0 removed\n',
     );
     const md = run(['diff', 'baseline.json', 'current.json'], { cwd: dir });
     expect(md.code).toBe(1);
@@ -193,6 +194,26 @@ describe('trustcheck diff', () => {
       run(['diff', 'baseline.json', 'current.json', '--fail-on', 'never'], { cwd: dir }).code,
     ).toBe(0);
     expect(run(['diff', 'baseline.json', 'baseline.json'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('speaks the reports’ language on the terminal, as do summary’s last lines', () => {
+    const dutch = read(join(dir, 'answers.yaml')).replace(/^language: en$/m, 'language: nl');
+    write(join(dir, 'answers.yaml'), dutch);
+    expect(audit('-o', 'before.json', '--fail-on', 'never').code).toBe(0);
+    write(join(dir, 'answers.yaml'), setAnswer(dutch, 'say-sorry', 'no'));
+    expect(audit('-o', 'after.json', '--fail-on', 'never').code).toBe(0);
+    const diff = run(['diff', 'before.json', 'after.json', '-f', 'json'], { cwd: dir });
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toMatch(
+      /^achteruitgang: “[^”]+” was waar, nu niet\n1 achteruitgang, 0 verbeteringen, 0 toegevoegd, 0 verwijderd\n$/,
+    );
+    const summary = run(['summary', 'before.json', 'after.json', '-o', 'portfolio.md'], {
+      cwd: dir,
+    });
+    expect(summary.code).toBe(0);
+    expect(summary.stderr).toBe(
+      'overzicht geschreven: portfolio.md\n2 rapporten van 1 organisatie, 1 achteruitgang, 0 verbeteringen\n',
+    );
   });
 });
 

@@ -1,7 +1,16 @@
-// The verdict in words, in the audit's language: the last line of an audit, and a batch's line
-// per answer file and its total.
+// The verdict in words, in the audit's language: the last line of an audit, a batch's line per
+// answer file and its total, and the last lines of diff and summary.
 import { describe, expect, it } from 'vitest';
-import { batchLine, batchTotal, verdictLine } from '../../src/core/render/verdict.js';
+import { compare } from '../../src/core/compare.js';
+import {
+  batchLine,
+  batchTotal,
+  comparisonTally,
+  portfolioTally,
+  verdictLine,
+  wroteSummary,
+} from '../../src/core/render/verdict.js';
+import { Portfolio } from '../../src/core/summary.js';
 import { audit } from './report-fixtures.js';
 
 const failing = { 'renewal-warning': 'no', 'no-late-cancellation-profit': 'no' };
@@ -66,6 +75,36 @@ describe('a batch', () => {
     );
     expect(batchTotal('nl', 2, 0, 2, 0)).toBe(
       '2 antwoordbestanden: 0 voldaan, 2 niet voldaan, 0 niet te auditen',
+    );
+  });
+});
+
+describe('the last line of diff and of summary', () => {
+  it('diff counts regressions, improvements, added and removed, in the current report’s language', () => {
+    const { comparison } = compare(audit({ 'renewal-warning': 'no' }), audit(failing));
+    expect(comparisonTally(comparison, 'en')).toBe(
+      '1 regression, 0 improvements, 0 added, 0 removed',
+    );
+    const back = compare(audit(failing), audit({})).comparison;
+    expect(comparisonTally(back, 'nl')).toBe(
+      '0 achteruitgangen, 2 verbeteringen, 0 toegevoegd, 0 verwijderd',
+    );
+  });
+
+  it('summary counts reports, subjects and changes, in the summary’s language', () => {
+    const portfolio = new Portfolio();
+    portfolio.add(audit(failing, { date: '2026-05-01' }));
+    portfolio.add(audit({}, { language: 'nl' }));
+    const summary = portfolio.summary();
+    expect(summary.language).toBe('nl');
+    expect(portfolioTally(summary)).toBe(
+      '2 rapporten van 1 organisatie, 0 achteruitgangen, 2 verbeteringen',
+    );
+    expect(wroteSummary(summary, 'portfolio.md')).toBe('overzicht geschreven: portfolio.md');
+    const english = new Portfolio();
+    english.add(audit({}));
+    expect(portfolioTally(english.summary())).toBe(
+      '1 report of 1 subject, 0 regressions, 0 improvements',
     );
   });
 });

@@ -74,6 +74,7 @@ function scriptedAudit(
     failOn,
     source,
     baselineFile: baseline?.file,
+    baselineReport: baseline?.report,
     stepSummary: options.stepSummary,
   });
 }
@@ -86,6 +87,8 @@ async function finish(
   options: RenderOptions & {
     failOn: FailOn;
     stepSummary: boolean | undefined;
+    /** The baseline, where the words of a statement gone since the baseline are found. */
+    baselineReport?: Report | undefined;
     /** Every question with its verdict (the interactive ending), not only those that fail. */
     allQuestions?: boolean;
   },
@@ -97,6 +100,7 @@ async function finish(
     auditSummaryLines(report, ctx.color, {
       failOn: options.failOn,
       baseline: options.baselineFile,
+      baselineReport: options.baselineReport,
       allQuestions: options.allQuestions === true,
     }),
   );
@@ -192,6 +196,7 @@ async function interactiveAudit(
     failOn,
     source,
     baselineFile: baseline?.file,
+    baselineReport: baseline?.report,
     stepSummary: options.stepSummary,
     allQuestions: true,
   });

@@ -2,10 +2,10 @@
 import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadReportFile } from '../../app/load.js';
-import { compare, hasRegressions, regressionCount } from '../../core/compare.js';
-import { count } from '../../core/render/labels.js';
+import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
-import { regressionLines } from '../../core/render/terminal.js';
+import { diffLines } from '../../core/render/terminal.js';
+import { comparisonTally } from '../../core/render/verdict.js';
 import { printLines } from '../report-output.js';
 
 export function diffCommand(
@@ -33,11 +33,9 @@ export function diffCommand(
   } else {
     ctx.stdout.write(renderComparisonMarkdown(c, current));
   }
-  printLines(ctx, regressionLines(c, 'the current report', ctx.color));
-  const regressed = hasRegressions(c);
-  const regressions = regressionCount(c);
-  ctx.info(
-    `${count(regressions, 'regression', 'regressions')}, ${count(c.improvements.length, 'improvement', 'improvements')}, ${c.added.length} added, ${c.removed.length} removed`,
-  );
-  return options.failOn === 'regression' && regressed ? ExitCode.policyViolated : ExitCode.ok;
+  printLines(ctx, diffLines(c, baseline, current, ctx.color));
+  ctx.info(comparisonTally(c, current.language));
+  return options.failOn === 'regression' && hasRegressions(c)
+    ? ExitCode.policyViolated
+    : ExitCode.ok;
 }

@@ -7,6 +7,7 @@ import { count } from '../../core/render/labels.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
 import { Portfolio } from '../../core/summary.js';
+import { portfolioTally, wroteSummary } from '../../core/render/verdict.js';
 import {
   renderSummaryCsv,
   renderSummaryJson,
@@ -55,11 +56,9 @@ export async function summaryCommand(
   if (options.output === undefined) ctx.stdout.write(text);
   else {
     writeFileSafely(options.output, text);
-    ctx.info(`wrote ${options.output}`);
+    ctx.info(wroteSummary(summary, options.output));
   }
-  ctx.info(
-    `${count(summary.reports, 'report', 'reports')} of ${count(summary.subjects, 'subject', 'subjects')}, ${count(summary.regressions.length, 'regression', 'regressions')}, ${count(summary.improvements.length, 'improvement', 'improvements')}`,
-  );
+  ctx.info(portfolioTally(summary));
   return ExitCode.ok;
 }
 

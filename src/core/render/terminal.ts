@@ -25,9 +25,10 @@ const WORDS = {
     regression: 'regression:',
     improvement: 'improvement:',
     wasTrue: 'was satisfied, now is not',
-    missing: (id: string, current: string) =>
-      `questionnaire ${id} is in the baseline but not in ${current}`,
+    missing: (title: string, current: string) =>
+      `questionnaire ${title} is in the baseline but not in ${current}`,
     thisAudit: 'this audit',
+    currentReport: 'the current report',
   },
   nl: {
     yes: 'ja',
@@ -35,9 +36,10 @@ const WORDS = {
     regression: 'achteruitgang:',
     improvement: 'verbetering:',
     wasTrue: 'was waar, nu niet',
-    missing: (id: string, current: string) =>
-      `vragenlijst ${id} staat in de baseline maar niet in ${current}`,
+    missing: (title: string, current: string) =>
+      `vragenlijst ${title} staat in de baseline maar niet in ${current}`,
     thisAudit: 'deze audit',
+    currentReport: 'het huidige rapport',
   },
 };
 
@@ -80,63 +82,92 @@ export function questionLines(report: Report, c: Styles, all: boolean): Terminal
   return lines;
 }
 
-/** The words of a statement in a report, by its ids (the ids when it is not there). */
+/**
+ * The words of a statement, from the first of `reports` that holds it (the current report, then
+ * the baseline, where a statement gone since is still found); the ids when none does.
+ */
 function statementText(
-  report: Report | undefined,
+  reports: readonly Report[],
   questionnaire: string,
   section: string,
   statement: string,
 ): string {
-  const text = report?.questionnaires
-    .find((q) => q.id === questionnaire)
-    ?.sections.find((s) => s.id === section)
-    ?.statements.find((s) => s.id === statement)?.text;
-  return text === undefined
-    ? `${questionnaire}.${section}.${statement}`
-    : `“${words(text, STATEMENT_LENGTH)}”`;
+  for (const report of reports) {
+    const text = report.questionnaires
+      .find((q) => q.id === questionnaire)
+      ?.sections.find((s) => s.id === section)
+      ?.statements.find((s) => s.id === statement)?.text;
+    if (text !== undefined) return `“${words(text, STATEMENT_LENGTH)}”`;
+  }
+  return `${questionnaire}.${section}.${statement}`;
 }
 
 /**
- * Every regression, one line each; `current` names what is compared with the baseline. With
- * the current `report`, statements are named by their words, in its language.
+ * Every regression, one line each, in the current `report`'s language; `current` names what is
+ * compared with the baseline. Statements are named by their words, from the report or else from
+ * the `baseline` report; a missing questionnaire by its title in the baseline.
  */
-export function regressionLines(
+function regressionLines(
   comparison: Comparison,
   current: string,
   c: Styles,
-  report?: Report,
+  report: Report,
+  baseline?: Report,
 ): TerminalLine[] {
-  const w = pick(WORDS, report?.language ?? 'en');
+  const w = pick(WORDS, report.language);
+  const reports = baseline === undefined ? [report] : [report, baseline];
   const label = c.red(w.regression);
   const hang = w.regression.length + 1;
   return [
     ...comparison.regressions.map((r) => ({
-      text: `${label} ${statementText(report, r.questionnaire, r.section, r.statement)} ${w.wasTrue}`,
+      text: `${label} ${statementText(reports, r.questionnaire, r.section, r.statement)} ${w.wasTrue}`,
       always: true,
       hang,
     })),
-    ...comparison.missingQuestionnaires.map((id) => ({
-      text: `${label} ${w.missing(id, current)}`,
-      always: true,
-      hang,
-    })),
+    ...comparison.missingQuestionnaires.map((id) => {
+      const title = baseline?.questionnaires.find((q) => q.id === id)?.title;
+      const name = title === undefined ? id : `“${words(title, TITLE_LENGTH)}”`;
+      return { text: `${label} ${w.missing(name, current)}`, always: true, hang };
+    }),
   ];
+}
+
+/** What `trustcheck diff` says of the regressions of `current` against `baseline`. */
+export function diffLines(
+  comparison: Comparison,
+  baseline: Report,
+  current: Report,
+  c: Styles,
+): TerminalLine[] {
+  return regressionLines(
+    comparison,
+    pick(WORDS, current.language).currentReport,
+    c,
+    current,
+    baseline,
+  );
 }
 
 /** Failing questions, regressions, improvements, and last the verdict: what CI decided. */
 export function auditSummaryLines(
   report: Report,
   c: Styles,
-  policy: { failOn: FailOn; baseline?: string | undefined; allQuestions?: boolean },
+  policy: {
+    failOn: FailOn;
+    /** The baseline's file name, and the report it holds. */
+    baseline?: string | undefined;
+    baselineReport?: Report | undefined;
+    allQuestions?: boolean;
+  },
 ): TerminalLine[] {
   const w = pick(WORDS, report.language);
   const lines = questionLines(report, c, policy.allQuestions === true);
   const comparison = report.comparison;
   if (comparison !== null) {
-    lines.push(...regressionLines(comparison, w.thisAudit, c, report));
+    lines.push(...regressionLines(comparison, w.thisAudit, c, report, policy.baselineReport));
     for (const r of comparison.improvements) {
       lines.push({
-        text: `${c.green(w.improvement)} ${statementText(report, r.questionnaire, r.section, r.statement)}`,
+        text: `${c.green(w.improvement)} ${statementText([report], r.questionnaire, r.section, r.statement)}`,
         hang: w.improvement.length + 1,
       });
     }

@@ -1,9 +1,10 @@
 // The verdict in words: what the audit found and what CI decided, in the audit's language. The
-// last line an audit prints, the notice of the GitHub annotations, the heading of a summary, and
-// a batch's line per answer file and its total.
+// last line an audit prints, the notice of the GitHub annotations, the heading of a summary, a
+// batch's line per answer file and its total, and the last lines of diff and summary.
 import { hasRegressions, regressionCount } from '../compare.js';
 import { pick } from '../language.js';
-import type { Report } from '../model.js';
+import type { Comparison, Report } from '../model.js';
+import type { Summary } from '../summary.js';
 import type { FailOn } from '../policy.js';
 import { violatesPolicy } from '../policy.js';
 import { count } from './labels.js';
@@ -25,6 +26,11 @@ const WORDS = {
     regressionTally: (n: number) => count(n, 'regression', 'regressions'),
     batchTotal: (files: number, passed: number, failed: number, errors: number) =>
       `${count(files, 'answer file', 'answer files')}: ${passed} passed, ${failed} failed, ${errors} could not be audited`,
+    improvementTally: (n: number) => count(n, 'improvement', 'improvements'),
+    changes: (added: number, removed: number) => `${added} added, ${removed} removed`,
+    portfolio: (reports: number, subjects: number) =>
+      `${count(reports, 'report', 'reports')} of ${count(subjects, 'subject', 'subjects')}`,
+    wroteSummary: (file: string) => `wrote ${file}`,
   },
   nl: {
     passed: 'voldaan',
@@ -42,6 +48,11 @@ const WORDS = {
     regressionTally: (n: number) => count(n, 'achteruitgang', 'achteruitgangen'),
     batchTotal: (files: number, passed: number, failed: number, errors: number) =>
       `${count(files, 'antwoordbestand', 'antwoordbestanden')}: ${passed} voldaan, ${failed} niet voldaan, ${errors} niet te auditen`,
+    improvementTally: (n: number) => count(n, 'verbetering', 'verbeteringen'),
+    changes: (added: number, removed: number) => `${added} toegevoegd, ${removed} verwijderd`,
+    portfolio: (reports: number, subjects: number) =>
+      `${count(reports, 'rapport', 'rapporten')} van ${count(subjects, 'organisatie', 'organisaties')}`,
+    wroteSummary: (file: string) => `overzicht geschreven: ${file}`,
   },
 };
 
@@ -97,4 +108,29 @@ export function batchTotal(
   errors: number,
 ): string {
   return pick(WORDS, language).batchTotal(files, passed, failed, errors);
+}
+
+/** The last line of `trustcheck diff`, in the current report's language: what changed. */
+export function comparisonTally(comparison: Comparison, language: string): string {
+  const w = pick(WORDS, language);
+  return [
+    w.regressionTally(regressionCount(comparison)),
+    w.improvementTally(comparison.improvements.length),
+    w.changes(comparison.added.length, comparison.removed.length),
+  ].join(', ');
+}
+
+/** The last line of `trustcheck summary`, in the summary's language: what it holds. */
+export function portfolioTally(summary: Summary): string {
+  const w = pick(WORDS, summary.language);
+  return [
+    w.portfolio(summary.reports, summary.subjects),
+    w.regressionTally(summary.regressions.length),
+    w.improvementTally(summary.improvements.length),
+  ].join(', ');
+}
+
+/** What `trustcheck summary -o FILE` says it wrote, in the summary's language. */
+export function wroteSummary(summary: Summary, file: string): string {
+  return pick(WORDS, summary.language).wroteSummary(file);
 }
