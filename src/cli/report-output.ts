@@ -82,12 +82,12 @@ export async function writeReport(
 export function appendStepSummary(
   ctx: Context,
   report: Report,
-  enabled: boolean | undefined,
+  options: RenderOptions & { stepSummary: boolean | undefined },
 ): void {
   const file = ctx.env.GITHUB_STEP_SUMMARY;
-  if (enabled === false || file === undefined || file === '') return;
+  if (options.stepSummary === false || file === undefined || file === '') return;
   try {
-    appendFileSync(file, `${renderMarkdown(report)}\n`);
+    appendFileSync(file, `${renderMarkdown(report, options)}\n`);
   } catch (error) {
     ctx.warn(
       `cannot append the report to the job summary ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the audit goes on`,

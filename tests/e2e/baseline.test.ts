@@ -100,6 +100,12 @@ describe('audit --baseline', () => {
     expect(result.stderr).toContain(
       'regression: questionnaire “Transparency check-up” is in the baseline but not in this audit',
     );
+    // the report names it by its title in the baseline, and so does JUnit
+    expect(audit('-q', 'trustability', '-o', 'r.md', '-o', 'r.xml').code).toBe(1);
+    expect(read(join(dir, 'r.md'))).toContain('- Transparency check-up (`transparantie-apk`)');
+    expect(read(join(dir, 'r.xml'))).toContain(
+      'message="regression: questionnaire “Transparency check-up” is in the baseline but not in this audit"',
+    );
   });
 
   it('a baseline of another subject is a warning, and an error under --strict', () => {

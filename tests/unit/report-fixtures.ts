@@ -40,3 +40,23 @@ export function audit(
   if (options.baseline === undefined) return report;
   return { ...report, comparison: compare(options.baseline, report).comparison };
 }
+
+/** The report without one questionnaire, or without one statement (by its id). */
+export const without = (report: Report, id: string): Report => ({
+  ...report,
+  questionnaires: report.questionnaires
+    .filter((q) => q.id !== id)
+    .map((q) => ({
+      ...q,
+      sections: q.sections.map((s) => ({
+        ...s,
+        statements: s.statements.filter((st) => st.id !== id),
+      })),
+    })),
+});
+
+/** The current report with its comparison against `baseline`. */
+export const against = (baseline: Report, current: Report): Report => ({
+  ...current,
+  comparison: compare(baseline, current).comparison,
+});

@@ -3,26 +3,11 @@
 // questionnaire by its title, all in the current report's language.
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/core/compare.js';
-import type { Report } from '../../src/core/model.js';
 import { auditSummaryLines, diffLines } from '../../src/core/render/terminal.js';
 import { PLAIN } from '../../src/core/render/styles.js';
-import { audit } from './report-fixtures.js';
+import { audit, without } from './report-fixtures.js';
 
 const texts = (lines: { text: string }[]) => lines.map((l) => l.text);
-
-/** The report without one questionnaire, or without one statement. */
-const without = (report: Report, id: string): Report => ({
-  ...report,
-  questionnaires: report.questionnaires
-    .filter((q) => q.id !== id)
-    .map((q) => ({
-      ...q,
-      sections: q.sections.map((s) => ({
-        ...s,
-        statements: s.statements.filter((st) => st.id !== id),
-      })),
-    })),
-});
 
 describe('diff on the terminal', () => {
   it('names a regression by the statement’s words, not its ids', () => {

@@ -74,7 +74,7 @@ function scriptedAudit(
     failOn,
     source,
     baselineFile: baseline?.file,
-    baselineReport: baseline?.report,
+    baseline: baseline?.report,
     stepSummary: options.stepSummary,
   });
 }
@@ -87,20 +87,18 @@ async function finish(
   options: RenderOptions & {
     failOn: FailOn;
     stepSummary: boolean | undefined;
-    /** The baseline, where the words of a statement gone since the baseline are found. */
-    baselineReport?: Report | undefined;
     /** Every question with its verdict (the interactive ending), not only those that fail. */
     allQuestions?: boolean;
   },
 ): Promise<number> {
   await writeReport(ctx, report, targets, options);
-  appendStepSummary(ctx, report, options.stepSummary);
+  appendStepSummary(ctx, report, options);
   printLines(
     ctx,
     auditSummaryLines(report, ctx.color, {
       failOn: options.failOn,
       baseline: options.baselineFile,
-      baselineReport: options.baselineReport,
+      baselineReport: options.baseline,
       allQuestions: options.allQuestions === true,
     }),
   );
@@ -196,7 +194,7 @@ async function interactiveAudit(
     failOn,
     source,
     baselineFile: baseline?.file,
-    baselineReport: baseline?.report,
+    baseline: baseline?.report,
     stepSummary: options.stepSummary,
     allQuestions: true,
   });

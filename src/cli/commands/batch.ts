@@ -103,7 +103,12 @@ async function auditFiles(
       const output = take();
       const status: FileStatus = report.passed ? 'passed' : 'failed';
       const code = violatesPolicy(report, job.failOn) ? ExitCode.policyViolated : ExitCode.ok;
-      const options = { failOn: job.failOn, source, baselineFile: job.baseline?.file };
+      const options = {
+        failOn: job.failOn,
+        source,
+        baselineFile: job.baseline?.file,
+        baseline: job.baseline?.report,
+      };
       try {
         writeReports(targets, report, options);
         done({ index, status, code, output });

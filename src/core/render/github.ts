@@ -1,10 +1,19 @@
 // GitHub Actions workflow commands: one `::error` annotation per unsatisfied statement (with a
-// baseline under the regression policy: per regression) on its line of the answers file, and a
-// `::notice` with the verdict. GitHub shows at most 10 error annotations per step: the rest are
-// summed up in the tenth and listed in a collapsed group.
+// baseline under the regression policy: per regression, a statement or questionnaire gone since
+// included) on its line of the answers file, and a `::notice` with the verdict, all in the
+// audit's language. GitHub shows at most 10 error annotations per step: the rest are summed up
+// in the tenth and listed in a collapsed group.
 import type { Report } from '../model.js';
+import { labelsFor } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
+import {
+  goneQuestionnaire,
+  goneStatement,
+  questionnaireTitle,
+  sectionTitle,
+  statementText,
+} from './view.js';
 
 const MAX_ERRORS = 10;
 
@@ -30,6 +39,7 @@ function command(name: string, file: string | undefined, a: Annotation): string 
 export function renderGithub(report: Report, options: RenderOptions = {}): string {
   const failOn = options.failOn ?? (report.comparison === null ? 'fail' : 'regression');
   const source = options.source;
+  const l = labelsFor(report.language);
   const comparison = report.comparison;
   const gated = comparison !== null && failOn === 'regression';
   const regressed = new Set(
@@ -52,11 +62,21 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
     }
   }
   if (gated) {
+    const baseline = options.baseline;
+    // regressions with no statement in this report: true in the baseline, gone now
+    for (const r of comparison.regressions) {
+      if (statementText(report, r.questionnaire, r.section, r.statement) !== undefined) continue;
+      annotations.push({
+        line: undefined,
+        title: sectionTitle(report, r.questionnaire, r.section, baseline) ?? r.section,
+        message: l.goneNow(goneStatement(baseline, r.questionnaire, r.section, r.statement)),
+      });
+    }
     for (const id of comparison.missingQuestionnaires) {
       annotations.push({
         line: undefined,
-        title: id,
-        message: `${id}: in the baseline, missing now`,
+        title: questionnaireTitle(baseline, id) ?? id,
+        message: l.questionnaireGone(goneQuestionnaire(baseline, id)),
       });
     }
   }
@@ -69,13 +89,13 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
     lines.push(
       command('error', source?.file, {
         line: rest[0]!.line,
-        title: `${rest.length} more`,
+        title: l.more(rest.length),
         message: rest.map((a) => a.message.split('\n')[0]!).join('\n'),
       }),
     );
   }
   if (annotations.length > 0) {
-    lines.push('::group::trustcheck: every finding');
+    lines.push(`::group::trustcheck: ${l.allFindings}`);
     for (const a of annotations) {
       const where =
         source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;

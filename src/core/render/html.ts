@@ -8,10 +8,12 @@ import { html, raw, type Html } from './html-template.js';
 import { STYLE } from './html-style.js';
 import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
 import { baselineOutcome } from './markdown.js';
+import type { RenderOptions } from './options.js';
 import {
   auditedTitle,
   exemptions,
   notTrue,
+  questionnaireTitle,
   questions,
   sectionTitle,
   statementText,
@@ -194,9 +196,15 @@ function banner(report: Report, l: Labels): Html {
   </header>`;
 }
 
-function comparisonSection(c: Comparison, report: Report, l: Labels): Html {
+/** The changes since the baseline; what the report no longer holds is named from `baseline`. */
+function comparisonSection(
+  c: Comparison,
+  report: Report,
+  l: Labels,
+  baseline: Report | undefined,
+): Html {
   const ref = (x: { questionnaire: string; section: string; statement: string }) => {
-    const text = statementText(report, x.questionnaire, x.section, x.statement);
+    const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
     return html`<li>
       ${text ?? ''} <span class="id">${x.questionnaire}.${x.section}.${x.statement}</span>
     </li>`;
@@ -218,27 +226,24 @@ function comparisonSection(c: Comparison, report: Report, l: Labels): Html {
       c.sectionRegressions.map(
         (x) =>
           html`<li>
-            ${sectionTitle(report, x.questionnaire, x.section) ?? ''}
+            ${sectionTitle(report, x.questionnaire, x.section, baseline) ?? ''}
             <span class="id">${x.questionnaire}.${x.section}</span>
           </li>`,
       ),
     )}
     ${list(
       l.missing,
-      c.missingQuestionnaires.map((id) => html`<li><span class="id">${id}</span></li>`),
-    )}
-    ${list(l.improvements, c.improvements.map(ref))} ${list(l.added, c.added.map(ref))}
-    ${list(
-      l.removed,
-      c.removed.map(
-        (x) =>
-          html`<li><span class="id">${x.questionnaire}.${x.section}.${x.statement}</span></li>`,
+      c.missingQuestionnaires.map(
+        (id) =>
+          html`<li>${questionnaireTitle(baseline, id) ?? ''} <span class="id">${id}</span></li>`,
       ),
     )}
+    ${list(l.improvements, c.improvements.map(ref))} ${list(l.added, c.added.map(ref))}
+    ${list(l.removed, c.removed.map(ref))}
   </section>`;
 }
 
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: RenderOptions = {}): string {
   const l = labelsFor(report.language);
   const c = report.comparison;
   const all = questions(report);
@@ -414,7 +419,8 @@ export function renderHtml(report: Report): string {
   </section>`;
 
   const body = html`${banner(report, l)}
-    ${c !== null && hasRegressions(c) ? comparisonSection(c, report, l) : ''} ${actions} ${charts}
+    ${c !== null && hasRegressions(c) ? comparisonSection(c, report, l, options.baseline) : ''}
+    ${actions} ${charts}
     ${
       failing.length === 0
         ? ''
@@ -423,7 +429,8 @@ export function renderHtml(report: Report): string {
             ${notTrueItems}
           </section>`
     }
-    ${exemptSection} ${c !== null && !hasRegressions(c) ? comparisonSection(c, report, l) : ''}
+    ${exemptSection}
+    ${c !== null && !hasRegressions(c) ? comparisonSection(c, report, l, options.baseline) : ''}
     ${appendix}
     <footer>
       <p>${l.generated(report.tool.version)}</p>

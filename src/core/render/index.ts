@@ -12,7 +12,7 @@ export type { RenderOptions } from './options.js';
 
 export { renderJson, renderJunit, renderMarkdown };
 
-let htmlRenderer: ((report: Report) => string) | undefined;
+let htmlRenderer: ((report: Report, options: RenderOptions) => string) | undefined;
 
 /** Loads the renderers of the formats that need loading (html); call before `render`. */
 export async function loadRenderers(formats: readonly (ReportFormat | undefined)[]): Promise<void> {
@@ -30,12 +30,12 @@ export function render(report: Report, format: ReportFormat, options: RenderOpti
     case 'github':
       return renderGithub(report, options);
     case 'md':
-      return renderMarkdown(report);
+      return renderMarkdown(report, options);
     case 'html':
       if (htmlRenderer === undefined) {
         throw new Error('the html renderer is not loaded: await loadRenderers(["html"]) first');
       }
-      return htmlRenderer(report);
+      return htmlRenderer(report, options);
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Report } from '../model.js';
 import { labelsFor, unsatisfiedReason } from './labels.js';
 import type { RenderOptions } from './options.js';
+import { goneQuestionnaire, goneStatement } from './view.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -131,7 +132,9 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
         classname: `${q.id}.${r.section}`,
         name: r.statement,
         failure: {
-          message: l.junitGone(`${r.questionnaire}.${r.section}.${r.statement}`),
+          message: l.goneNow(
+            goneStatement(options.baseline, r.questionnaire, r.section, r.statement),
+          ),
           type: 'regression',
           body: `${r.questionnaire}.${r.section}.${r.statement}`,
         },
@@ -152,7 +155,7 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
           classname: `${id}.regressions`,
           name: 'questionnaire-missing',
           failure: {
-            message: l.junitMissing(id),
+            message: l.questionnaireGone(goneQuestionnaire(options.baseline, id)),
             type: 'regression',
             body: id,
           },

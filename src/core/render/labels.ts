@@ -45,9 +45,11 @@ export const LABELS = {
     removed: 'Statements removed',
     junitKnown: (text: string, date: string) => `known since ${date}: ${text}`,
     junitNew: (text: string, date: string) => `new since ${date}, not true: ${text}`,
-    junitGone: (id: string) => `regression: ${id} was true in the baseline and is gone now`,
-    junitMissing: (id: string) =>
-      `regression: questionnaire ${id} is in the baseline but not in this audit`,
+    goneNow: (what: string) => `regression: ${what} was true in the baseline and is gone now`,
+    questionnaireGone: (what: string) =>
+      `regression: questionnaire ${what} is in the baseline but not in this audit`,
+    more: (n: number) => `${n} more`,
+    allFindings: 'every finding',
     and: 'and',
     auditVerdict: 'Audit verdict',
     questionsPassed: (p: number, t: number) =>
@@ -149,9 +151,11 @@ export const LABELS = {
     removed: 'Uitspraken verwijderd',
     junitKnown: (text: string, date: string) => `bekend sinds ${date}: ${text}`,
     junitNew: (text: string, date: string) => `nieuw sinds ${date}, niet waar: ${text}`,
-    junitGone: (id: string) => `achteruitgang: ${id} was waar in de basislijn en ontbreekt nu`,
-    junitMissing: (id: string) =>
-      `achteruitgang: vragenlijst ${id} staat in de basislijn maar niet in deze audit`,
+    goneNow: (what: string) => `achteruitgang: ${what} was waar in de basislijn en ontbreekt nu`,
+    questionnaireGone: (what: string) =>
+      `achteruitgang: vragenlijst ${what} staat in de basislijn maar niet in deze audit`,
+    more: (n: number) => `nog ${n}`,
+    allFindings: 'alle bevindingen',
     and: 'en',
     auditVerdict: 'Oordeel van de audit',
     questionsPassed: (p: number, t: number) => `${p} van ${count(t, 'vraag', 'vragen')} voldaan`,

@@ -7,10 +7,12 @@ import type { Comparison, Report } from '../model.js';
 import { hasRegressions, regressionCount } from '../compare.js';
 import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
+import type { RenderOptions } from './options.js';
 import {
   auditedTitle,
   exemptions,
   notTrue,
+  questionnaireTitle,
   questions,
   sectionTitle,
   statementText,
@@ -31,15 +33,21 @@ export function baselineOutcome(
 
 /**
  * The changes since a baseline. `heading` is the level of its own heading: 1 when it is a
- * document of its own (`trustcheck diff`), 2 inside a report.
+ * document of its own (`trustcheck diff`), 2 inside a report. What the report no longer holds is
+ * named by its words in the `baseline` report, when it is given.
  */
-export function renderComparisonMarkdown(c: Comparison, report: Report, heading = 1): string {
+export function renderComparisonMarkdown(
+  c: Comparison,
+  report: Report,
+  heading = 1,
+  baseline?: Report,
+): string {
   const l = labelsFor(report.language);
   const h = '#'.repeat(heading);
   const out: string[] = [`${h} ${e(l.changes(c.baseline.date))}`, ''];
   out.push(e(l.baseline(c.baseline.subject, c.baseline.date)), '');
   const ref = (x: { questionnaire: string; section: string; statement: string }) => {
-    const text = statementText(report, x.questionnaire, x.section, x.statement);
+    const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
     const id = `\`${x.questionnaire}.${x.section}.${x.statement}\``;
     return text === undefined ? id : `${e(text)} (${id})`;
   };
@@ -52,21 +60,21 @@ export function renderComparisonMarkdown(c: Comparison, report: Report, heading 
   list(
     l.sectionRegressions,
     c.sectionRegressions.map((x) => {
-      const title = sectionTitle(report, x.questionnaire, x.section);
+      const title = sectionTitle(report, x.questionnaire, x.section, baseline);
       const id = `\`${x.questionnaire}.${x.section}\``;
       return title === undefined ? id : `${e(title)} (${id})`;
     }),
   );
   list(
     l.missing,
-    c.missingQuestionnaires.map((id) => `\`${id}\``),
+    c.missingQuestionnaires.map((id) => {
+      const title = questionnaireTitle(baseline, id);
+      return title === undefined ? `\`${id}\`` : `${e(title)} (\`${id}\`)`;
+    }),
   );
   list(l.improvements, c.improvements.map(ref));
   list(l.added, c.added.map(ref));
-  list(
-    l.removed,
-    c.removed.map((x) => `\`${x.questionnaire}.${x.section}.${x.statement}\``),
-  );
+  list(l.removed, c.removed.map(ref));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -74,7 +82,7 @@ function where(v: StatementView): string {
   return `${v.number} ${e(v.section.title)}`;
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
   const l = labelsFor(report.language);
   const t = report.totals;
   // the heading names the subject shortened (in full in the list below), so it stays one line
@@ -99,7 +107,7 @@ export function renderMarkdown(report: Report): string {
   out.push('', l.rule, '');
 
   if (c !== null && hasRegressions(c))
-    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
+    out.push(renderComparisonMarkdown(c, report, 2, options.baseline).trimEnd(), '');
 
   // what to do
   const failing = notTrue(report);
@@ -166,7 +174,7 @@ export function renderMarkdown(report: Report): string {
 
   // the remaining changes since the baseline
   if (c !== null && !hasRegressions(c))
-    out.push(renderComparisonMarkdown(c, report, 2).trimEnd(), '');
+    out.push(renderComparisonMarkdown(c, report, 2, options.baseline).trimEnd(), '');
 
   // every answer
   out.push(`## ${l.appendix}`, '');

@@ -1,5 +1,7 @@
 // What a renderer may need besides the report: the policy CI runs under (JUnit agrees with the
-// exit code) and where each statement stands in the answers file (GitHub annotations).
+// exit code), where each statement stands in the answers file (GitHub annotations), and the
+// baseline report (the words of what it holds and this report does not).
+import type { Report } from '../model.js';
 import type { FailOn } from '../policy.js';
 
 export interface AnswersSource {
@@ -14,4 +16,9 @@ export interface RenderOptions {
   source?: AnswersSource | undefined;
   /** The baseline file, as the verdict names it. */
   baselineFile?: string | undefined;
+  /**
+   * The baseline report: what the comparison names and this report no longer holds (a
+   * statement removed, a questionnaire dropped) is named by its words in it.
+   */
+  baseline?: Report | undefined;
 }

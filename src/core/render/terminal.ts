@@ -9,6 +9,7 @@ import { safeLine } from '../text/terminal.js';
 import { shortenWords } from '../text/wrap.js';
 import type { Styles } from './styles.js';
 import { verdictLine } from './verdict.js';
+import { questionnaireTitle, statementText } from './view.js';
 
 export interface TerminalLine {
   text: string;
@@ -83,23 +84,18 @@ export function questionLines(report: Report, c: Styles, all: boolean): Terminal
 }
 
 /**
- * The words of a statement, from the first of `reports` that holds it (the current report, then
- * the baseline, where a statement gone since is still found); the ids when none does.
+ * The words of a statement, from the report or else the baseline (where a statement gone since
+ * is still found); the ids when neither holds it.
  */
-function statementText(
-  reports: readonly Report[],
-  questionnaire: string,
-  section: string,
-  statement: string,
+function statementWords(
+  report: Report,
+  baseline: Report | undefined,
+  x: { questionnaire: string; section: string; statement: string },
 ): string {
-  for (const report of reports) {
-    const text = report.questionnaires
-      .find((q) => q.id === questionnaire)
-      ?.sections.find((s) => s.id === section)
-      ?.statements.find((s) => s.id === statement)?.text;
-    if (text !== undefined) return `“${words(text, STATEMENT_LENGTH)}”`;
-  }
-  return `${questionnaire}.${section}.${statement}`;
+  const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
+  return text === undefined
+    ? `${x.questionnaire}.${x.section}.${x.statement}`
+    : `“${words(text, STATEMENT_LENGTH)}”`;
 }
 
 /**
@@ -115,17 +111,16 @@ function regressionLines(
   baseline?: Report,
 ): TerminalLine[] {
   const w = pick(WORDS, report.language);
-  const reports = baseline === undefined ? [report] : [report, baseline];
   const label = c.red(w.regression);
   const hang = w.regression.length + 1;
   return [
     ...comparison.regressions.map((r) => ({
-      text: `${label} ${statementText(reports, r.questionnaire, r.section, r.statement)} ${w.wasTrue}`,
+      text: `${label} ${statementWords(report, baseline, r)} ${w.wasTrue}`,
       always: true,
       hang,
     })),
     ...comparison.missingQuestionnaires.map((id) => {
-      const title = baseline?.questionnaires.find((q) => q.id === id)?.title;
+      const title = questionnaireTitle(baseline, id);
       const name = title === undefined ? id : `“${words(title, TITLE_LENGTH)}”`;
       return { text: `${label} ${w.missing(name, current)}`, always: true, hang };
     }),
@@ -167,7 +162,7 @@ export function auditSummaryLines(
     lines.push(...regressionLines(comparison, w.thisAudit, c, report, policy.baselineReport));
     for (const r of comparison.improvements) {
       lines.push({
-        text: `${c.green(w.improvement)} ${statementText([report], r.questionnaire, r.section, r.statement)}`,
+        text: `${c.green(w.improvement)} ${statementWords(report, undefined, r)}`,
         hang: w.improvement.length + 1,
       });
     }

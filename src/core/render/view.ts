@@ -51,20 +51,55 @@ export function auditedTitle(report: Report, l: Labels): string {
   return titles.length === 0 ? l.title : joinWords(titles, l);
 }
 
-/** The text of a statement in the report, if it is there. */
+/**
+ * The text of a statement in the report, if it is there; else in the `baseline`, if given (a
+ * statement the comparison names that is gone since).
+ */
 export function statementText(
   report: Report,
   q: string,
   s: string,
   st: string,
+  baseline?: Report,
 ): string | undefined {
-  return report.questionnaires
+  const text = report.questionnaires
     .find((x) => x.id === q)
     ?.sections.find((x) => x.id === s)
     ?.statements.find((x) => x.id === st)?.text;
+  return text ?? (baseline === undefined ? undefined : statementText(baseline, q, s, st));
 }
 
-/** The title of a question in the report, if it is there. */
-export function sectionTitle(report: Report, q: string, s: string): string | undefined {
-  return report.questionnaires.find((x) => x.id === q)?.sections.find((x) => x.id === s)?.title;
+/** The title of a questionnaire in a report (the baseline, for one missing now), if it is there. */
+export function questionnaireTitle(report: Report | undefined, id: string): string | undefined {
+  return report?.questionnaires.find((x) => x.id === id)?.title;
+}
+
+/** A statement gone since the baseline, for a sentence: its words from the baseline, else its ids. */
+export function goneStatement(
+  baseline: Report | undefined,
+  q: string,
+  s: string,
+  st: string,
+): string {
+  const text = baseline === undefined ? undefined : statementText(baseline, q, s, st);
+  return text === undefined ? `${q}.${s}.${st}` : `“${text}”`;
+}
+
+/** A questionnaire gone since the baseline, for a sentence: its title there, else its id. */
+export function goneQuestionnaire(baseline: Report | undefined, id: string): string {
+  const title = questionnaireTitle(baseline, id);
+  return title === undefined ? id : `“${title}”`;
+}
+
+/** The title of a question in the report, if it is there; else in the `baseline`, if given. */
+export function sectionTitle(
+  report: Report,
+  q: string,
+  s: string,
+  baseline?: Report,
+): string | undefined {
+  const title = report.questionnaires
+    .find((x) => x.id === q)
+    ?.sections.find((x) => x.id === s)?.title;
+  return title ?? (baseline === undefined ? undefined : sectionTitle(baseline, q, s));
 }
