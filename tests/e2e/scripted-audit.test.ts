@@ -62,6 +62,22 @@ describe('trustcheck init', () => {
     expect(stdout.stdout).not.toContain('transparantie-apk');
     expect(list(dir)).toEqual(['answers.yaml']);
   });
+
+  it('speaks the template’s language: --lang nl, or a Dutch locale', () => {
+    const nl = run(['init', 'antwoorden.yaml', '--lang', 'nl', '--schema-file'], { cwd: dir });
+    expect(nl.code).toBe(0);
+    expect(nl.stderr).toBe(
+      'antwoorden.yaml en answers.schema.json geschreven: 37 uitspraken te beantwoorden, en de organisatie; daarna: trustcheck audit --answers antwoorden.yaml\n',
+    );
+    const locale = run(['init', '-q', 'trustability', '--subject', 'Acme'], {
+      cwd: dir,
+      env: { LANG: 'nl_NL.UTF-8' },
+    });
+    expect(locale.stderr).toBe(
+      './trustcheck-answers.yaml geschreven: 18 uitspraken te beantwoorden; daarna: trustcheck audit --answers ./trustcheck-answers.yaml\n',
+    );
+    expect(read(join(dir, 'trustcheck-answers.yaml'))).toContain('language: nl');
+  });
 });
 
 describe('trustcheck audit --answers', () => {

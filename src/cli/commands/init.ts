@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { defaultQuestionnaires, resolveRef } from '../../app/registry.js';
 import { answersSchemaWith, schemaPath, schemaRefFor } from '../../app/schema-ref.js';
-import { defaultLanguage, type Language } from '../../core/language.js';
+import { defaultLanguage, pick, type Language } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
@@ -21,6 +21,32 @@ export interface InitOptions {
   /** true: answers.schema.json next to the answers file; a string: that file */
   schemaFile?: string | boolean;
 }
+
+/** What init says on stderr, in the template's language. */
+const WORDS = {
+  en: {
+    stdoutNoSchema: (schema: string) =>
+      `no $schema line on stdout: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schema} relative to the file, or run trustcheck init FILE`,
+    noSchema: (schema: string, file: string) =>
+      `no $schema line: ${schema} is missing; run trustcheck init --schema-file to write a schema next to ${file}`,
+    genericSchema: (ids: string) =>
+      `the $schema line points at the generic answers schema, which does not know ${ids}'s ids; run init with --schema-file for one that does`,
+    wrote: (files: string, statements: number, subject: boolean, file: string) =>
+      `wrote ${files}: ${statements} ${statements === 1 ? 'statement' : 'statements'} to answer${subject ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,
+    and: 'and',
+  },
+  nl: {
+    stdoutNoSchema: (schema: string) =>
+      `geen $schema-regel op stdout: voor hulp in de editor, zet "# yaml-language-server: $schema=PAD" bovenaan, met het pad van ${schema} vanaf het bestand, of voer trustcheck init BESTAND uit`,
+    noSchema: (schema: string, file: string) =>
+      `geen $schema-regel: ${schema} ontbreekt; voer trustcheck init --schema-file uit om een schema naast ${file} te schrijven`,
+    genericSchema: (ids: string) =>
+      `de $schema-regel wijst naar het algemene antwoordschema, dat de ids van ${ids} niet kent; voer init uit met --schema-file voor een schema dat ze wel kent`,
+    wrote: (files: string, statements: number, subject: boolean, file: string) =>
+      `${files} geschreven: ${statements} ${statements === 1 ? 'uitspraak' : 'uitspraken'} te beantwoorden${subject ? ', en de organisatie' : ''}; daarna: trustcheck audit --answers ${file}`,
+    and: 'en',
+  },
+};
 
 export function initCommand(ctx: Context, file: string, options: InitOptions): number {
   assertSubject(options.subject);
@@ -57,12 +83,14 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
     schemaRef = schemaRefFor(file, custom.length === 0 ? 'answers' : 'answers-generic');
   }
 
+  const language = options.lang ?? defaultLanguage(ctx.env, undefined);
+  const w = pick(WORDS, language);
   const text = renderTemplate(
     loaded.map((l) => l.loaded.value),
     {
       subject: options.subject,
       assessor: options.assessor,
-      language: options.lang ?? defaultLanguage(ctx.env, undefined),
+      language,
       schemaRef,
       customPaths,
     },
@@ -74,24 +102,17 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
     writeFileSafely(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
   }
   if (!writeNewFile(ctx, file, text, { force: options.force === true, hint, answers: true })) {
-    ctx.info(
-      `no $schema line on stdout: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schemaPath('answers')} relative to the file, or run trustcheck init FILE`,
-    );
+    ctx.info(w.stdoutNoSchema(schemaPath('answers')));
     return ExitCode.ok;
   }
   if (schemaRef === undefined) {
-    ctx.info(
-      `no $schema line: ${schemaPath('answers')} is missing; run trustcheck init --schema-file to write a schema next to ${basename(file)}`,
-    );
+    ctx.info(w.noSchema(schemaPath('answers'), basename(file)));
   } else if (schemaFile === undefined && custom.length > 0) {
-    ctx.info(
-      `the $schema line points at the generic answers schema, which does not know ${custom.map((l) => l.loaded.value.id).join(', ')}'s ids; run init with --schema-file for one that does`,
-    );
+    ctx.info(w.genericSchema(custom.map((l) => l.loaded.value.id).join(', ')));
   }
   const statements = loaded.reduce((n, l) => n + statementCount(l.loaded.value), 0);
-  ctx.info(
-    `wrote ${file}${schemaFile === undefined ? '' : ` and ${schemaFile}`}: ${statements} ${statements === 1 ? 'statement' : 'statements'} to answer${options.subject === undefined ? ', and the subject' : ''}; then run: trustcheck audit --answers ${file}`,
-  );
+  const files = schemaFile === undefined ? file : `${file} ${w.and} ${schemaFile}`;
+  ctx.info(w.wrote(files, statements, options.subject === undefined, file));
   return ExitCode.ok;
 }
 
