@@ -220,6 +220,33 @@ describe('spreadsheets and terminals', () => {
     }
   });
 
+  it('a questionnaire whose words hold escapes and forged workflow commands reaches no output raw', () => {
+    const evil = '\\e]0;PWNED\\a\\e[2J\\u009b31m\\u202eevil\\n::error::forged';
+    write(
+      join(dir, 'evil-q.yaml'),
+      minimal.replace('en: Your terms are written in plain language.', `en: "Terms ${evil}"`),
+    );
+    expect(
+      run(['init', 'evil-a.yaml', '-q', './evil-q.yaml', '--subject', 'Acme'], { cwd: dir }).code,
+    ).toBe(0);
+    write(join(dir, 'evil-a.yaml'), read(join(dir, 'evil-a.yaml')).replace(/: ~ #.*/g, ': no'));
+    for (const format of ['github', 'json', 'junit', 'md', 'html']) {
+      const result = run(['audit', '-a', 'evil-a.yaml', '-q', './evil-q.yaml', '-f', format], {
+        cwd: dir,
+      });
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain('PWNED');
+      expect(result.stdout, format).not.toMatch(UNSAFE);
+      expect(result.stderr).not.toMatch(UNSAFE);
+      // no line the text wrote is a workflow command, should the output be printed in a CI log
+      for (const line of result.stdout.split('\n')) {
+        if (format === 'github')
+          expect(line).toMatch(/^(?!::)|^::(error|notice) |^::(end)?group::/);
+        else expect(line).not.toMatch(/^\s*::/);
+      }
+    }
+  });
+
   it('a file name with an escape sequence is shown safely', () => {
     const name = 'bad\u001b[2Jname.yaml';
     write(join(dir, name), 'format: trustcheck-answers/1\n');

@@ -7,6 +7,7 @@ import { renderComparisonMarkdown } from '../../core/render/markdown.js';
 import { diffLines } from '../../core/render/terminal.js';
 import { comparisonTally } from '../../core/render/verdict.js';
 import { printLines } from '../report-output.js';
+import { prettyJson } from '../../core/text/controls.js';
 
 export function diffCommand(
   ctx: Context,
@@ -29,7 +30,7 @@ export function diffCommand(
   for (const w of warnings) ctx.warn(w);
   const c = result.comparison;
   if (options.format === 'json') {
-    ctx.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+    ctx.stdout.write(prettyJson(c));
   } else {
     ctx.stdout.write(renderComparisonMarkdown(c, current));
   }

@@ -11,6 +11,7 @@ import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
 import { writeFileSafely } from '../../io/write.js';
 import { assertSubject, writeNewFile } from '../output.js';
+import { prettyJson } from '../../core/text/controls.js';
 
 export interface InitOptions {
   questionnaire?: string[];
@@ -99,7 +100,7 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
   if (!toStdout) assertAnswersTarget(file, options.force === true, hint);
   if (schemaFile !== undefined) {
     const schema = answersSchemaWith(custom.map((l) => l.loaded));
-    writeFileSafely(schemaFile, `${JSON.stringify(schema, null, 2)}\n`);
+    writeFileSafely(schemaFile, prettyJson(schema));
   }
   if (!writeNewFile(ctx, file, text, { force: options.force === true, hint, answers: true })) {
     ctx.info(w.stdoutNoSchema(schemaPath('answers')));

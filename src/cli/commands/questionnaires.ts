@@ -12,6 +12,7 @@ import {
 } from '../../core/render/questionnaire.js';
 import { renderQuestionnaireText } from '../../core/render/plain-text.js';
 import { count } from '../../core/render/labels.js';
+import { prettyJson } from '../../core/text/controls.js';
 
 export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
   const language = defaultLanguage(ctx.env, undefined);
@@ -28,7 +29,7 @@ export function listCommand(ctx: Context, options: { format: 'table' | 'json' })
     };
   });
   if (options.format === 'json') {
-    ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    ctx.stdout.write(prettyJson(rows));
     return ExitCode.ok;
   }
   const table = [
@@ -67,7 +68,7 @@ export function showCommand(
   const format = options.format ?? (ctx.stdout.isTTY === true ? 'text' : 'md');
   ctx.stdout.write(
     format === 'json'
-      ? `${JSON.stringify(localized, null, 2)}\n`
+      ? prettyJson(localized)
       : format === 'text'
         ? renderQuestionnaireText(localized, textWidth(ctx.stdout.columns))
         : renderQuestionnaireMarkdown(localized),

@@ -6,6 +6,7 @@ import type { SchemaName } from '../../core/model.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { resolveRef } from '../../app/registry.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
+import { prettyJson } from '../../core/text/controls.js';
 
 export interface SchemaOptions {
   questionnaire?: string[];
@@ -26,7 +27,7 @@ export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOpt
   }
   const loaded = refs.map((ref) => unwrap(resolveRef(ref)));
   if (loaded.some((q) => !q.builtin)) {
-    ctx.stdout.write(`${JSON.stringify(answersSchemaWith(loaded), null, 2)}\n`);
+    ctx.stdout.write(prettyJson(answersSchemaWith(loaded)));
     return ExitCode.ok;
   }
   const file = name === 'answers' && options.generic === true ? 'answers-generic' : name;

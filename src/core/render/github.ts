@@ -4,6 +4,7 @@
 // audit's language. GitHub shows at most 10 error annotations per step: the rest are summed up
 // in the tenth and listed in a collapsed group.
 import type { Report } from '../model.js';
+import { withoutControls } from '../text/controls.js';
 import { labelsFor } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
@@ -17,8 +18,13 @@ import {
 
 const MAX_ERRORS = 10;
 
+/** A line of the findings' list: controls removed, line breaks made spaces. */
+const oneLine = (text: string): string =>
+  withoutControls(text.replace(/\r\n?|[\n\u2028\u2029]/g, ' '));
+
+// controls removed first: the annotations are printed, to a log or a terminal
 const data = (text: string): string =>
-  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  withoutControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 interface Annotation {
@@ -99,7 +105,9 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
     for (const a of annotations) {
       const where =
         source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;
-      lines.push(`${where}${a.title}: ${a.message.split('\n')[0]!}`.replace(/^::/, ': :'));
+      // one line, which cannot start a workflow command of its own
+      const line = `${where}${a.title}: ${a.message.split('\n')[0]!}`;
+      lines.push(oneLine(line).replace(/^::/, ': :'));
     }
     lines.push('::endgroup::');
   }

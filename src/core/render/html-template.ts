@@ -1,6 +1,7 @@
 // A tiny HTML template: `html` is a tagged template that escapes every interpolated value,
 // unless it is an `Html` fragment (made by `html` itself, or by `raw()` for trusted markup such
 // as the style sheet). Arrays are joined, and null, undefined and false render as nothing.
+import { noWorkflowCommands, withoutControls } from '../text/controls.js';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -19,12 +20,13 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
 /** Text made safe for an element's content and for a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(CONTROL, '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return noWorkflowCommands(
+    withoutControls(text)
+      .replace(/\r\n?/g, '\n')
+      .replace(/[&<>"']/g, (c) => ENTITIES[c]!),
+  );
 }
 
 function toHtml(value: HtmlValue): string {

@@ -1,6 +1,7 @@
 // The JSON report (format trustcheck-report/1): keys in a fixed order, whatever order the report
 // object was built in, so the same inputs give byte-identical output.
 import type { Comparison, Report } from '../model.js';
+import { prettyJson } from '../text/controls.js';
 
 function orderedComparison(c: Comparison): Comparison {
   const change = (x: Comparison['regressions'][number]) => ({
@@ -75,5 +76,5 @@ export function renderJson(report: Report): string {
     })),
     comparison: report.comparison === null ? null : orderedComparison(report.comparison),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return prettyJson(ordered);
 }

@@ -3,6 +3,7 @@
 // failure for each unsatisfied statement (message: the statement), skipped for N/A; under a
 // baseline's regression policy only regressions fail. Deterministic: the timestamp is the date.
 import type { Report } from '../model.js';
+import { noWorkflowCommands, withoutControls } from '../text/controls.js';
 import { labelsFor, unsatisfiedReason } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { goneQuestionnaire, goneStatement } from './view.js';
@@ -11,13 +12,15 @@ import { goneQuestionnaire, goneStatement } from './view.js';
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return noWorkflowCommands(
+    withoutControls(text.replace(NOT_XML, ''))
+      .replace(/\r\n?/g, '\n')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;'),
+  );
 }
 
 interface Case {

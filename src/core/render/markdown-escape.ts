@@ -11,10 +11,7 @@
 //   and other schemes (ftp:, javascript:) stay text that no GFM renderer links.
 // Linear: a few regular-expression passes that cannot backtrack.
 
-// control characters, and the bidi embeddings, overrides and isolates that make a line read
-// otherwise than it is written
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { CONTROLS } from '../text/controls.js';
 
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
@@ -36,7 +33,7 @@ function escapeChars(text: string): string {
 function oneLine(text: string): string {
   return text
     .replace(/\r\n?|[\n\t\f\v\u2028\u2029]/g, ' ')
-    .replace(CONTROL, '')
+    .replace(CONTROLS, '')
     .replace(/ {2,}/g, ' ')
     .trim();
 }

@@ -3,15 +3,11 @@
 import { columnNumbers, type PortfolioChange, type Summary } from '../summary.js';
 import { labelsFor, type Labels } from './labels.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import { prettyJson, withoutControls } from '../text/controls.js';
 
 export function renderSummaryJson(summary: Summary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
+  return prettyJson(summary);
 }
-
-// Control characters have no place in a spreadsheet cell: line breaks and tabs become spaces,
-// the others (NUL, ESC, DEL, C1) go.
-// eslint-disable-next-line no-control-regex
-const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 /**
  * A text cell (SPEC section 7): always in double quotes, so that a `;` or `,` stays inside it
@@ -19,7 +15,9 @@ const CSV_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  * `-` or `@` (after any spaces), which a spreadsheet would run as a formula, neutralised with `'`.
  */
 export function csvText(value: string): string {
-  const clean = value.replace(/\r\n?|[\n\t]/g, ' ').replace(CSV_CONTROL, '');
+  // control characters have no place in a spreadsheet cell: line breaks and tabs become spaces,
+  // the others (NUL, ESC, DEL, C1, bidi overrides) go
+  const clean = withoutControls(value.replace(/\r\n?|[\n\t]/g, ' '));
   const safe = /^\s*[=+\-@]/.test(clean) ? `'${clean}` : clean;
   return `"${safe.replace(/"/g, '""')}"`;
 }
