@@ -48,10 +48,11 @@ const TEXTS = {
 } as const;
 
 const quote = (s: string): string => JSON.stringify(s);
-// every line break YAML knows, and the other controls, so that a comment stays one line
+// every line break YAML knows, the other controls and the bidi overrides, so that a comment
+// stays one line and reads as it is written
 const oneLine = (s: string): string =>
   // eslint-disable-next-line no-control-regex
-  s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
 
 export function renderTemplate(
   questionnaires: readonly Questionnaire[],

@@ -229,7 +229,11 @@ describe('spreadsheets and terminals', () => {
     expect(
       run(['init', 'evil-a.yaml', '-q', './evil-q.yaml', '--subject', 'Acme'], { cwd: dir }).code,
     ).toBe(0);
-    write(join(dir, 'evil-a.yaml'), read(join(dir, 'evil-a.yaml')).replace(/: ~ #.*/g, ': no'));
+    // the template's comment holds the words on one line, without the controls
+    const template = read(join(dir, 'evil-a.yaml'));
+    expect(template).toContain('# Terms ]0;PWNED [2J 31m evil ::error::forged');
+    expect(template).not.toMatch(UNSAFE);
+    write(join(dir, 'evil-a.yaml'), template.replace(/: ~ #.*/g, ': no'));
     for (const format of ['github', 'json', 'junit', 'md', 'html']) {
       const result = run(['audit', '-a', 'evil-a.yaml', '-q', './evil-q.yaml', '-f', format], {
         cwd: dir,
