@@ -251,6 +251,25 @@ describe('spreadsheets and terminals', () => {
     }
   });
 
+  it('a subject that is a CI runner command is shown, not obeyed, on stderr and in every report', () => {
+    write(
+      join(dir, 'ci-subject.yaml'),
+      allYes.replace(/^subject: .*$/m, 'subject: "::warning::forged ##[error]forged"'),
+    );
+    for (const format of ['md', 'json', 'junit', 'html', 'github']) {
+      const result = run(['audit', '-a', 'ci-subject.yaml', '-f', format], {
+        cwd: dir,
+        env: { GITHUB_ACTIONS: 'true', CI: 'true' },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('\\u{3a}:warning::forged #\\u{23}[error]forged: passed');
+      for (const line of [...result.stderr.split('\n'), ...result.stdout.split('\n')]) {
+        if (format === 'github' && /^::(error|notice) /.test(line)) continue;
+        expect(line, format).not.toMatch(/^\s*::|##\[/);
+      }
+    }
+  });
+
   it('a file name with an escape sequence is shown safely', () => {
     const name = 'bad\u001b[2Jname.yaml';
     write(join(dir, name), 'format: trustcheck-answers/1\n');

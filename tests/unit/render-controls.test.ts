@@ -90,6 +90,18 @@ describe('control characters and bidi overrides from inputs', () => {
     );
   });
 
+  it.each(Object.keys(everyFormat('')).filter((f) => f !== 'summary csv'))(
+    '%s gives a CI runner no command that the text wrote',
+    (format) => {
+      const out = everyFormat('\n  ::add-mask::secret\n##[error]forged')[format]!;
+      for (const line of out.split('\n')) {
+        // trustcheck's own commands: the runner reads them as such, and their data as text
+        if (format === 'github' && /^::(error|notice) |^::(end)?group::/.test(line)) continue;
+        expect(line).not.toMatch(/^\s*::|##\[/);
+      }
+    },
+  );
+
   it('no line of the GitHub annotations is a workflow command that the text wrote', () => {
     const { report, baseline } = hostile('\n::add-mask::secret\r::error::forged\u2028::warning::x');
     const lines = renderGithub(report, { failOn: 'regression', baseline }).split('\n');

@@ -60,13 +60,31 @@ describe('safeForTerminal', () => {
   it('returns printable text unchanged (property)', () => {
     const printable = fc
       .string({ unit: 'binary' })
-      .map((t) => t.replace(new RegExp(DANGEROUS.source, 'g'), '').replace(/[\n\t]/g, ''));
+      .map((t) => t.replace(new RegExp(DANGEROUS.source, 'g'), '').replace(/[\n\t]/g, ''))
+      // what would start a CI runner's command is shown too (tested below)
+      .filter((t) => !/^\s*::|##\[/.test(t));
     fc.assert(
       fc.property(printable, (t) => {
         expect(safeLine(t)).toBe(t);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('shows the start of a GitHub Actions command, at a line start or (old style) anywhere', () => {
+    expect(safeLine('::error::forged')).toBe('\\u{3a}:error::forged');
+    expect(safeLine(' \u00a0::add-mask::x')).toBe(' \u00a0\\u{3a}:add-mask::x');
+    expect(safeLine('a ##[error]b')).toBe('a #\\u{23}[error]b');
+    expect(safeForTerminal('ok\n  ::warning::x\nfine: a::b', { multiline: true })).toBe(
+      'ok\n  \\u{3a}:warning::x\nfine: a::b',
+    );
+  });
+
+  it('is linear over blank lines and spaces too', () => {
+    const big = ' \n'.repeat(500_000) + ' '.repeat(500_000);
+    const start = performance.now();
+    expect(safeForTerminal(big, { multiline: true })).toBe(big);
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it('is linear: a megabyte of escapes in well under a second', () => {

@@ -5,6 +5,7 @@
 // in the tenth and listed in a collapsed group.
 import type { Report } from '../model.js';
 import { withoutControls } from '../text/controls.js';
+import { withoutCiCommands } from '../text/terminal.js';
 import { labelsFor } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
@@ -105,9 +106,9 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
     for (const a of annotations) {
       const where =
         source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;
-      // one line, which cannot start a workflow command of its own
+      // one line, which gives the runner no command of its own
       const line = `${where}${a.title}: ${a.message.split('\n')[0]!}`;
-      lines.push(oneLine(line).replace(/^::/, ': :'));
+      lines.push(withoutCiCommands(oneLine(line)));
     }
     lines.push('::endgroup::');
   }

@@ -13,27 +13,32 @@ export function withoutControls(text: string): string {
   return text.replace(CONTROLS, '');
 }
 
-// what JSON.stringify leaves raw: DEL, C1, bidi controls (it escapes C0 itself)
-const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// what JSON.stringify leaves raw: DEL, C1, bidi controls (it escapes C0 itself); and `##[`,
+// which GitHub Actions reads anywhere in a log line as the start of an old-style command
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]|##\[/g;
 
 /**
  * Pretty JSON with a final newline, in which no control or bidi character stands raw: each is
  * written as its `\u` escape, the same data for any JSON reader, and harmless on a terminal.
- * (They can only occur inside strings, where the escape means the same character.)
+ * `##[` is written `#\u0023[`, so that the JSON printed in a CI log gives the runner no command
+ * (a line of it cannot start with `::`: a line break in a string is written `\n`). They can
+ * only occur inside strings, where the escape means the same characters.
  */
 export function prettyJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(
-    RAW_IN_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  const text = JSON.stringify(value, null, 2).replace(RAW_IN_JSON, (c) =>
+    c === '##[' ? '#\\u0023[' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   return `${text}\n`;
 }
 
 /**
- * For XML and HTML: a line of the text that would start with `::` (a GitHub Actions workflow
- * command, should the file be printed in a CI log) starts with the character reference `&#58;`
- * instead: the same colon to any reader of the markup. Call after escaping `&`.
+ * For XML and HTML: what GitHub Actions would read as a command, should the file be printed in
+ * a CI log (`::` at the start of a line, `##[` anywhere), is written with a character reference
+ * (`&#58;:`, `#&#35;[`): the same characters to any reader of the markup. Call after escaping
+ * `&`.
  */
 export function noWorkflowCommands(escaped: string): string {
-  return escaped.replace(/(^|\n)([ \t]*)::/g, '$1$2&#58;:');
+  return escaped.replace(/^([^\S\n]*)::|##\[/gm, (_m, space: string | undefined) =>
+    space === undefined ? '#&#35;[' : `${space}&#58;:`,
+  );
 }

@@ -1,7 +1,8 @@
 // Text from inputs on its way to a terminal: control characters (so every escape sequence:
 // CSI, OSC, DCS, their C1 forms) and bidi controls are made visible, so that a subject,
-// note or key cannot retitle the window, clear the screen, fake a link or reverse a line.
-// Linear: one regular-expression pass over the text (two for one line), no backtracking.
+// note or key cannot retitle the window, clear the screen, fake a link or reverse a line; and
+// as a terminal's text often ends up in a CI log, the start of a CI runner's command is shown
+// too. Linear: a few regular-expression passes over the text, no backtracking.
 
 export interface TerminalOptions {
   /**
@@ -25,14 +26,27 @@ function visible(c: string): string {
 
 const LINE_BREAKS = /[\n\t]/g;
 
+// GitHub Actions reads a log line that starts with `::` (after white space) as a workflow
+// command, and `##[` anywhere in a line as an old-style one. The leading white space stops at a
+// line feed, so that a run of blank lines is not searched again from each of them.
+const CI_COMMAND = /^([^\S\n]*)::|##\[/gm;
+
+/** The start of a CI command shown with `\u{3a}` (a colon) or `\u{23}` (a hash): not obeyed. */
+export function withoutCiCommands(text: string): string {
+  return text.replace(CI_COMMAND, (_m, space: string | undefined) =>
+    space === undefined ? '#\\u{23}[' : `${space}\\u{3a}:`,
+  );
+}
+
 /**
  * Text safe to print: every control character (so the ESC or C1 CSI that starts an escape
  * sequence: `ESC[2J` shows as `\u{1b}[2J`, harmless) and bidi mark shown as `\u{…}`; printable
- * text is returned unchanged. With `multiline`, line feeds and tabs stay; else they show as
- * `\n`, `\t`.
+ * text is returned unchanged, but for what would start a CI runner's command: `::` at the start
+ * of a line and `##[` show as `\u{3a}:` and `#\u{23}[`. With `multiline`, line feeds and tabs
+ * stay; else they show as `\n`, `\t`.
  */
 export function safeForTerminal(text: string, options: TerminalOptions = {}): string {
-  const out = text.replace(UNSAFE, visible);
+  const out = withoutCiCommands(text.replace(UNSAFE, visible));
   return options.multiline === true ? out : out.replace(LINE_BREAKS, visible);
 }
 
