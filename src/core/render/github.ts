@@ -5,7 +5,7 @@
 // in the tenth and listed in a collapsed group.
 import type { Report } from '../model.js';
 import { withoutControls } from '../text/controls.js';
-import { withoutCiCommands } from '../text/terminal.js';
+import { shownCiCommands } from '../text/terminal.js';
 import { labelsFor } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
@@ -108,7 +108,7 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
         source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;
       // one line, which gives the runner no command of its own
       const line = `${where}${a.title}: ${a.message.split('\n')[0]!}`;
-      lines.push(withoutCiCommands(oneLine(line)));
+      lines.push(shownCiCommands(oneLine(line)));
     }
     lines.push('::endgroup::');
   }

@@ -1,7 +1,7 @@
 // A tiny HTML template: `html` is a tagged template that escapes every interpolated value,
 // unless it is an `Html` fragment (made by `html` itself, or by `raw()` for trusted markup such
 // as the style sheet). Arrays are joined, and null, undefined and false render as nothing.
-import { noWorkflowCommands, withoutControls } from '../text/controls.js';
+import { escapeMarkup } from '../text/controls.js';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -22,11 +22,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Text made safe for an element's content and for a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return noWorkflowCommands(
-    withoutControls(text)
-      .replace(/\r\n?/g, '\n')
-      .replace(/[&<>"']/g, (c) => ENTITIES[c]!),
-  );
+  return escapeMarkup(text, ENTITIES);
 }
 
 function toHtml(value: HtmlValue): string {

@@ -3,7 +3,7 @@
 // failure for each unsatisfied statement (message: the statement), skipped for N/A; under a
 // baseline's regression policy only regressions fail. Deterministic: the timestamp is the date.
 import type { Report } from '../model.js';
-import { noWorkflowCommands, withoutControls } from '../text/controls.js';
+import { escapeMarkup } from '../text/controls.js';
 import { labelsFor, unsatisfiedReason } from './labels.js';
 import type { RenderOptions } from './options.js';
 import { goneQuestionnaire, goneStatement } from './view.js';
@@ -11,16 +11,10 @@ import { goneQuestionnaire, goneStatement } from './view.js';
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
+const XML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
 export function escapeXml(text: string): string {
-  return noWorkflowCommands(
-    withoutControls(text.replace(NOT_XML, ''))
-      .replace(/\r\n?/g, '\n')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;'),
-  );
+  return escapeMarkup(text.replace(NOT_XML, ''), XML_ENTITIES);
 }
 
 interface Case {

@@ -31,14 +31,31 @@ export function prettyJson(value: unknown): string {
   return `${text}\n`;
 }
 
+// GitHub Actions reads a log line that starts with `::` (after white space) as a workflow
+// command, and `##[` anywhere in a line as an old-style one. The leading white space stops at a
+// line feed, so that a run of blank lines is not searched again from each of them.
+const CI_COMMAND = /^([^\S\n]*)::|##\[/gm;
+
 /**
- * For XML and HTML: what GitHub Actions would read as a command, should the file be printed in
- * a CI log (`::` at the start of a line, `##[` anywhere), is written with a character reference
- * (`&#58;:`, `#&#35;[`): the same characters to any reader of the markup. Call after escaping
- * `&`.
+ * The text with the start of every CI runner command written otherwise, so that the runner
+ * obeys none: the first colon of a line-start `::` as `colon`, the second hash of `##[` as
+ * `hash` (`\u{3a}` and `\u{23}` on a terminal, character references in markup).
  */
-export function noWorkflowCommands(escaped: string): string {
-  return escaped.replace(/^([^\S\n]*)::|##\[/gm, (_m, space: string | undefined) =>
-    space === undefined ? '#&#35;[' : `${space}&#58;:`,
+export function withoutCiCommands(text: string, colon: string, hash: string): string {
+  return text.replace(CI_COMMAND, (_m, space: string | undefined) =>
+    space === undefined ? `#${hash}[` : `${space}${colon}:`,
   );
+}
+
+/**
+ * Text for XML or HTML, content or quoted attribute: controls and bidi overrides removed, line
+ * breaks as line feeds, `& < > " '` as the format's `entities`, and the start of a CI runner's
+ * command as a character reference (`&#58;:`, `#&#35;[`), should the file be printed in a CI
+ * log: the same characters to any reader of the markup.
+ */
+export function escapeMarkup(text: string, entities: Readonly<Record<string, string>>): string {
+  const escaped = withoutControls(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[&<>"']/g, (c) => entities[c]!);
+  return withoutCiCommands(escaped, '&#58;', '&#35;');
 }

@@ -4,6 +4,8 @@
 // as a terminal's text often ends up in a CI log, the start of a CI runner's command is shown
 // too. Linear: a few regular-expression passes over the text, no backtracking.
 
+import { withoutCiCommands } from './controls.js';
+
 export interface TerminalOptions {
   /**
    * Keep line breaks (and tabs) as they are: for multi-line output. Off by default: one line,
@@ -26,16 +28,9 @@ function visible(c: string): string {
 
 const LINE_BREAKS = /[\n\t]/g;
 
-// GitHub Actions reads a log line that starts with `::` (after white space) as a workflow
-// command, and `##[` anywhere in a line as an old-style one. The leading white space stops at a
-// line feed, so that a run of blank lines is not searched again from each of them.
-const CI_COMMAND = /^([^\S\n]*)::|##\[/gm;
-
-/** The start of a CI command shown with `\u{3a}` (a colon) or `\u{23}` (a hash): not obeyed. */
-export function withoutCiCommands(text: string): string {
-  return text.replace(CI_COMMAND, (_m, space: string | undefined) =>
-    space === undefined ? '#\\u{23}[' : `${space}\\u{3a}:`,
-  );
+/** The start of a CI command shown as `\u{3a}` (a colon) or `\u{23}` (a hash): not obeyed. */
+export function shownCiCommands(text: string): string {
+  return withoutCiCommands(text, '\\u{3a}', '\\u{23}');
 }
 
 /**
@@ -46,7 +41,7 @@ export function withoutCiCommands(text: string): string {
  * stay; else they show as `\n`, `\t`.
  */
 export function safeForTerminal(text: string, options: TerminalOptions = {}): string {
-  const out = withoutCiCommands(text.replace(UNSAFE, visible));
+  const out = shownCiCommands(text.replace(UNSAFE, visible));
   return options.multiline === true ? out : out.replace(LINE_BREAKS, visible);
 }
 
