@@ -1,16 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { TIMEOUT } from './tests/timeouts.js';
+import { TIMEOUT } from './tests/support/timeouts.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
+/** The kinds of test, each a folder of tests/ and a project named in vitest's output. */
+const kinds = {
+  pure: 'functions of the core, in-process, reading only the repository',
+  'in-process': 'the shell in-process: temp files, prompts through @inquirer/testing',
+  process: 'spawns processes: the built binary, npm, tsc, a language server',
+  pty: 'the whole program in a pseudo-terminal (tmux)',
+  browser: 'reports in headless Chromium',
+};
+
 export default defineConfig({
   define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['tests/**/*.test.ts'],
     // a test that runs the CLI a few times; slower kinds of test (tsc, npm pack and install,
     // Chromium, the language server, a pseudo-terminal) set their own limit from TIMEOUT
     testTimeout: TIMEOUT.cli,
@@ -21,5 +29,9 @@ export default defineConfig({
     // works in its own temporary folder and reads the one build made before vitest starts.
     maxWorkers: Math.max(2, availableParallelism()),
     env: { NO_COLOR: '1' },
+    projects: Object.keys(kinds).map((name) => ({
+      extends: true,
+      test: { name, include: [`tests/${name}/**/*.test.ts`] },
+    })),
   },
 });

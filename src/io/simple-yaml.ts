@@ -3,7 +3,7 @@
 // times faster than building a YAML Document. It answers only when it is certain to give what
 // the YAML parser (version 1.2, core schema) gives; on anything else (or any doubt) it gives up,
 // and the file goes through the full parser, which also gives every message with its position.
-// tests/unit/simple-yaml.test.ts checks it against the full parser on generated files.
+// tests/pure/simple-yaml.test.ts checks it against the full parser on generated files.
 
 /** Keys that resolve to a string (letters first, or digits then a hyphen): never a number or null. */
 const KEY = /^(?:[A-Za-z_][A-Za-z0-9_-]*|[0-9]+-[A-Za-z0-9_-]*)$/;

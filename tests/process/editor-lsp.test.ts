@@ -1,0 +1,142 @@
+// Editors: yaml-language-server (the YAML support of VS Code, Neovim, Helix, …), driven over LSP
+// the way an editor drives it, on answer files written by `trustcheck init`. The `$schema` line
+// alone brings the schema: no editor settings name it.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LspClient, type CompletionItem, type Diagnostic } from '../support/lsp.js';
+import { fillTemplate, read, root, run, tempDir } from '../support/helpers.js';
+import { TIMEOUT } from '../support/timeouts.js';
+
+const server = createRequire(import.meta.url).resolve(
+  'yaml-language-server/bin/yaml-language-server',
+);
+
+let dir: string;
+let cleanup: () => void;
+let lsp: LspClient;
+let filled: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  mkdirSync(join(dir, 'audits'));
+  const init = run(['init', 'audits/acme.yaml', '--subject', 'Acme'], { cwd: dir });
+  expect(init.code).toBe(0);
+  filled = fillTemplate(read(join(dir, 'audits', 'acme.yaml')));
+  lsp = new LspClient(process.execPath, [server, '--stdio'], dir);
+  await lsp.initialize(dir, {
+    yaml: { validate: true, completion: true, hover: true, schemaStore: { enable: false } },
+  });
+}, TIMEOUT.lsp);
+
+afterAll(async () => {
+  await lsp?.close();
+  cleanup?.();
+});
+
+let n = 0;
+/** The diagnostics of `text` as a new file beside the one init wrote. */
+const diagnose = (text: string): Promise<Diagnostic[]> =>
+  lsp.diagnose(join(dir, 'audits', `file-${++n}.yaml`), text);
+
+const lineOf = (text: string, needle: string): number =>
+  text.split('\n').findIndex((line) => line.includes(needle));
+
+describe('yaml-language-server on a file written by init', { timeout: TIMEOUT.lsp }, () => {
+  it('the $schema line resolves: a correct file, unanswered or filled, gets no diagnostic', async () => {
+    expect(read(join(dir, 'audits', 'acme.yaml'))).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/.*schemas\/answers\.schema\.json\n/,
+    );
+    expect(await diagnose(read(join(dir, 'audits', 'acme.yaml')))).toEqual([]);
+    expect(await diagnose(filled)).toEqual([]);
+  });
+
+  it.each([
+    ['a statement id', '  overbuying-advice:', '  overbuying-advise:'],
+    ['a section id', '  customer-reviews:', '  customer-review:'],
+    ['a questionnaire id', '  transparantie-apk:', '  transparency-apk:'],
+  ])('flags a misspelled %s at its line', async (_, from, to) => {
+    const text = filled.replace(from, to);
+    expect(text).not.toBe(filled);
+    const diagnostics = await diagnose(text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.map((d) => d.range.start.line)).toContain(lineOf(text, to));
+    expect(diagnostics[0]!.message).toMatch(/not allowed/i);
+  });
+
+  it('flags na without a note, and na where the statement does not allow it', async () => {
+    // warranty-expiry allows na; upgrade-eligibility does not
+    const bare = filled.replace(/( {8}warranty-expiry): yes/, '$1: na');
+    expect(bare).not.toBe(filled);
+    const withoutNote = await diagnose(bare);
+    expect(withoutNote.map((d) => d.range.start.line)).toContain(lineOf(bare, 'warranty-expiry:'));
+    const withNote = filled.replace(
+      /( {8}warranty-expiry): yes/,
+      '$1:\n          answer: na\n          note: We sell no warranties.',
+    );
+    expect(await diagnose(withNote)).toEqual([]);
+    const notAllowed = filled.replace(
+      /( {8}upgrade-eligibility): yes/,
+      '$1:\n          answer: na\n          note: We sell no upgrades.',
+    );
+    expect((await diagnose(notAllowed)).length).toBeGreaterThan(0);
+  });
+
+  it('completes the statement ids of a section, with their text', async () => {
+    const file = join(dir, 'audits', 'complete.yaml');
+    // economic-interests emptied, the cursor on a new line at statement indentation
+    const lines = filled.split('\n');
+    const section = lines.findIndex((l) => l === '      economic-interests:');
+    const next = lines.findIndex((l, i) => i > section && /^ {6}[a-z]/.test(l));
+    const text = [...lines.slice(0, section + 1), '        ', ...lines.slice(next)].join('\n');
+    await lsp.diagnose(file, text);
+    const items = await lsp.complete(file, section + 1, 8);
+    const byLabel = new Map<string, CompletionItem>(items.map((i) => [i.label, i]));
+    const ids = [
+      'warranty-expiry',
+      'renewal-warning',
+      'upgrade-eligibility',
+      'unclaimed-entitlements',
+      'overbuying-advice',
+      'competitor-referral',
+    ];
+    expect([...byLabel.keys()]).toEqual(expect.arrayContaining(ids));
+    expect([...byLabel.keys()]).not.toContain('reviews-on-site');
+    const doc = (item: CompletionItem | undefined) =>
+      typeof item?.documentation === 'string'
+        ? item.documentation
+        : (item?.documentation?.value ?? '');
+    expect(doc(byLabel.get('warranty-expiry'))).toContain(
+      'You remind customers when their warranty or guarantee period is about to expire.',
+    );
+  });
+
+  it('init --schema-file writes a schema that knows a custom questionnaire too', async () => {
+    const custom = join(root, 'examples', 'know-like-trust.yaml');
+    const init = run(
+      [
+        'init',
+        'audits/custom.yaml',
+        '--subject',
+        'Acme',
+        '-q',
+        'trustability',
+        '-q',
+        custom,
+        '--schema-file',
+      ],
+      { cwd: dir },
+    );
+    expect(init.code).toBe(0);
+    const text = fillTemplate(read(join(dir, 'audits', 'custom.yaml')));
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/answers\.schema\.json\n/);
+    expect(await diagnose(text)).toEqual([]);
+    const statement = /^ {8}([a-z0-9-]+): yes/m.exec(text.split('know-like-trust:')[1]!)![1]!;
+    const misspelled = text.replace(`        ${statement}: yes`, `        ${statement}x: yes`);
+    expect(misspelled).not.toBe(text);
+    expect((await diagnose(misspelled)).map((d) => d.range.start.line)).toContain(
+      lineOf(misspelled, `${statement}x:`),
+    );
+  });
+});

@@ -1,0 +1,223 @@
+// The published package: `npm pack` holds only what is needed, and the tarball installed into an
+// empty project works as a CLI (npx trustcheck) and as a typed library, without dev dependencies.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv, fillTemplate, read, root, tempDir, write } from '../support/helpers.js';
+import { TIMEOUT } from '../support/timeouts.js';
+
+let dir: string;
+let cleanup: () => void;
+let project: string;
+let files: string[];
+let installStderr: string;
+
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempDir());
+  const packed = JSON.parse(
+    npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root),
+  ) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  files = packed[0]!.files.map((f) => f.path).sort();
+  project = join(dir, 'project');
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+  );
+  // installed as a user installs it: with its scripts allowed to run, and npm's warnings seen
+  const install = spawnSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    },
+  );
+  expect(install.status).toBe(0);
+  installStderr = install.stderr;
+}, TIMEOUT.pack);
+afterAll(() => cleanup());
+
+describe('npm pack', () => {
+  it('ships dist, bin, questionnaires, schemas, README, LICENSE and CHANGELOG only', () => {
+    const top = [...new Set(files.map((f) => f.split('/')[0]))].sort();
+    expect(top).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin',
+      'dist',
+      'package.json',
+      'questionnaires',
+      'schemas',
+    ]);
+    expect(files).toContain('questionnaires/trustability/1.0.0.yaml');
+    expect(files).toContain('questionnaires/trustability/1.1.0.yaml');
+    expect(files).toContain('questionnaires/transparantie-apk/1.1.0.yaml');
+    expect(files).toContain('schemas/answers.schema.json');
+    expect(files).toContain('dist/types/index.d.ts');
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
+  });
+
+  it('has no install script: npm installs it without a warning', () => {
+    expect(installStderr).not.toMatch(/warn/i);
+    const manifest = JSON.parse(
+      read(join(project, 'node_modules', 'trustcheck', 'package.json')),
+    ) as {
+      scripts?: Record<string, string>;
+    };
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
+      expect(manifest.scripts?.[script], script).toBeUndefined();
+    }
+  });
+
+  it('installs without dev dependencies', () => {
+    const installed = readdirSync(join(project, 'node_modules')).sort();
+    expect(installed).toContain('trustcheck');
+    for (const dev of ['commander', 'chalk', 'yaml', '@inquirer', 'ajv', 'vitest', 'esbuild']) {
+      expect(installed).not.toContain(dev);
+    }
+  });
+});
+
+// each test runs npx or node in the installed project; type-checking runs tsc over it
+describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
+  const npx = (args: string[]) =>
+    spawnSync('npx', ['--no-install', 'trustcheck', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
+
+  it('runs as a CLI through npx', () => {
+    const version = npx(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const list = npx(['questionnaires', 'list', '--format', 'json']);
+    expect(list.status).toBe(0);
+    expect((JSON.parse(list.stdout) as { id: string }[]).map((q) => q.id)).toEqual([
+      'transparantie-apk',
+      'trustability',
+    ]);
+  });
+
+  it('writes a questionnaire scaffold whose schema line resolves locally', () => {
+    mkdirSync(join(project, 'checks'));
+    expect(
+      npx(['questionnaires', 'new', 'supplier-check', '-o', 'checks/supplier.yaml']).status,
+    ).toBe(0);
+    const schemaLine = /\$schema=(\S+)/.exec(read(join(project, 'checks', 'supplier.yaml')))![1]!;
+    expect(schemaLine).toBe('../node_modules/trustcheck/schemas/questionnaire.schema.json');
+    expect(existsSync(join(project, 'checks', schemaLine))).toBe(true);
+  });
+
+  it('runs a scripted audit, with a template whose schema line resolves locally', () => {
+    expect(npx(['init', 'answers.yaml', '--subject', 'Acme']).status).toBe(0);
+    const template = read(join(project, 'answers.yaml'));
+    const schemaLine = /\$schema=(\S+)/.exec(template)![1]!;
+    expect(schemaLine).toBe('./node_modules/trustcheck/schemas/answers.schema.json');
+    expect(existsSync(join(project, schemaLine))).toBe(true);
+    expect(template).not.toContain('https://');
+    write(join(project, 'answers.yaml'), fillTemplate(template));
+    const audit = npx(['audit', '-a', 'answers.yaml', '-f', 'json']);
+    expect(audit.status).toBe(0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({
+      format: 'trustcheck-report/1',
+      subject: 'Acme',
+      passed: true,
+    });
+  });
+
+  it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {
+    // placing needs dist/yaml.cjs, and the list of errors dist/validators-full.cjs
+    write(join(project, 'bad.yaml'), 'format: trustcheck-answers/1\nsubject: [\n');
+    const bad = npx(['audit', '-a', 'bad.yaml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: bad\.yaml:\d+:\d+: /m);
+    write(
+      join(project, 'wrong.yaml'),
+      'format: trustcheck-answers/1\nsubject: Acme\nanswers: {}\n',
+    );
+    const wrong = npx(['audit', '-a', 'wrong.yaml']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('wrong.yaml:1:1: missing "questionnaires"');
+    expect(wrong.stderr).toContain('unknown field "answers"');
+  });
+
+  it('imports as a library from a plain .mjs script', () => {
+    write(
+      join(project, 'use.mjs'),
+      `import { loadQuestionnaire, loadAnswers, score, compare, render, buildReport } from 'trustcheck';
+const q = loadQuestionnaire('trustability');
+const answers = loadAnswers('answers.yaml');
+const result = score(q, answers, { date: '2026-11-23' });
+const report = buildReport([result], { toolVersion: '0', subject: answers.subject, date: '2026-11-23', language: 'en', digests: { trustability: q.digest } });
+const { comparison } = compare(report, report);
+console.log(JSON.stringify({ passed: result.passed, sections: result.sections.length, regressions: comparison.regressions.length, md: render(report, 'md').startsWith('# ') }));
+`,
+    );
+    const result = spawnSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({
+      passed: true,
+      sections: 5,
+      regressions: 0,
+      md: true,
+    });
+  });
+
+  it(
+    'type-checks as a library from TypeScript',
+    () => {
+      write(
+        join(project, 'use.ts'),
+        `import { loadQuestionnaire, score, render, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
+const q: Questionnaire = loadQuestionnaire('trustability');
+const result: QuestionnaireResult = score(q, {}, { date: '2026-11-23' });
+const passed: boolean = result.passed;
+export function show(report: Report): string {
+  return render(report, 'junit');
+}
+// @ts-expect-error: render takes a known format only
+render({} as Report, 'pdf');
+export { passed };
+`,
+      );
+      write(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['use.ts'],
+        }),
+      );
+      const tsc = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+        { cwd: project, encoding: 'utf8' },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+    TIMEOUT.tsc,
+  );
+});
