@@ -84,7 +84,12 @@ function fencedBlocks(page: string, text: string): { blocks: Block[]; strayMarke
       }
       const [, key, value] = marker as unknown as [string, string, string];
       if (key === 'example') block.example = value;
-      else if (key === 'file') block.file = value;
+      else if (key === 'file' && !value.startsWith('/') && !value.split('/').includes('..'))
+        block.file = value;
+      else if (key === 'file')
+        block.problems.push(
+          `line ${k + 1}: the file "${value}" is not a path inside the page's folder`,
+        );
       else if (/^\d+$/.test(value)) block.exit = Number(value);
       else block.problems.push(`line ${k + 1}: the exit code "${value}" is not a number`);
     }
@@ -178,21 +183,22 @@ function workspace(base: string, page: string): Workspace {
   return { work, doc, blocks };
 }
 
-/** The questionnaire references an answer file needs with `-q` (custom ones from examples/). */
-function questionnaireArgs(
-  answers: { questionnaires?: Record<string, unknown> },
-  doc: string,
-): string[] {
+/**
+ * The `-q` references an answer file needs: none when it answers built-ins only, else each of its
+ * questionnaires, a custom one from examples/ or, failing that, `./ID.yaml` beside it.
+ */
+function questionnaireArgs(answers: { questionnaires?: Record<string, unknown> }): string[] {
   const ids = Object.keys(answers.questionnaires ?? {});
   const builtin = (id: string) => existsSync(join(root, 'questionnaires', id));
   if (ids.every(builtin)) return [];
-  return ids.flatMap((id) => {
-    if (builtin(id)) return ['-q', id];
-    const local = [`${id}.yaml`, `examples/${id}.yaml`].find(
-      (f) => existsSync(join(doc, f)) || f.startsWith('examples/'),
-    );
-    return ['-q', local!];
-  });
+  return ids.flatMap((id) => [
+    '-q',
+    builtin(id)
+      ? id
+      : existsSync(join(root, 'examples', `${id}.yaml`))
+        ? `examples/${id}.yaml`
+        : `./${id}.yaml`,
+  ]);
 }
 
 interface Outcome {
@@ -202,8 +208,7 @@ interface Outcome {
   commands?: { code?: number; output?: string }[];
   file?: string;
   actual?: string;
-  validation?: { code?: number; output?: string; what: string };
-  typeErrors?: string[];
+  validation?: { code?: number; output?: string };
 }
 
 let base: { dir: string; cleanup: () => void };
@@ -311,7 +316,7 @@ function runPage(page: string, ws: Workspace): Promise<void> {
               'never',
               '-f',
               'json',
-              ...questionnaireArgs(document as object, ws.doc),
+              ...questionnaireArgs(document as object),
             ]
           : format === 'trustcheck-questionnaire/1'
             ? ['questionnaires', 'validate', target]
@@ -359,7 +364,6 @@ function collect(page: string, ws: Workspace): void {
       outcome.validation = {
         code: codeIf(f('vcode')),
         output: readIf(f('vout')),
-        what: 'trustcheck',
       };
     }
     outcomes.set(block, outcome);
@@ -486,6 +490,7 @@ describe('code blocks in the documentation', () => {
           return;
         }
         if (format !== 'trustcheck-answers/1' && format !== 'trustcheck-questionnaire/1') {
+          if (block.file !== undefined) return; // another kind of file, used by the blocks after it
           throw new Error(
             'YAML or JSON that is not a trustcheck file is not checked: mark it <!-- example: why -->',
           );
