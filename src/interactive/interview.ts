@@ -311,7 +311,9 @@ function showSection(session: Session, step: Step): void {
   const text = textOf(step.questionnaire, session.language);
   session.term.stderr.write('\n');
   say(session, `${step.sectionIndex + 1}. ${text(step.section.title)}`, '', (s) => c.bold(s));
-  say(session, text(step.section.help) ?? session.t.rule, '', (s) => c.dim(s));
+  // the rule in trustcheck's one wording; the section's own help (the source's words) is
+  // shown with a statement's help, on request
+  say(session, session.t.rule, '', (s) => c.dim(s));
 }
 
 /**
@@ -332,7 +334,11 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
     answered,
     steps.length,
   );
-  const help = text(step.statement.help);
+  // the source's words: the question's help, then the statement's
+  const helpTexts = [text(step.section.help), text(step.statement.help)].filter(
+    (h): h is string => h !== undefined && h.trim() !== '',
+  );
+  const help = helpTexts.length === 0 ? undefined : helpTexts.join('\n');
   const previous = answers.get(q.id, step.section.id, step.statement.id);
   // the "? " of the prompt takes two columns of the first line
   const message = [

@@ -1,6 +1,7 @@
 // The words of the interactive audit, in English and Dutch: prompts, key hints, validation
-// messages, progress, verdicts and the review screen.
-import { pick } from '../core/language.js';
+// messages, progress, verdicts and the review screen. The all-must-be-true rule is the core's
+// one sentence (RULE), as in reports.
+import { pick, RULE } from '../core/language.js';
 
 export const TEXTS = {
   en: {
@@ -16,7 +17,7 @@ export const TEXTS = {
     noteOptional: 'A note (why not, or what is missing)? Leave empty to skip.',
     noteRequired: 'Why does it not apply? (a note is required)',
     noteMissing: 'Not applicable needs a note.',
-    rule: 'The answer is "yes" only if ALL statements below are true.',
+    rule: RULE.en,
     /** The key hints of the prompts, by the action @inquirer names. */
     keys: {
       navigate: 'move',
@@ -64,7 +65,7 @@ export const TEXTS = {
     noteOptional: 'Een toelichting (waarom niet, of wat ontbreekt)? Leeg laten om over te slaan.',
     noteRequired: 'Waarom is het niet van toepassing? (toelichting verplicht)',
     noteMissing: 'Niet van toepassing vraagt om een toelichting.',
-    rule: 'Het antwoord is alleen „ja” als ALLE uitspraken hieronder waar zijn.',
+    rule: RULE.nl,
     keys: {
       navigate: 'kiezen',
       toggle: 'aan/uit',
