@@ -4,7 +4,7 @@
 // answers file at once (before its note is asked), so Ctrl-C, a signal or a crash loses nothing
 // but the text being typed. It returns the answers file (and where the report goes); the caller
 // runs the audit on it. Every word is in the audit's language, wrapped to the terminal's width.
-import type { Choice as AnswerChoice } from '../core/answers.js';
+import type { Choice as AnswerChoice, GivenAnswer } from '../core/answers.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import { formatIssue } from '../core/issues.js';
 import type { Questionnaire, Section, Statement } from '../core/model.js';
@@ -77,8 +77,8 @@ interface Session {
   today: string;
   answers: AnswersFile;
   steps: Step[];
-  /** Answers given in this session. */
-  count: { given: number };
+  /** The answer of each statement answered when the session started. */
+  before: Map<Step, AnswerChoice>;
   theme: Theme;
 }
 
@@ -91,7 +91,7 @@ export async function interview(
   let answers: AnswersFile | undefined;
   let language: Language = plan.language ?? defaultLanguage(term.env, undefined);
   let t: Texts = textsFor(language);
-  const count = { given: 0 };
+  let session: Session | undefined;
   try {
     let questionnaires: Questionnaire[];
     let subject: string;
@@ -137,7 +137,7 @@ export async function interview(
       answers.save();
       inform(term, t.saved(file), (l) => term.color.dim(l));
     }
-    const session: Session = {
+    session = {
       term,
       prompts,
       t,
@@ -154,12 +154,16 @@ export async function interview(
           })),
         ),
       ),
-      count,
+      before: new Map(),
       theme: themeFor(t, term.color),
     };
+    for (const step of session.steps) {
+      const given = answers.get(step.questionnaire.id, step.section.id, step.statement.id);
+      if (isAnswered(session, step) && given.answer !== null)
+        session.before.set(step, given.answer);
+    }
     if (plan.existing) {
-      const answered = session.steps.filter((s) => isAnswered(session, s)).length;
-      inform(term, t.resuming(safeLine(subject), answered, session.steps.length), (l) =>
+      inform(term, t.resuming(safeLine(subject), session.before.size, session.steps.length), (l) =>
         term.color.bold(l),
       );
     }
@@ -185,14 +189,29 @@ export async function interview(
     };
   } catch (error) {
     if (!isInterrupt(error)) throw error;
+    if (answers === undefined) return { status: 'interrupted', message: t.interruptedEarly };
+    const { given, changed } = session === undefined ? { given: 0, changed: 0 } : tally(session);
     return {
       status: 'interrupted',
-      message:
-        answers === undefined
-          ? t.interruptedEarly
-          : t.interrupted(count.given, file, resumeCommand(file, plan.questionnaires)),
+      message: t.interrupted(given, changed, file, resumeCommand(file, plan.questionnaires)),
     };
   }
+}
+
+/**
+ * What this session did, as the progress counts it: statements answered that were open when it
+ * started (answering one again is not a new answer), and answers it changed.
+ */
+function tally(session: Session): { given: number; changed: number } {
+  let given = 0;
+  let changed = 0;
+  for (const step of session.steps) {
+    const was = session.before.get(step);
+    if (was === undefined) {
+      if (isAnswered(session, step)) given++;
+    } else if (answerOf(session, step).answer !== was) changed++;
+  }
+  return { given, changed };
 }
 
 /**
@@ -269,18 +288,27 @@ function say(session: Session, text: string, indent = '', style = (s: string) =>
   session.term.stderr.write(`${lines.map(style).join('\n')}\n`);
 }
 
-/** Asks every unanswered statement in order, with Back, counting the answers given. */
+/**
+ * Asks every unanswered statement in order. Back goes to the statement before, answered in this
+ * session or before it (a resumed audit offers Back on its first prompt too), and from there on
+ * every statement is asked again up to where Back was chosen.
+ */
 async function askAll(session: Session): Promise<void> {
   const { term, t, steps } = session;
   const c = term.color;
-  const toAsk = steps.filter((s) => !isAnswered(session, s));
-  if (toAsk.length === 0) inform(term, t.nothingToAsk(session.answers.file));
+  const pending = new Set(steps.filter((s) => !isAnswered(session, s)));
+  if (pending.size === 0) inform(term, t.nothingToAsk(session.answers.file));
 
-  let i = 0;
+  const nextPending = (from: number) => {
+    let k = from;
+    while (k < steps.length && !pending.has(steps[k]!)) k++;
+    return k;
+  };
+  let i = nextPending(0);
   let shownSection: Section | undefined;
   const introduced = new Set<Questionnaire>();
-  while (i < toAsk.length) {
-    const step = toAsk[i]!;
+  while (i < steps.length) {
+    const step = steps[i]!;
     const q = step.questionnaire;
     const text = textOf(q, session.language);
     if (!introduced.has(q)) {
@@ -297,12 +325,16 @@ async function askAll(session: Session): Promise<void> {
     const pick = await askStatement(session, step, i > 0);
     if (pick === 'back') {
       i--;
+      pending.add(steps[i]!);
       shownSection = undefined;
       continue;
     }
-    i++;
-    const next = toAsk[i];
-    if (next === undefined || next.section !== step.section) sectionVerdict(session, step);
+    pending.delete(step);
+    const next = nextPending(i + 1);
+    if (next >= steps.length || steps[next]!.section !== step.section) {
+      sectionVerdict(session, step);
+    }
+    i = next;
   }
 }
 
@@ -314,6 +346,11 @@ function showSection(session: Session, step: Step): void {
   // the rule in trustcheck's one wording; the section's own help (the source's words) is
   // shown with a statement's help, on request
   say(session, session.t.rule, '', (s) => c.dim(s));
+}
+
+/** A statement's answer as the file holds it now. */
+function answerOf(session: Session, step: Step): GivenAnswer {
+  return session.answers.get(step.questionnaire.id, step.section.id, step.statement.id);
 }
 
 /**
@@ -371,7 +408,6 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
     }
     if (pick === 'back') return pick;
     answers.set(q.id, step.section.id, step.statement.id, pick);
-    session.count.given++;
     if (pick === 'no' || pick === 'na') {
       const note = await session.prompts.input({
         message: promptText(pick === 'na' ? t.noteRequired : t.noteOptional, widthOf(term)),

@@ -45,8 +45,8 @@ export const TEXTS = {
     reportPath: 'Write the report to',
     reportPathMissing: 'Give a file name.',
     saved: (file: string) => `answers are saved in ${file} as you go`,
-    interrupted: (count: number, file: string, resume: string) =>
-      `interrupted: every answer is saved in ${file} (${count} given now); continue with: ${resume}`,
+    interrupted: (given: number, changed: number, file: string, resume: string) =>
+      `interrupted: every answer is saved in ${file} (${given} given now${changed > 0 ? `, ${changed} changed` : ''}); continue with: ${resume}`,
     interruptedEarly: 'interrupted before the audit started; nothing was written',
     nothingToAsk: (file: string) => `every statement in ${file} is answered already`,
     exists: (file: string) =>
@@ -92,8 +92,8 @@ export const TEXTS = {
     reportPath: 'Rapport opslaan als',
     reportPathMissing: 'Geef een bestandsnaam.',
     saved: (file: string) => `antwoorden worden meteen opgeslagen in ${file}`,
-    interrupted: (count: number, file: string, resume: string) =>
-      `onderbroken: elk antwoord is opgeslagen in ${file} (${count} nu gegeven); ga verder met: ${resume}`,
+    interrupted: (given: number, changed: number, file: string, resume: string) =>
+      `onderbroken: elk antwoord is opgeslagen in ${file} (${given} nu gegeven${changed > 0 ? `, ${changed} gewijzigd` : ''}); ga verder met: ${resume}`,
     interruptedEarly: 'onderbroken voordat de audit begon; er is niets geschreven',
     nothingToAsk: (file: string) => `alle uitspraken in ${file} zijn al beantwoord`,
     exists: (file: string) =>
