@@ -1,6 +1,7 @@
 // The words of the interactive audit, in English and Dutch: prompts, key hints, validation
-// messages, progress, verdicts and the review screen. The all-must-be-true rule is the core's
-// one sentence (RULE), as in reports.
+// messages, progress, verdicts, the review screen, and what is asked when an answer changes.
+// The all-must-be-true rule is the core's one sentence (RULE), as in reports.
+import type { AttachedField } from '../core/answers.js';
 import { pick, RULE } from '../core/language.js';
 
 export const TEXTS = {
@@ -49,6 +50,17 @@ export const TEXTS = {
       `interrupted: every answer is saved in ${file} (${given} given now${changed > 0 ? `, ${changed} changed` : ''}); continue with: ${resume}`,
     interruptedEarly: 'interrupted before the audit started; nothing was written',
     nothingToAsk: (file: string) => `every statement in ${file} is answered already`,
+    answerChanged: (from: string, to: string) => `The answer changed from ${from} to ${to}.`,
+    /** What is asked of each field of a changed answer: what it was, and its new text. */
+    attached: {
+      note: { was: (text: string) => `Its note was: “${text}”.`, edit: 'The note:' },
+      evidence: { was: (text: string) => `Its evidence was: “${text}”.`, edit: 'The evidence:' },
+    } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    keep: 'Keep it',
+    change: 'Change it',
+    clear: 'Clear it',
+    untilGone: (until: string) =>
+      `Its end date (until ${until}) went with Not applicable, and is removed.`,
     exists: (file: string) =>
       `continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
   },
@@ -96,6 +108,16 @@ export const TEXTS = {
       `onderbroken: elk antwoord is opgeslagen in ${file} (${given} nu gegeven${changed > 0 ? `, ${changed} gewijzigd` : ''}); ga verder met: ${resume}`,
     interruptedEarly: 'onderbroken voordat de audit begon; er is niets geschreven',
     nothingToAsk: (file: string) => `alle uitspraken in ${file} zijn al beantwoord`,
+    answerChanged: (from: string, to: string) => `Het antwoord is veranderd van ${from} in ${to}.`,
+    attached: {
+      note: { was: (text: string) => `De toelichting was: „${text}”.`, edit: 'De toelichting:' },
+      evidence: { was: (text: string) => `Het bewijs was: „${text}”.`, edit: 'Het bewijs:' },
+    } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    keep: 'Behouden',
+    change: 'Aanpassen',
+    clear: 'Wissen',
+    untilGone: (until: string) =>
+      `De einddatum (tot ${until}) hoorde bij Niet van toepassing en is verwijderd.`,
     exists: (file: string) =>
       `ga verder met \`trustcheck audit --resume ${file}\`, of begin opnieuw met --force`,
   },
