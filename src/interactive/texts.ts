@@ -60,7 +60,7 @@ export const TEXTS = {
     change: 'Change it',
     clear: 'Clear it',
     untilGone: (until: string) =>
-      `Its end date (until ${until}) went with Not applicable, and is removed.`,
+      `Its end date (until ${until}) belonged to Not applicable and is removed.`,
     exists: (file: string) =>
       `continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
   },

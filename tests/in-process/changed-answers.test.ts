@@ -329,7 +329,7 @@ describe('a changed answer after Back, --resume and --interactive', () => {
     );
     expect(code).toBe(0);
     expect(flat(stderr)).toContain(
-      'Its end date (until 2027-06-30) went with Not applicable, and is removed.',
+      'Its end date (until 2027-06-30) belonged to Not applicable and is removed.',
     );
     expect(savedAnswer('warranty-expiry')).toEqual({ answer: 'no', note: 'We sell services only' });
     expect(reported('warranty-expiry')).toMatchObject({
