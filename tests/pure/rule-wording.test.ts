@@ -1,6 +1,7 @@
 // The all-must-be-true rule has one wording per language, from the core's word table, and every
 // place that states it uses that one: the interview, every report, the portfolio, `questionnaires
-// show` (Markdown and plain text) and the answers template. Dutch quotes are Dutch („ja”).
+// show` (Markdown and plain text), the answers template and the questionnaire scaffold. Dutch
+// quotes are Dutch („ja”).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -17,6 +18,7 @@ import {
 import { renderSummaryHtml } from '../../src/core/render/summary-html.js';
 import { renderSummaryMarkdown } from '../../src/core/render/summary.js';
 import { summarize } from '../../src/core/summary.js';
+import { renderQuestionnaireScaffold } from '../../src/core/scaffold.js';
 import { renderTemplate } from '../../src/core/template.js';
 import { textsFor } from '../../src/interactive/texts.js';
 import { audit, root } from '../support/report-fixtures.js';
@@ -43,6 +45,10 @@ function everyStatement(language: 'en' | 'nl'): Record<string, string> {
     'questionnaires show (Markdown)': renderQuestionnaireMarkdown(shown),
     'questionnaires show (text)': renderQuestionnaireText(shown, 1000),
     template: renderTemplate([trustability], { language }),
+    // its comments are English
+    ...(language === 'en'
+      ? { scaffold: renderQuestionnaireScaffold('supplier-check', undefined) }
+      : {}),
   };
 }
 
