@@ -50,6 +50,14 @@ export function notAnAnswerMessage(text: string, meant: Choice): string {
 export const ANSWER_KEYS: ReadonlySet<string> = new Set(['answer', 'note', 'evidence', 'until']);
 
 /**
+ * What a person writes for an answer, and so means only for that answer: when the answer
+ * changes, each is kept, changed or cleared by choice, never carried over unasked. (`until`
+ * belongs to an N/A and goes with it.)
+ */
+export const ATTACHED_FIELDS = ['note', 'evidence'] as const;
+export type AttachedField = (typeof ATTACHED_FIELDS)[number];
+
+/**
  * `answer:` or `note:` written at the level of the statements, so that it reads as a statement
  * id: it belongs under the statement above it.
  */

@@ -1,5 +1,6 @@
-// The languages trustcheck speaks, and the one rule for choosing a text in one of them: every
-// en/nl table of words (reports, prompts, templates) is picked through `pick`.
+// The languages trustcheck speaks, the one rule for choosing a text in one of them (every en/nl
+// table of words, for reports, prompts and templates, is picked through `pick`), and the words
+// every part of trustcheck shares.
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -22,3 +23,12 @@ export function defaultLanguage(
   const locale = env.LC_ALL || env.LANG || '';
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
+
+/**
+ * The all-must-be-true rule in words: one sentence per language, stated the same way wherever
+ * trustcheck states it (the interview, every report, `questionnaires show`, the template).
+ */
+export const RULE: Readonly<Record<Language, string>> = {
+  en: 'The answer to a question is “yes” only when all of its statements are true.',
+  nl: 'Het antwoord op een vraag is pas „ja” als alle uitspraken bij die vraag waar zijn.',
+};

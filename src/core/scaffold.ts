@@ -1,6 +1,7 @@
 // The questionnaire `trustcheck questionnaires new ID` scaffolds: a small, valid example of
 // every feature of the format, to be edited.
 import { QUESTIONNAIRE_FORMAT } from './formats.js';
+import { RULE } from './language.js';
 
 /** `schemaRef`: the `$schema` reference for editors; no such line when undefined. */
 export function renderQuestionnaireScaffold(id: string, schemaRef: string | undefined): string {
@@ -26,7 +27,7 @@ description:
   nl: "Wat deze vragenlijst controleert, en voor wie."
 source: "Where the questions come from (an article, a policy, a standard)."
 sections:
-  # A section is a question that is answered "yes" only if ALL its statements are true.
+  # A section is a question. ${RULE.en}
   - id: first-question
     title:
       en: "Do you keep your customers informed?"

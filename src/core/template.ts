@@ -3,7 +3,7 @@
 import type { Questionnaire } from './model.js';
 import { localize, pickLanguage } from './questionnaire.js';
 import { ANSWERS_FORMAT } from './formats.js';
-import { pick } from './language.js';
+import { pick, RULE } from './language.js';
 import { shellQuote } from './text/shell.js';
 
 export interface TemplateOptions {
@@ -20,8 +20,9 @@ const TEXTS = {
   en: {
     intro: [
       'trustcheck answer file. Answer every statement with yes or no (or na where the',
-      'statement allows it, with a note). A question passes only when ALL its statements are',
-      'true. Add details with the map form:  answer: no / note: … / evidence: …',
+      'statement allows it, with a note).',
+      RULE.en,
+      'Add details with the map form:  answer: no / note: … / evidence: …',
       'Then run:  trustcheck audit --answers THIS-FILE',
     ],
     subject: 'the organisation audited',
@@ -34,8 +35,9 @@ const TEXTS = {
   nl: {
     intro: [
       'trustcheck-antwoordbestand. Beantwoord elke uitspraak met yes (ja) of no (nee), of na',
-      '(niet van toepassing, alleen waar dat mag, met een toelichting in note). Een vraag is pas',
-      "'ja' als ALLE uitspraken eronder waar zijn. Details:  answer: no / note: … / evidence: …",
+      '(niet van toepassing, alleen waar dat mag, met een toelichting in note).',
+      RULE.nl,
+      'Details:  answer: no / note: … / evidence: …',
       'Daarna:  trustcheck audit --answers DIT-BESTAND',
     ],
     subject: 'de organisatie die wordt doorgelicht',

@@ -1,13 +1,20 @@
 // The answers file of an interactive audit, edited in place: every answer is written into the
-// document (keeping its comments, key order, and a note, evidence or until already there) and
-// saved atomically and durably at once. A `.json` file stays JSON.
-import type { Document } from 'yaml';
+// document exactly as the interview decided it (answer, note, evidence, until), keeping the
+// file's comments, key order and the style of what did not change, and saved atomically and
+// durably at once. A `.json` file stays JSON.
+import type { Document, YAMLMap } from 'yaml';
 import { yaml } from '../io/yaml-lib.js';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
 import { writeFileSafely } from '../io/write.js';
 import { documentText } from '../app/answers-target.js';
+
+/** An answer as the interview saves it: given, with what goes with it. */
+export type SavedAnswer = GivenAnswer & { answer: Choice };
+
+/** The keys that may go with an answer, in the order a new map is written in. */
+const DETAILS = ['note', 'evidence', 'until'] as const;
 
 export class AnswersFile {
   readonly file: string;
@@ -35,28 +42,35 @@ export class AnswersFile {
   }
 
   /**
-   * Sets an answer and saves the file. A statement written in the map form keeps its other
-   * keys (note, evidence, until); a new note replaces the old one.
+   * Writes a statement's answer as `given` says, and saves the file: a note, evidence or until
+   * that `given` leaves out is removed. What did not change keeps its form (quotes, a block
+   * scalar); a map left with only its answer becomes the short form `id: yes`, unless it
+   * carries a comment.
    */
-  set(
-    questionnaire: string,
-    section: string,
-    statement: string,
-    answer: Choice,
-    note?: string,
-  ): void {
+  set(questionnaire: string, section: string, statement: string, given: SavedAnswer): void {
     const path = this.path(questionnaire, section, statement);
-    const given = note === undefined || note.trim() === '' ? undefined : note.trim();
     this.ensureSection(questionnaire, section);
+    const details = DETAILS.filter((key) => given[key] !== undefined);
     const existing: unknown = this.doc.getIn(path, true);
     if (yaml().isMap(existing)) {
-      existing.set('answer', answer);
-      if (given !== undefined) existing.set('note', given);
+      const map = existing;
+      // a changed value is a new node: it takes nothing (quotes, a block) from the old one
+      const write = (key: string, value: string) => {
+        if (map.get(key) !== value) map.set(key, this.doc.createNode(value));
+      };
+      write('answer', given.answer);
+      for (const key of DETAILS) {
+        const value = given[key];
+        if (value === undefined) map.delete(key);
+        else write(key, value);
+      }
+      if (details.length === 0 && !hasComment(map)) {
+        this.doc.setIn(path, this.doc.createNode(given.answer));
+      }
     } else {
-      this.doc.setIn(
-        path,
-        this.doc.createNode(given === undefined ? answer : { answer, note: given }),
-      );
+      const entry: Record<string, string> = { answer: given.answer };
+      for (const key of details) entry[key] = given[key]!;
+      this.doc.setIn(path, this.doc.createNode(details.length === 0 ? given.answer : entry));
     }
     this.save();
   }
@@ -74,4 +88,14 @@ export class AnswersFile {
   save(): void {
     writeFileSafely(this.file, documentText(this.file, this.doc), { durable: true });
   }
+}
+
+/** Whether a map, or one of its keys or values, carries a comment (which the short form would lose). */
+function hasComment(map: YAMLMap<unknown, unknown>): boolean {
+  const commented = (node: unknown) =>
+    typeof node === 'object' &&
+    node !== null &&
+    ((node as { comment?: string }).comment !== undefined ||
+      (node as { commentBefore?: string }).commentBefore !== undefined);
+  return commented(map) || map.items.some((pair) => commented(pair.key) || commented(pair.value));
 }

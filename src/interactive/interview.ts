@@ -2,9 +2,16 @@
 // over the whole audit, help in the source's words, Back, notes, and a review screen at the end
 // where any answer can be changed. It only asks and saves: every answer is written to the
 // answers file at once (before its note is asked), so Ctrl-C, a signal or a crash loses nothing
-// but the text being typed. It returns the answers file (and where the report goes); the caller
-// runs the audit on it. Every word is in the audit's language, wrapped to the terminal's width.
-import type { Choice as AnswerChoice } from '../core/answers.js';
+// but the text being typed. A changed answer never keeps its note or evidence unasked: each is
+// shown with the change, to keep, change or clear. It returns the answers file (and where the
+// report goes); the caller runs the audit on it. Every word is in the audit's language, wrapped
+// to the terminal's width.
+import {
+  ATTACHED_FIELDS,
+  type AttachedField,
+  type Choice as AnswerChoice,
+  type GivenAnswer,
+} from '../core/answers.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import { formatIssue } from '../core/issues.js';
 import type { Questionnaire, Section, Statement } from '../core/model.js';
@@ -22,7 +29,7 @@ import { assertAnswersTarget } from '../app/answers-target.js';
 import { schemaRefFor } from '../app/schema-ref.js';
 import { selectQuestionnaires, type Selection } from '../app/select.js';
 import { TrustcheckError, unwrap } from '../errors.js';
-import { AnswersFile } from './answers-file.js';
+import { AnswersFile, type SavedAnswer } from './answers-file.js';
 import { isInterrupt, type Choice as PromptChoice, type Prompts, type Theme } from './prompts.js';
 import { textsFor, type Texts } from './texts.js';
 
@@ -77,8 +84,8 @@ interface Session {
   today: string;
   answers: AnswersFile;
   steps: Step[];
-  /** Answers given in this session. */
-  count: { given: number };
+  /** The answer of each statement answered when the session started. */
+  before: Map<Step, AnswerChoice>;
   theme: Theme;
 }
 
@@ -91,7 +98,7 @@ export async function interview(
   let answers: AnswersFile | undefined;
   let language: Language = plan.language ?? defaultLanguage(term.env, undefined);
   let t: Texts = textsFor(language);
-  const count = { given: 0 };
+  let session: Session | undefined;
   try {
     let questionnaires: Questionnaire[];
     let subject: string;
@@ -137,7 +144,7 @@ export async function interview(
       answers.save();
       inform(term, t.saved(file), (l) => term.color.dim(l));
     }
-    const session: Session = {
+    session = {
       term,
       prompts,
       t,
@@ -154,12 +161,16 @@ export async function interview(
           })),
         ),
       ),
-      count,
+      before: new Map(),
       theme: themeFor(t, term.color),
     };
+    for (const step of session.steps) {
+      const given = answers.get(step.questionnaire.id, step.section.id, step.statement.id);
+      if (isAnswered(session, step) && given.answer !== null)
+        session.before.set(step, given.answer);
+    }
     if (plan.existing) {
-      const answered = session.steps.filter((s) => isAnswered(session, s)).length;
-      inform(term, t.resuming(safeLine(subject), answered, session.steps.length), (l) =>
+      inform(term, t.resuming(safeLine(subject), session.before.size, session.steps.length), (l) =>
         term.color.bold(l),
       );
     }
@@ -185,14 +196,29 @@ export async function interview(
     };
   } catch (error) {
     if (!isInterrupt(error)) throw error;
+    if (answers === undefined) return { status: 'interrupted', message: t.interruptedEarly };
+    const { given, changed } = session === undefined ? { given: 0, changed: 0 } : tally(session);
     return {
       status: 'interrupted',
-      message:
-        answers === undefined
-          ? t.interruptedEarly
-          : t.interrupted(count.given, file, resumeCommand(file, plan.questionnaires)),
+      message: t.interrupted(given, changed, file, resumeCommand(file, plan.questionnaires)),
     };
   }
+}
+
+/**
+ * What this session did, as the progress counts it: statements answered that were open when it
+ * started (answering one again is not a new answer), and answers it changed.
+ */
+function tally(session: Session): { given: number; changed: number } {
+  let given = 0;
+  let changed = 0;
+  for (const step of session.steps) {
+    const was = session.before.get(step);
+    if (was === undefined) {
+      if (isAnswered(session, step)) given++;
+    } else if (answerOf(session, step).answer !== was) changed++;
+  }
+  return { given, changed };
 }
 
 /**
@@ -269,18 +295,27 @@ function say(session: Session, text: string, indent = '', style = (s: string) =>
   session.term.stderr.write(`${lines.map(style).join('\n')}\n`);
 }
 
-/** Asks every unanswered statement in order, with Back, counting the answers given. */
+/**
+ * Asks every unanswered statement in order. Back goes to the statement before, answered in this
+ * session or before it (a resumed audit offers Back on its first prompt too), and from there on
+ * every statement is asked again up to where Back was chosen.
+ */
 async function askAll(session: Session): Promise<void> {
   const { term, t, steps } = session;
   const c = term.color;
-  const toAsk = steps.filter((s) => !isAnswered(session, s));
-  if (toAsk.length === 0) inform(term, t.nothingToAsk(session.answers.file));
+  const pending = new Set(steps.filter((s) => !isAnswered(session, s)));
+  if (pending.size === 0) inform(term, t.nothingToAsk(session.answers.file));
 
-  let i = 0;
+  const nextPending = (from: number) => {
+    let k = from;
+    while (k < steps.length && !pending.has(steps[k]!)) k++;
+    return k;
+  };
+  let i = nextPending(0);
   let shownSection: Section | undefined;
   const introduced = new Set<Questionnaire>();
-  while (i < toAsk.length) {
-    const step = toAsk[i]!;
+  while (i < steps.length) {
+    const step = steps[i]!;
     const q = step.questionnaire;
     const text = textOf(q, session.language);
     if (!introduced.has(q)) {
@@ -297,12 +332,16 @@ async function askAll(session: Session): Promise<void> {
     const pick = await askStatement(session, step, i > 0);
     if (pick === 'back') {
       i--;
+      pending.add(steps[i]!);
       shownSection = undefined;
       continue;
     }
-    i++;
-    const next = toAsk[i];
-    if (next === undefined || next.section !== step.section) sectionVerdict(session, step);
+    pending.delete(step);
+    const next = nextPending(i + 1);
+    if (next >= steps.length || steps[next]!.section !== step.section) {
+      sectionVerdict(session, step);
+    }
+    i = next;
   }
 }
 
@@ -311,15 +350,29 @@ function showSection(session: Session, step: Step): void {
   const text = textOf(step.questionnaire, session.language);
   session.term.stderr.write('\n');
   say(session, `${step.sectionIndex + 1}. ${text(step.section.title)}`, '', (s) => c.bold(s));
-  say(session, text(step.section.help) ?? session.t.rule, '', (s) => c.dim(s));
+  // the rule in trustcheck's one wording; the section's own help (the source's words) is
+  // shown with a statement's help, on request
+  say(session, session.t.rule, '', (s) => c.dim(s));
+}
+
+/** A statement's answer as the file holds it now. */
+function answerOf(session: Session, step: Step): GivenAnswer {
+  return session.answers.get(step.questionnaire.id, step.section.id, step.statement.id);
+}
+
+/** Saves a statement's answer, and what goes with it, to the file at once. */
+function save(session: Session, step: Step, given: SavedAnswer): void {
+  session.answers.set(step.questionnaire.id, step.section.id, step.statement.id, given);
 }
 
 /**
  * Asks one statement (help on request, Back when `back`), saves the answer at once, then asks
- * for its note and saves again: an interrupted note keeps the answer.
+ * for its note and saves again: an interrupted note keeps the answer. A changed answer's note
+ * and evidence are decided first (`reconsider`), and saved with it: interrupted before that,
+ * the file keeps the earlier answer with its note, as it was.
  */
 async function askStatement(session: Session, step: Step, back: boolean): Promise<Pick> {
-  const { term, t, answers, steps } = session;
+  const { term, t, steps } = session;
   const c = term.color;
   const q = step.questionnaire;
   const text = textOf(q, session.language);
@@ -332,8 +385,12 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
     answered,
     steps.length,
   );
-  const help = text(step.statement.help);
-  const previous = answers.get(q.id, step.section.id, step.statement.id);
+  // the source's words: the question's help, then the statement's
+  const helpTexts = [text(step.section.help), text(step.statement.help)].filter(
+    (h): h is string => h !== undefined && h.trim() !== '',
+  );
+  const help = helpTexts.length === 0 ? undefined : helpTexts.join('\n');
+  const previous = answerOf(session, step);
   // the "? " of the prompt takes two columns of the first line
   const message = [
     ...wrap(progress, width - 2, { hang: '' }).map((l, k) =>
@@ -341,7 +398,6 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
     ),
     ...wrap(text(step.statement.text) ?? '', width, { indent: '  ', hang: '  ' }),
   ].join('\n');
-  let defaultPick: Pick | undefined = previous.answer ?? undefined;
   for (;;) {
     const pick = await session.prompts.select<Pick>({
       message: `${message}\n `,
@@ -354,29 +410,123 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
         ...(help === undefined ? [] : [{ name: t.help, value: 'help' as const }]),
         ...(back ? [{ name: t.back, value: 'back' as const }] : []),
       ],
-      ...(defaultPick === undefined ? {} : { default: defaultPick }),
+      ...(previous.answer === null ? {} : { default: previous.answer }),
       loop: false,
       theme: session.theme,
     });
     if (pick === 'help') {
       say(session, help ?? '', '  ', (s) => c.dim(s));
-      defaultPick = previous.answer ?? undefined;
       continue;
     }
     if (pick === 'back') return pick;
-    answers.set(q.id, step.section.id, step.statement.id, pick);
-    session.count.given++;
-    if (pick === 'no' || pick === 'na') {
-      const note = await session.prompts.input({
-        message: promptText(pick === 'na' ? t.noteRequired : t.noteOptional, widthOf(term)),
-        ...(previous.note === undefined ? {} : { default: previous.note }),
-        ...(pick === 'na' ? { validate: (v: string) => v.trim() !== '' || t.noteMissing } : {}),
-        theme: session.theme,
-      });
-      if (note.trim() !== '') answers.set(q.id, step.section.id, step.statement.id, pick, note);
+    const changed = previous.answer !== null && previous.answer !== pick;
+    const given: SavedAnswer = changed
+      ? await reconsider(session, previous, pick)
+      : { ...previous, answer: pick };
+    save(session, step, given);
+    // a note is asked after a No or an N/A, unless the change just decided it
+    const noteDecided = changed && previous.note !== undefined;
+    if ((pick === 'no' || pick === 'na') && !noteDecided) {
+      const { note: old, ...rest } = given;
+      // a note that cannot be typed on one line (a line break, a control) is kept, changed or
+      // cleared, never offered as a default (which would print it raw)
+      const note =
+        old === undefined || isOneLine(old)
+          ? await askNote(session, pick, old)
+          : await keepChangeOrClear(session, 'note', old, '', pick);
+      save(session, step, note === undefined ? rest : { ...rest, note });
     }
     return pick;
   }
+}
+
+/**
+ * The note of a No or an N/A: optional after a No, required after an N/A; an earlier note is the
+ * default (Enter keeps it; Backspace removes it, and an empty note clears it).
+ */
+async function askNote(
+  session: Session,
+  answer: AnswerChoice,
+  old: string | undefined,
+): Promise<string | undefined> {
+  const { t, term } = session;
+  const note = await session.prompts.input({
+    message: promptText(answer === 'na' ? t.noteRequired : t.noteOptional, widthOf(term)),
+    ...(old === undefined ? {} : { default: old }),
+    ...(answer === 'na' ? { validate: (v: string) => v.trim() !== '' || t.noteMissing } : {}),
+    theme: session.theme,
+  });
+  return note.trim() === '' ? undefined : note.trim();
+}
+
+/** Text that can be put on a prompt's line as it is: one line, no control characters. */
+function isOneLine(text: string): boolean {
+  return safeLine(text) === text;
+}
+
+/**
+ * A changed answer, with what was written for the earlier one decided by the user: each field
+ * attached to it (its note, its evidence) is shown with the change, and kept, changed or cleared
+ * (an N/A keeps a note: it needs one). An N/A's end date goes with the N/A. Nothing is saved
+ * here: the caller saves the answer with what was decided.
+ */
+async function reconsider(
+  session: Session,
+  previous: GivenAnswer,
+  answer: AnswerChoice,
+): Promise<SavedAnswer> {
+  const { t, term } = session;
+  const given: SavedAnswer = { answer };
+  const label = (a: AnswerChoice) => (a === 'yes' ? t.yes : a === 'no' ? t.no : t.na);
+  const change = t.answerChanged(label(previous.answer ?? answer), label(answer));
+  for (const field of ATTACHED_FIELDS) {
+    const old = previous[field];
+    if (old === undefined) continue;
+    const decided = await keepChangeOrClear(session, field, old, change, answer);
+    if (decided !== undefined) given[field] = decided;
+  }
+  if (previous.until !== undefined) {
+    if (answer === 'na') given.until = previous.until;
+    else inform(term, t.untilGone(previous.until), (l) => term.color.dim(l));
+  }
+  return given;
+}
+
+/**
+ * One field attached to an answer, shown after `lead` (the change, in words): kept, changed
+ * (edited from its old text, when that fits on a line) or cleared (but an N/A's note).
+ */
+async function keepChangeOrClear(
+  session: Session,
+  field: AttachedField,
+  old: string,
+  lead: string,
+  answer: AnswerChoice,
+): Promise<string | undefined> {
+  const { t, term } = session;
+  const words = t.attached[field];
+  const required = field === 'note' && answer === 'na';
+  const width = widthOf(term);
+  const what = await session.prompts.select<'keep' | 'change' | 'clear'>({
+    message: `${promptText(`${lead} ${words.was(safeForScreen(old))}`.trim(), width)}\n `,
+    choices: [
+      { name: t.keep, value: 'keep' },
+      { name: t.change, value: 'change' },
+      ...(required ? [] : [{ name: t.clear, value: 'clear' as const }]),
+    ],
+    default: 'keep',
+    loop: false,
+    theme: session.theme,
+  });
+  if (what === 'keep') return old;
+  if (what === 'clear') return undefined;
+  const text = await session.prompts.input({
+    message: promptText(words.edit, width),
+    ...(isOneLine(old) ? { default: old, prefill: 'editable' as const } : {}),
+    ...(required ? { validate: (v: string) => v.trim() !== '' || t.noteMissing } : {}),
+    theme: session.theme,
+  });
+  return text.trim() === '' ? undefined : text.trim();
 }
 
 /** The verdict of a question, in words, with the statements that are not true. */

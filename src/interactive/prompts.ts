@@ -30,6 +30,8 @@ export interface SelectConfig<T> {
 export interface InputConfig {
   message: string;
   default?: string;
+  /** `editable`: the default is put on the line to edit, instead of shown beside it. */
+  prefill?: 'tab' | 'editable';
   validate?: (value: string) => boolean | string;
   theme?: Theme;
 }

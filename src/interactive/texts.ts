@@ -1,6 +1,8 @@
 // The words of the interactive audit, in English and Dutch: prompts, key hints, validation
-// messages, progress, verdicts and the review screen.
-import { pick } from '../core/language.js';
+// messages, progress, verdicts, the review screen, and what is asked when an answer changes.
+// The all-must-be-true rule is the core's one sentence (RULE), as in reports.
+import type { AttachedField } from '../core/answers.js';
+import { pick, RULE } from '../core/language.js';
 
 export const TEXTS = {
   en: {
@@ -16,7 +18,7 @@ export const TEXTS = {
     noteOptional: 'A note (why not, or what is missing)? Leave empty to skip.',
     noteRequired: 'Why does it not apply? (a note is required)',
     noteMissing: 'Not applicable needs a note.',
-    rule: 'The answer is "yes" only if ALL statements below are true.',
+    rule: RULE.en,
     /** The key hints of the prompts, by the action @inquirer names. */
     keys: {
       navigate: 'move',
@@ -44,10 +46,21 @@ export const TEXTS = {
     reportPath: 'Write the report to',
     reportPathMissing: 'Give a file name.',
     saved: (file: string) => `answers are saved in ${file} as you go`,
-    interrupted: (count: number, file: string, resume: string) =>
-      `interrupted: every answer is saved in ${file} (${count} given now); continue with: ${resume}`,
+    interrupted: (given: number, changed: number, file: string, resume: string) =>
+      `interrupted: every answer is saved in ${file} (${given} given now${changed > 0 ? `, ${changed} changed` : ''}); continue with: ${resume}`,
     interruptedEarly: 'interrupted before the audit started; nothing was written',
     nothingToAsk: (file: string) => `every statement in ${file} is answered already`,
+    answerChanged: (from: string, to: string) => `The answer changed from ${from} to ${to}.`,
+    /** What is asked of each field of a changed answer: what it was, and its new text. */
+    attached: {
+      note: { was: (text: string) => `Its note was: “${text}”.`, edit: 'The note:' },
+      evidence: { was: (text: string) => `Its evidence was: “${text}”.`, edit: 'The evidence:' },
+    } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    keep: 'Keep it',
+    change: 'Change it',
+    clear: 'Clear it',
+    untilGone: (until: string) =>
+      `Its end date (until ${until}) belonged to Not applicable and is removed.`,
     exists: (file: string) =>
       `continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
   },
@@ -64,7 +77,7 @@ export const TEXTS = {
     noteOptional: 'Een toelichting (waarom niet, of wat ontbreekt)? Leeg laten om over te slaan.',
     noteRequired: 'Waarom is het niet van toepassing? (toelichting verplicht)',
     noteMissing: 'Niet van toepassing vraagt om een toelichting.',
-    rule: 'Het antwoord is alleen „ja” als ALLE uitspraken hieronder waar zijn.',
+    rule: RULE.nl,
     keys: {
       navigate: 'kiezen',
       toggle: 'aan/uit',
@@ -91,10 +104,20 @@ export const TEXTS = {
     reportPath: 'Rapport opslaan als',
     reportPathMissing: 'Geef een bestandsnaam.',
     saved: (file: string) => `antwoorden worden meteen opgeslagen in ${file}`,
-    interrupted: (count: number, file: string, resume: string) =>
-      `onderbroken: elk antwoord is opgeslagen in ${file} (${count} nu gegeven); ga verder met: ${resume}`,
+    interrupted: (given: number, changed: number, file: string, resume: string) =>
+      `onderbroken: elk antwoord is opgeslagen in ${file} (${given} nu gegeven${changed > 0 ? `, ${changed} gewijzigd` : ''}); ga verder met: ${resume}`,
     interruptedEarly: 'onderbroken voordat de audit begon; er is niets geschreven',
     nothingToAsk: (file: string) => `alle uitspraken in ${file} zijn al beantwoord`,
+    answerChanged: (from: string, to: string) => `Het antwoord is veranderd van ${from} in ${to}.`,
+    attached: {
+      note: { was: (text: string) => `De toelichting was: „${text}”.`, edit: 'De toelichting:' },
+      evidence: { was: (text: string) => `Het bewijs was: „${text}”.`, edit: 'Het bewijs:' },
+    } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    keep: 'Behouden',
+    change: 'Aanpassen',
+    clear: 'Wissen',
+    untilGone: (until: string) =>
+      `De einddatum (tot ${until}) hoorde bij Niet van toepassing en is verwijderd.`,
     exists: (file: string) =>
       `ga verder met \`trustcheck audit --resume ${file}\`, of begin opnieuw met --force`,
   },

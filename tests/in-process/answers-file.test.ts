@@ -1,5 +1,6 @@
 // The answers file of an interactive audit keeps what the user wrote: its syntax (JSON stays
-// JSON), its comments, and a note, evidence or until of a statement that is answered again.
+// JSON), its comments, its key order, and the form of what did not change; it writes an answer
+// with exactly the note, evidence and until the interview decided.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,10 @@ describe('AnswersFile', () => {
         },
       }),
     );
-    open(file).set('trustability', 'economic-interests', 'warranty-expiry', 'no', 'Not yet.');
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', {
+      answer: 'no',
+      note: 'Not yet.',
+    });
     const saved = JSON.parse(readFileSync(file, 'utf8')) as {
       questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
     };
@@ -36,7 +40,7 @@ describe('AnswersFile', () => {
     });
   });
 
-  it('answering keeps the note, evidence and until already there, and the comments', () => {
+  it('writes the note, evidence and until it is given, keeping the comments and the order', () => {
     const file = join(dir, 'a.yaml');
     writeFileSync(
       file,
@@ -50,36 +54,90 @@ describe('AnswersFile', () => {
         '        # kept',
         '        warranty-expiry:',
         '          answer: ~',
-        '          note: Pilot only.',
+        "          note: 'Pilot only.'",
         '          evidence: Memo 12',
         '          until: 2027-01-15',
+        '        renewal-warning: yes # a comment on the answer',
         '',
       ].join('\n'),
     );
-    open(file).set('trustability', 'economic-interests', 'warranty-expiry', 'na');
-    const text = readFileSync(file, 'utf8');
+    const at = (statement: string) =>
+      (parseDocument(readFileSync(file, 'utf8')).toJS() as Answers).questionnaires.trustability
+        .answers['economic-interests']![statement];
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', {
+      answer: 'na',
+      note: 'Pilot only.',
+      evidence: 'Memo 12',
+      until: '2027-01-15',
+    });
+    let text = readFileSync(file, 'utf8');
     expect(text).toContain('# kept');
+    // what did not change keeps its form
+    expect(text).toContain("note: 'Pilot only.'");
+    expect(at('warranty-expiry')).toEqual({
+      answer: 'na',
+      note: 'Pilot only.',
+      evidence: 'Memo 12',
+      until: '2027-01-15',
+    });
+    // a field left out is removed, the rest keeps its place
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', {
+      answer: 'no',
+      note: 'Ended.',
+    });
+    text = readFileSync(file, 'utf8');
+    expect(text).toContain(
+      '        warranty-expiry:\n          answer: no\n          note: Ended.\n',
+    );
+    expect(text).not.toContain('Memo 12');
+    expect(text).not.toContain('until');
+    // with nothing but the answer left, the short form
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', { answer: 'yes' });
+    text = readFileSync(file, 'utf8');
+    expect(text).toContain('        # kept\n        warranty-expiry: yes\n');
+    expect(at('warranty-expiry')).toBe('yes');
+    open(file).set('trustability', 'economic-interests', 'renewal-warning', {
+      answer: 'no',
+      evidence: 'Ticket 7',
+    });
+    expect(at('renewal-warning')).toEqual({ answer: 'no', evidence: 'Ticket 7' });
+  });
+
+  it('a map that carries a comment keeps the map form', () => {
+    const file = join(dir, 'a.yaml');
+    writeFileSync(
+      file,
+      [
+        'format: trustcheck-answers/1',
+        'subject: Acme',
+        'questionnaires:',
+        '  trustability:',
+        '    answers:',
+        '      economic-interests:',
+        '        warranty-expiry:',
+        '          # asked Finance',
+        '          answer: no',
+        '          note: Not yet.',
+        '',
+      ].join('\n'),
+    );
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', { answer: 'yes' });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('# asked Finance');
+    expect(text).not.toContain('Not yet.');
     expect(parseDocument(text).toJS()).toMatchObject({
       questionnaires: {
         trustability: {
-          answers: {
-            'economic-interests': {
-              'warranty-expiry': {
-                answer: 'na',
-                note: 'Pilot only.',
-                evidence: 'Memo 12',
-                until: '2027-01-15',
-              },
-            },
-          },
+          answers: { 'economic-interests': { 'warranty-expiry': { answer: 'yes' } } },
         },
       },
     });
-    open(file).set('trustability', 'economic-interests', 'warranty-expiry', 'no', 'Ended.');
-    expect(readFileSync(file, 'utf8')).toContain('note: Ended.');
-    expect(readFileSync(file, 'utf8')).toContain('evidence: Memo 12');
   });
 });
+
+type Answers = {
+  questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
+};
 
 describe('the resume command printed after an interruption', () => {
   it('names the questionnaires again when one is a file, quoted for the shell', async () => {

@@ -386,7 +386,9 @@ describe('interactive audit', () => {
     );
     expect(screens[0]).toMatch(/❯ Ja\n {2}Nee\n {2}Niet van toepassing\n {2}Uitleg/);
     expect(screens[0]).toContain('↑↓ kiezen • ⏎ bevestigen');
-    expect(flat(stderr)).toContain('Antwoord „nee”, tenzij ALLE volgende uitspraken waar zijn.');
+    expect(flat(stderr)).toContain(
+      'Het antwoord op een vraag is pas „ja” als alle uitspraken bij die vraag waar zijn.',
+    );
     expect(existsSync(file)).toBe(true);
   });
 });

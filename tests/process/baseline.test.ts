@@ -50,9 +50,9 @@ describe('audit --baseline', () => {
     );
     const result = audit('-o', 'r.md', '-o', 'r.json', '-o', 'r.xml');
     expect(result.code).toBe(1);
-    // in words: the statement's text, not its ids
-    expect(result.stderr).toContain(
-      'regression: “You measure non-financial indicators of customer sentiment such as CSAT (customer satisfaction) or NPS (net promoter score), and…” was satisfied, now is not',
+    // in words: the statement's whole text, not its ids, on one line of the log
+    expect(result.stderr.split('\n')).toContain(
+      'regression: “You measure non-financial indicators of customer sentiment such as CSAT (customer satisfaction) or NPS (net promoter score), and incorporate those metrics into incentives and accountability.” was satisfied, now is not',
     );
     const json = JSON.parse(read(join(dir, 'r.json'))) as {
       comparison: { regressions: unknown[]; sectionRegressions: unknown[] };

@@ -377,6 +377,7 @@ const ENGLISH_UI = [
 
 /** The files whose words trustcheck shows on a terminal. */
 const TEXT_SOURCES = [
+  'src/core/language.ts',
   'src/interactive/texts.ts',
   'src/core/render/terminal.ts',
   'src/core/render/verdict.ts',

@@ -55,7 +55,9 @@ describe('a questionnaire as plain text', () => {
   it('holds every question, statement, help and remedy of the Markdown, in words', () => {
     const text = renderQuestionnaireText(trustability, 80).replace(/\s+/g, ' ');
     expect(text).toMatch(/^Trustability test \(trustability@1\.1\.0\) =+ /);
-    expect(text).toContain('Answer each question "yes" only if ALL of its statements are true.');
+    expect(text).toContain(
+      'The answer to a question is “yes” only when all of its statements are true.',
+    );
     trustability.sections.forEach((section, i) => {
       expect(text).toContain(`${i + 1}. ${section.title} [${section.id}]`);
       for (const st of section.statements) {
@@ -70,7 +72,9 @@ describe('a questionnaire as plain text', () => {
   it('speaks Dutch with a Dutch questionnaire', () => {
     const apk = localizeQuestionnaire(builtin('transparantie-apk'), 'nl');
     const text = renderQuestionnaireText(apk, 80);
-    expect(text).toContain('Beantwoord elke vraag alleen met "ja" als ALLE uitspraken');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Het antwoord op een vraag is pas „ja” als alle uitspraken bij die vraag waar zijn.',
+    );
     expect(text).toContain('Oplossing: ');
     expect(text).toContain('(mag met n.v.t. beantwoord worden)');
   });

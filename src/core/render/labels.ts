@@ -1,5 +1,5 @@
 // The words reports are written in, per language.
-import { pick } from '../language.js';
+import { pick, RULE } from '../language.js';
 import type { ReportStatement } from '../model.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
@@ -18,7 +18,7 @@ export const LABELS = {
     failed: 'Failed',
     pass: 'pass',
     fail: 'FAIL',
-    rule: 'A question passes only when all of its statements are true (all-must-be-true).',
+    rule: RULE.en,
     totals: (sp: number, s: number, ss: number, st: number) =>
       `${sp} of ${count(s, 'question', 'questions')} passed; ${ss} of ${count(st, 'statement', 'statements')} true.`,
     sections: 'Questions',
@@ -88,7 +88,7 @@ export const LABELS = {
     legendFail: 'failed: not all statements true',
     portfolio: 'Trustability portfolio',
     portfolioIntro: (subjects: number, reports: number) =>
-      `${count(subjects, 'subject', 'subjects')}, ${count(reports, 'report', 'reports')}. A question passes only when all its statements are true.`,
+      `${count(subjects, 'subject', 'subjects')}, ${count(reports, 'report', 'reports')}. ${RULE.en}`,
     matrix: 'Questions per subject (latest report)',
     trend: 'Trend over dated reports',
     commonFailures: 'Most common failing statements',
@@ -124,7 +124,7 @@ export const LABELS = {
     failed: 'Niet voldaan',
     pass: 'ja',
     fail: 'NEE',
-    rule: 'Een vraag is pas "ja" als alle uitspraken eronder waar zijn (alles-moet-waar-zijn).',
+    rule: RULE.nl,
     totals: (sp: number, s: number, ss: number, st: number) =>
       `${sp} van ${count(s, 'vraag', 'vragen')} voldaan; ${ss} van ${count(st, 'uitspraak', 'uitspraken')} waar.`,
     sections: 'Vragen',
@@ -194,7 +194,7 @@ export const LABELS = {
     legendFail: 'niet voldaan: niet alle uitspraken waar',
     portfolio: 'Betrouwbaarheidsportfolio',
     portfolioIntro: (subjects: number, reports: number) =>
-      `${count(subjects, 'organisatie', 'organisaties')}, ${count(reports, 'rapport', 'rapporten')}. Een vraag is pas voldaan als alle uitspraken eronder waar zijn.`,
+      `${count(subjects, 'organisatie', 'organisaties')}, ${count(reports, 'rapport', 'rapporten')}. ${RULE.nl}`,
     matrix: 'Vragen per organisatie (laatste rapport)',
     trend: 'Verloop over de gedateerde rapporten',
     commonFailures: 'Uitspraken die het vaakst niet waar zijn',

@@ -66,7 +66,7 @@ export function renderQuestionnaireText(q: LocalizedQuestionnaire, width: number
   out.push(...title, '='.repeat(Math.min(Math.max(...title.map(columns)), width)), '');
   if (q.description !== null) out.push(...wrap(q.description, width), '');
   if (q.source !== null) out.push(...wrap(`${l.source}: ${q.source}`, width, '', '  '), '');
-  out.push(...wrap(l.plainRule, width), '');
+  out.push(...wrap(l.rule, width), '');
   q.sections.forEach((section, i) => {
     const number = `${i + 1}. `;
     const hang = ' '.repeat(number.length);

@@ -2,7 +2,7 @@
 // or as a plain JSON document (and as plain text for a terminal: plain-text.ts).
 import type { Questionnaire } from '../model.js';
 import { localize, pickLanguage } from '../questionnaire.js';
-import { pick } from '../language.js';
+import { pick, RULE } from '../language.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
 export interface LocalizedQuestionnaire {
@@ -59,16 +59,14 @@ export function localizeQuestionnaire(
 
 export const QUESTIONNAIRE_LABELS = {
   en: {
-    rule: 'Answer each question "yes" only if **all** of its statements are true.',
-    plainRule: 'Answer each question "yes" only if ALL of its statements are true.',
+    rule: RULE.en,
     source: 'Source',
     remedy: 'Remedy',
     na: 'may be answered N/A',
     version: 'version',
   },
   nl: {
-    rule: 'Beantwoord elke vraag alleen met "ja" als **alle** uitspraken eronder waar zijn.',
-    plainRule: 'Beantwoord elke vraag alleen met "ja" als ALLE uitspraken eronder waar zijn.',
+    rule: RULE.nl,
     source: 'Bron',
     remedy: 'Oplossing',
     na: 'mag met n.v.t. beantwoord worden',

@@ -1,12 +1,12 @@
 // What an audit says on the terminal (stderr) about its report, as lines in the audit's
 // language: the questions with their verdicts, the statements that are not true (each once, in
-// words), regressions, and the verdict. The shell wraps and prints them; `always` lines are
-// printed under --quiet too (what CI logs must show).
+// words, whole), regressions, and the verdict. The shell wraps them on a terminal and prints
+// each whole on one line in a log; `always` lines are printed under --quiet too (what CI logs
+// must show).
 import { pick } from '../language.js';
 import type { Comparison, Report } from '../model.js';
 import type { FailOn } from '../policy.js';
 import { safeLine } from '../text/terminal.js';
-import { shortenWords } from '../text/wrap.js';
 import type { Styles } from './styles.js';
 import { verdictLine } from './verdict.js';
 import { questionnaireTitle, statementText } from './view.js';
@@ -44,11 +44,8 @@ const WORDS = {
   },
 };
 
-/** Statement texts are shortened to this many characters in a summary; titles to the next. */
-const STATEMENT_LENGTH = 140;
-const TITLE_LENGTH = 160;
-
-const words = (text: string, max: number) => shortenWords(safeLine(text), max);
+/** A text of a report, whole and safe to print: never cut short, wrapped by the shell. */
+const words = (text: string) => safeLine(text);
 
 /**
  * The questions of an audit with their verdicts in words, each statement that is not true
@@ -62,7 +59,7 @@ export function questionLines(report: Report, c: Styles, all: boolean): Terminal
   for (const q of report.questionnaires) {
     const sections = all ? q.sections : q.sections.filter((s) => !s.passed);
     if (sections.length === 0) continue;
-    lines.push({ text: c.bold(words(q.title, TITLE_LENGTH)) });
+    lines.push({ text: c.bold(words(q.title)) });
     const countWidth = Math.max(...sections.map((s) => `${s.satisfied}/${s.total}`.length));
     for (const s of sections) {
       const mark = s.passed
@@ -70,11 +67,11 @@ export function questionLines(report: Report, c: Styles, all: boolean): Terminal
         : c.red(`✗ ${w.no.padEnd(width)}`);
       const count = `${s.satisfied}/${s.total}`.padStart(countWidth);
       const hang = 2 + width + 2 + countWidth + 2;
-      lines.push({ text: `${mark}  ${count}  ${words(s.title, TITLE_LENGTH)}`, hang });
+      lines.push({ text: `${mark}  ${count}  ${words(s.title)}`, hang });
       for (const st of s.statements) {
         if (st.satisfied) continue;
         lines.push({
-          text: `${' '.repeat(hang)}– ${words(st.text, STATEMENT_LENGTH)}`,
+          text: `${' '.repeat(hang)}– ${words(st.text)}`,
           hang: hang + 2,
         });
       }
@@ -93,9 +90,7 @@ function statementWords(
   x: { questionnaire: string; section: string; statement: string },
 ): string {
   const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
-  return text === undefined
-    ? `${x.questionnaire}.${x.section}.${x.statement}`
-    : `“${words(text, STATEMENT_LENGTH)}”`;
+  return text === undefined ? `${x.questionnaire}.${x.section}.${x.statement}` : `“${words(text)}”`;
 }
 
 /**
@@ -121,7 +116,7 @@ function regressionLines(
     })),
     ...comparison.missingQuestionnaires.map((id) => {
       const title = questionnaireTitle(baseline, id);
-      const name = title === undefined ? id : `“${words(title, TITLE_LENGTH)}”`;
+      const name = title === undefined ? id : `“${words(title)}”`;
       return { text: `${label} ${w.missing(name, current)}`, always: true, hang };
     }),
   ];
