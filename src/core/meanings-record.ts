@@ -121,12 +121,25 @@ function shapeIssue(issue: z.core.$ZodIssue): Issue {
       return {
         path,
         message:
-          path.includes('version') || path[path.length - 1] === 'version'
+          path[path.length - 1] === 'version'
             ? `${field} must be a semantic version, such as 2.0.0`
             : `${field} must be a kebab-case id (lower-case letters, digits and single hyphens)`,
       };
     case 'invalid_type':
-      return { path, message: `${field} must be ${article(issue.expected)} ${issue.expected}` };
+      // zod says "received undefined" of a field that is not there
+      if (path.length > 0 && / undefined$/.test(issue.message)) {
+        return {
+          path: path.slice(0, -1),
+          message: `missing ${field}; add \`${String(path[path.length - 1])}: …\` here`,
+        };
+      }
+      return {
+        path,
+        message:
+          issue.expected === 'array'
+            ? `${field} must be a list of ${LIST_ITEMS[String(path[path.length - 1])] ?? 'items'}`
+            : `${field} must be ${article(issue.expected)} ${issue.expected}`,
+      };
     case 'too_small':
       return { path, message: `${field} must not be empty` };
     default:
@@ -135,6 +148,16 @@ function shapeIssue(issue: z.core.$ZodIssue): Issue {
 }
 
 const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
+/** What each list of a record holds, for a message about one that is not a list. */
+const LIST_ITEMS: Record<string, string> = {
+  versions: 'versions, oldest first',
+  added: 'statements, each { section: …, statement: … }',
+  removed: 'statements, each { section: …, statement: … }',
+  remeant: 'statements, each { section: …, statement: … }',
+  moved: 'moves, each { from: { section: …, statement: … }, to: { section: …, statement: … } }',
+  renamed: 'new ids, each { from: { section: …, statement: … }, to: { section: …, statement: … } }',
+};
 
 export const keyText = (key: StatementKey): string => `${key.section}.${key.statement}`;
 

@@ -336,7 +336,9 @@ describe('parseMeanings: what a record must be', () => {
   const k = (section: string, statement: string) => ({ section, statement });
   const messages = (data: unknown): string[] => {
     const parsed = parseMeanings(data);
-    return parsed.ok ? [] : parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    return parsed.ok
+      ? []
+      : parsed.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '/'}: ${i.message}`);
   };
 
   it.each<[string, unknown, string[]]>([
@@ -346,6 +348,24 @@ describe('parseMeanings: what a record must be', () => {
       ['format: "format" must be "trustcheck-meanings/1"'],
     ],
     ['no versions', base([]), ['versions: "versions" must not be empty']],
+    [
+      'a missing field',
+      { format: 'trustcheck-meanings/1', versions: [first] },
+      ['/: missing "questionnaire"; add `questionnaire: …` here'],
+    ],
+    [
+      'a version without its number',
+      base([{ change: 'first' }]),
+      ['versions.0: missing "version"; add `version: …` here'],
+    ],
+    [
+      'a list that is not one',
+      base([first, { version: '2.0.0', change: 'meaning', removed: 'trust-earned-first' }]),
+      [
+        'versions.1.removed: "removed" must be a list of statements, each { section: …, statement: … }',
+      ],
+    ],
+    ['not a record at all', 'hello', ['/: the record must be an object']],
     [
       'an unknown field',
       base([{ ...first, removd: [] }]),
