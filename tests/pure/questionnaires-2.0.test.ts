@@ -295,6 +295,27 @@ describe('trustability 1.1.1: wording only', () => {
     expect(structure(q)).toEqual(structure(load('questionnaires/trustability/1.0.0.yaml')));
   });
 
+  it('explains the answer `na` as ours wherever it is allowed, and nowhere else', () => {
+    const na = statementsOf(q).filter(([, st]) => st.allowNotApplicable === true);
+    expect(na.map(([id]) => id)).toEqual([
+      'economic-interests.warranty-expiry',
+      'economic-interests.renewal-warning',
+      'economic-interests.unclaimed-entitlements',
+    ]);
+    for (const [, st] of na) {
+      expect(inLang(st.help, 'en')).toMatch(
+        /The article has no ‘not applicable’ answer: it asks this of every business\. Here you may answer `na` \(not applicable\) only if /,
+      );
+      expect(inLang(st.help, 'nl')).toMatch(
+        /Het artikel kent geen antwoord ‘niet van toepassing’: elk bedrijf krijgt deze vraag\. Hier mag je alleen `na` \(niet van toepassing\) antwoorden als /,
+      );
+    }
+    for (const [, st] of statementsOf(q).filter(([, s]) => s.allowNotApplicable !== true)) {
+      expect(inLang(st.help, 'en')).not.toMatch(/applicable|`na`/);
+      expect(inLang(st.help, 'nl')).not.toMatch(/toepassing|`na`/);
+    }
+  });
+
   it('no-sockpuppets: fake reviews are against the law, and the remedy says so', () => {
     const remedy = byId.get('customer-reviews.no-sockpuppets')!.remedy!;
     expect(inLang(remedy, 'en')).not.toMatch(/legal sense|not be cheating/);
