@@ -99,6 +99,13 @@ const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'co
   banner,
 });
 const builtins = registry.compileBuiltins();
+// each built-in's meanings record, checked against its shipped versions
+const meanings = (
+  await loadForBuild(join(root, 'src', 'app', 'meanings.ts'), 'compile-meanings', {
+    define,
+    banner,
+  })
+).compileMeanings(Object.values(builtins).map((b) => b.value));
 // the published schemas are committed; `npm run schemas` rewrites them, and a test fails
 // when they differ from what the model and the built-ins generate
 if (process.argv.includes('--update-schemas')) {
@@ -236,6 +243,12 @@ log('bundled');
 mkdirSync(join(root, 'dist', 'questionnaires'));
 for (const [name, builtin] of Object.entries(builtins)) {
   writeFileSync(join(root, 'dist', 'questionnaires', `${name}.json`), JSON.stringify(builtin));
+}
+for (const [id, record] of Object.entries(meanings)) {
+  writeFileSync(
+    join(root, 'dist', 'questionnaires', `${id}.meanings.json`),
+    JSON.stringify(record),
+  );
 }
 log('built-in questionnaires compiled');
 

@@ -16,9 +16,10 @@ import {
   type SchemaName,
 } from '../src/core/model.js';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../src/core/editor-schema.js';
+import { MeaningsSchema } from '../src/core/meanings-record.js';
 
 /** The file names of schemas/ (without .schema.json). */
-export type PublishedName = SchemaName | 'answers-generic';
+export type PublishedName = SchemaName | 'answers-generic' | 'meanings';
 
 /** The schemas of the model, as the run-time validators use them (answers: the generic one). */
 export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
@@ -44,7 +45,7 @@ export function validatorSchemas(version: string): Record<string, JsonSchema> {
   };
 }
 
-/** Every file of schemas/: the model's schemas, and the answers schema for editors. */
+/** Every file of schemas/: the model's schemas, the answers schema for editors, and the meanings record's. */
 export function jsonSchemas(
   version: string,
   builtins: readonly Questionnaire[],
@@ -60,6 +61,9 @@ export function jsonSchemas(
       title: 'trustcheck answers (any questionnaire)',
     },
     report: model.report,
+    // the record beside the built-ins of which statements kept their meaning (editors only:
+    // the build checks the records with the core's parser)
+    meanings: jsonSchema(MeaningsSchema, 'meanings', version),
   };
 }
 

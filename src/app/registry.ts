@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
 import type { Questionnaire } from '../core/model.js';
 import { compareVersions, majorOf } from '../core/semver.js';
+import { SEMVER_PATTERN } from '../core/formats.js';
 import { unwrap } from '../errors.js';
 import { locate } from '../io/document.js';
 import { loadQuestionnaireFile, type Loaded } from './load.js';
@@ -72,6 +73,8 @@ export function builtinDir(): string {
   return join(packageRoot(), 'questionnaires');
 }
 
+const SEMVER = new RegExp(SEMVER_PATTERN);
+
 /** Built-in ids and their shipped versions, newest first. */
 let versionsCache: Map<string, string[]> | undefined;
 
@@ -84,9 +87,11 @@ function readBuiltinVersions(): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const entry of readdirSync(builtinDir(), { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
+    // a version is a file named after it; meanings.yaml beside them is the record (meanings.ts)
     const versions = readdirSync(join(builtinDir(), entry.name))
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.slice(0, -'.yaml'.length))
+      .filter((name) => SEMVER.test(name))
       .sort((a, b) => compareVersions(b, a));
     if (versions.length > 0) out.set(entry.name, versions);
   }

@@ -25,11 +25,15 @@ interface Questionnaire {
     statements: { id: string; remedy?: Record<string, string> }[];
   }[];
 }
-const questionnaire = (id: string) =>
+const questionnaire = (id: string, version: string) =>
   parse(
-    read(join(import.meta.dirname, '..', '..', 'questionnaires', id, '1.1.0.yaml')),
+    read(join(import.meta.dirname, '..', '..', 'questionnaires', id, `${version}.yaml`)),
   ) as Questionnaire;
-const builtins = [questionnaire('trustability'), questionnaire('transparantie-apk')];
+// the newest versions, which `init` writes the template for
+const builtins = [
+  questionnaire('trustability', '1.1.1'),
+  questionnaire('transparantie-apk', '2.0.0'),
+];
 
 const notes = {
   exempt: `No gift cards sold ${hostile}`,

@@ -382,7 +382,7 @@ describe('interactive audit', () => {
     await runAuditCommand(await ctx(), options({ lang: 'nl' }), prompts).catch(() => undefined);
     expect(screens[0]).toContain('Betrouwbaarheidstest · vraag 1/5 · 0 van 18 beantwoord');
     expect(flat(screens[0]!)).toContain(
-      'Je herinnert klanten eraan wanneer hun garantietermijn bijna afloopt.',
+      'Loopt de garantie van een klant bijna af, dan herinner je hem daaraan.',
     );
     expect(screens[0]).toMatch(/❯ Ja\n {2}Nee\n {2}Niet van toepassing\n {2}Uitleg/);
     expect(screens[0]).toContain('↑↓ kiezen • ⏎ bevestigen');
@@ -459,9 +459,9 @@ describe('the interview', () => {
       prompts,
       plan({ questionnaires: ['trustability', 'transparantie-apk'] }),
     );
-    expect(screens[0]).toContain('Trustability test · question 1/5 · 0 of 37 answered');
-    expect(screens[17]).toContain('Trustability test · question 5/5 · 17 of 37 answered');
-    expect(screens[18]).toContain('Transparency check-up · question 1/5 · 18 of 37 answered');
+    expect(screens[0]).toContain('Trustability test · question 1/5 · 0 of 36 answered');
+    expect(screens[17]).toContain('Trustability test · question 5/5 · 17 of 36 answered');
+    expect(screens[18]).toContain('Transparency check-up · question 1/5 · 18 of 36 answered');
     // each questionnaire is introduced at its start
     expect(flat(stderr)).toContain('Transparency check-up');
   });

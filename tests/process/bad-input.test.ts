@@ -222,7 +222,7 @@ const cases: Case[] = [
     name: 'answers: strict version fallback',
     files: { 'a.yaml': answersWith('version: 1.0.0', 'version: 1.0.9') },
     args: ['audit', '-a', 'a.yaml', '--strict', '-o', 'r.md'],
-    stderr: /a\.yaml:8:14: trustability 1\.0\.9 is not shipped; using 1\.1\.0/,
+    stderr: /a\.yaml:8:14: trustability 1\.0\.9 is not shipped; using 1\.1\.1/,
   },
   // questionnaires
   {
@@ -270,7 +270,8 @@ const cases: Case[] = [
   {
     name: 'questionnaire: unknown version',
     args: ['questionnaires', 'show', 'trustability@9.0.0'],
-    stderr: /questionnaire trustability has no version 9\.0\.0; shipped versions: 1\.1\.0, 1\.0\.0/,
+    stderr:
+      /questionnaire trustability has no version 9\.0\.0; shipped versions: 1\.1\.1, 1\.1\.0, 1\.0\.0/,
   },
   {
     name: 'questionnaire: alias bomb',

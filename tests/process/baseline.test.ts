@@ -190,7 +190,7 @@ describe('trustcheck diff', () => {
     const report = JSON.parse(read(join(dir, 'current.json'))) as { comparison: unknown };
     expect(JSON.parse(diff.stdout)).toEqual(report.comparison);
     expect(diff.stderr).toBe(
-      'regression: “When you make a mistake, you apologise to the customer.” was satisfied, now is not\n' +
+      'regression: “When you make a mistake, you simply say sorry to the customer.” was satisfied, now is not\n' +
         '1 regression, 0 improvements, 0 added, 0 removed\n',
     );
     const md = run(['diff', 'baseline.json', 'current.json'], { cwd: dir });

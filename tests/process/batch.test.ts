@@ -51,10 +51,10 @@ describe('audit --out-dir', () => {
     });
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toBe(
-      'passed clients/acme.yaml -> reports/acme.json (10/10 questions, 37/37 statements)',
+      'passed clients/acme.yaml -> reports/acme.json (10/10 questions, 36/36 statements)',
     );
     expect(lines[1]).toBe(
-      'failed clients/globex.yaml -> reports/globex.json (9/10 questions, 36/37 statements)',
+      'failed clients/globex.yaml -> reports/globex.json (9/10 questions, 35/36 statements)',
     );
     expect(lines[2]).toMatch(
       /^error clients\/initech\.yaml:\d+:\d+: "renewal-warning" must be yes, no, na/,
@@ -152,7 +152,7 @@ describe('summary', () => {
     expect(lines[0]).toMatch(
       /^"subject","date","passed","statements_satisfied","statements","Do you proactively protect your customers’ economic interests in their dealings with you\? \(trustability\.economic-interests\)",/,
     );
-    expect(lines[2]).toMatch(/^"Acme","2026-12-01","fail",36,37,/);
+    expect(lines[2]).toMatch(/^"Acme","2026-12-01","fail",35,36,/);
     const md = run(['summary', 'reports', '-o', 'portfolio.md'], { cwd: dir });
     expect(md.code).toBe(0);
     expect(read(join(dir, 'portfolio.md'))).toContain('## Most common failing statements');

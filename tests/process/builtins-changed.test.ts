@@ -17,7 +17,8 @@ describe('a built-in changed since the build', () => {
       cpSync(join(root, part), join(copy, part), { recursive: true });
     }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-    const yaml = join(copy, 'questionnaires', 'trustability', '1.1.0.yaml');
+    // the newest version, which `init` writes the template for
+    const yaml = join(copy, 'questionnaires', 'trustability', '1.1.1.yaml');
     appendFileSync(yaml, '# a comment added after the build\n');
     const answers = join(dir, 'answers.yaml');
     write(answers, fillTemplate(run(['init', '-', '--subject', 'Changed']).stdout));

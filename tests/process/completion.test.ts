@@ -106,6 +106,7 @@ describe('bash completion', () => {
     expect(norm(complete(`${line}trustability@`))).toEqual([
       'trustability@1.0.0',
       'trustability@1.1.0',
+      'trustability@1.1.1',
     ]);
   });
 

@@ -55,8 +55,16 @@ describe('examples and docs', () => {
       'ok questionnaires/transparantie-apk/1.1.0.yaml: transparantie-apk@1.1.0, 5 sections, 19 statements\n',
     ],
     [
+      'questionnaires/trustability/1.1.1.yaml',
+      'ok questionnaires/trustability/1.1.1.yaml: trustability@1.1.1, 5 sections, 18 statements\n',
+    ],
+    [
+      'questionnaires/transparantie-apk/2.0.0.yaml',
+      'ok questionnaires/transparantie-apk/2.0.0.yaml: transparantie-apk@2.0.0, 5 sections, 18 statements\n',
+    ],
+    [
       'examples/know-like-trust.yaml',
-      'ok examples/know-like-trust.yaml: know-like-trust@0.1.0, 4 sections, 9 statements\n',
+      'ok examples/know-like-trust.yaml: know-like-trust@0.1.1, 4 sections, 9 statements\n',
     ],
   ])('questionnaires validate %s', (file, stderr) => {
     const result = run(['questionnaires', 'validate', file]);
@@ -89,7 +97,7 @@ describe('examples and docs', () => {
     expect(JSON.parse(audit.stdout)).toMatchObject({
       passed: true,
       totals: { statements: 9 },
-      questionnaires: [{ id: 'know-like-trust', version: '0.1.0' }],
+      questionnaires: [{ id: 'know-like-trust', version: '0.1.1' }],
     });
   });
 
@@ -127,22 +135,24 @@ describe('examples and docs', () => {
     expect(JSON.parse(list.stdout)).toEqual([
       expect.objectContaining({
         id: 'transparantie-apk',
-        version: '1.1.0',
-        versions: ['1.1.0', '1.0.0'],
+        version: '2.0.0',
+        versions: ['2.0.0', '1.1.0', '1.0.0'],
         sections: 5,
-        statements: 19,
+        statements: 18,
       }),
       expect.objectContaining({
         id: 'trustability',
-        version: '1.1.0',
-        versions: ['1.1.0', '1.0.0'],
+        version: '1.1.1',
+        versions: ['1.1.1', '1.1.0', '1.0.0'],
         sections: 5,
         statements: 18,
       }),
     ]);
     const table = run(['questionnaires', 'list']);
-    expect(table.stdout).toMatch(
-      /^ID {17}VERSION {7}LANGUAGES {2}SECTIONS {2}STATEMENTS {2}TITLE\n/,
+    expect(table.stdout).toBe(
+      'ID                 VERSION              LANGUAGES  SECTIONS  STATEMENTS  TITLE\n' +
+        'transparantie-apk  2.0.0, 1.1.0, 1.0.0  nl, en     5         18          Transparency check-up\n' +
+        'trustability       1.1.1, 1.1.0, 1.0.0  en, nl     5         18          Trustability test\n',
     );
     const show = run(['questionnaires', 'show', 'trustability', '--format', 'json']);
     const q = JSON.parse(show.stdout) as { sections: { statements: { text: string }[] }[] };
@@ -153,8 +163,11 @@ describe('examples and docs', () => {
     );
     const nl = run(['questionnaires', 'show', 'trustability@1.0.0', '--lang', 'nl']);
     expect(nl.stdout).toMatch(/^# Betrouwbaarheidstest \(trustability@1\.0\.0\)/);
+    // a bare id is the newest version
     const apk = run(['questionnaires', 'show', 'transparantie-apk', '--lang', 'nl']);
-    expect(apk.stdout).toMatch(/^# Transparantie APK \(transparantie-apk@1\.1\.0\)/);
+    expect(apk.stdout).toMatch(/^# Transparantie APK \(transparantie-apk@2\.0\.0\)/);
     expect(apk.stdout).not.toContain('trust-earned-first');
+    expect(apk.stdout).not.toContain('mistake-proof-offering');
+    expect(apk.stdout).toContain('customers-cannot-make-mistakes');
   });
 });

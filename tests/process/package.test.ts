@@ -66,6 +66,14 @@ describe('npm pack', () => {
     expect(files).toContain('questionnaires/trustability/1.0.0.yaml');
     expect(files).toContain('questionnaires/trustability/1.1.0.yaml');
     expect(files).toContain('questionnaires/transparantie-apk/1.1.0.yaml');
+    expect(files).toContain('questionnaires/transparantie-apk/2.0.0.yaml');
+    expect(files).toContain('questionnaires/trustability/1.1.1.yaml');
+    // the record of which statements kept their meaning, and its compiled form
+    for (const id of ['transparantie-apk', 'trustability']) {
+      expect(files).toContain(`questionnaires/${id}/meanings.yaml`);
+      expect(files).toContain(`dist/questionnaires/${id}.meanings.json`);
+    }
+    expect(files).toContain('schemas/meanings.schema.json');
     expect(files).toContain('schemas/answers.schema.json');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
@@ -111,6 +119,17 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
       'transparantie-apk',
       'trustability',
     ]);
+  });
+
+  it('holds each meanings record compiled beside the built-ins, as the YAML it was built from', () => {
+    const installed = join(project, 'node_modules', 'trustcheck');
+    for (const id of ['transparantie-apk', 'trustability']) {
+      const compiled = JSON.parse(
+        read(join(installed, 'dist', 'questionnaires', `${id}.meanings.json`)),
+      ) as { text: string; value: { questionnaire: string } };
+      expect(compiled.text).toBe(read(join(installed, 'questionnaires', id, 'meanings.yaml')));
+      expect(compiled.value.questionnaire).toBe(id);
+    }
   });
 
   it('writes a questionnaire scaffold whose schema line resolves locally', () => {

@@ -142,14 +142,14 @@ describe('JUnit report', () => {
 
   it('has one testcase per statement, failures and skipped as specified', () => {
     const xml = read(join(dir, 'hostile-en.xml'));
-    // init pins the newest versions: trustability 1.1.0 (18 statements), transparantie-apk 1.1.0 (19)
+    // init pins the newest versions: trustability 1.1.1 (18 statements), transparantie-apk 2.0.0 (18)
     // the subject is in every suite's name, so merged reports of several clients stay apart
-    expect(xml).toMatch(/<testsuite name="trustability@1\.1\.0 \(.+\)"/);
-    expect(xml.match(/<testcase /g)).toHaveLength(37);
+    expect(xml).toMatch(/<testsuite name="trustability@1\.1\.1 \(.+\)"/);
+    expect(xml.match(/<testcase /g)).toHaveLength(36);
     expect(xml).toMatch(
-      /<testsuite name="trustability@1\.1\.0 \(.+?\)"[^>]* tests="18" failures="3" errors="0" skipped="1"/,
+      /<testsuite name="trustability@1\.1\.1 \(.+?\)"[^>]* tests="18" failures="3" errors="0" skipped="1"/,
     );
-    expect(xml).toMatch(/<testsuite name="transparantie-apk@1\.1\.0 \(.+?\)"[^>]* tests="19" /);
+    expect(xml).toMatch(/<testsuite name="transparantie-apk@2\.0\.0 \(.+?\)"[^>]* tests="18" /);
     expect(xml).toContain(
       '<testcase name="renewal-warning" classname="trustability.economic-interests" time="0">',
     );
@@ -198,7 +198,9 @@ describe('JSON report', () => {
       note: `${nasty}\nsecond line`,
       evidence: nasty,
       until: null,
-      remedy: expect.stringMatching(/^Before every automatic renewal, send the customer the price/),
+      remedy: expect.stringMatching(
+        /^Before every automatic renewal, tell the customer what it will cost/,
+      ),
     });
     expect(report).toMatchObject({ date: '2026-11-23', passed: false, comparison: null });
   });

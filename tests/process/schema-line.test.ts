@@ -52,7 +52,7 @@ describe('init', () => {
       properties: { questionnaires: { properties: Record<string, unknown> } };
     };
     expect(schema.$id).toMatch(
-      /^urn:trustcheck:schema:answers:\d+\.\d+\.\d+:with:know-like-trust@0\.1\.0$/,
+      /^urn:trustcheck:schema:answers:\d+\.\d+\.\d+:with:know-like-trust@0\.1\.1$/,
     );
     expect(Object.keys(schema.properties.questionnaires.properties)).toEqual([
       'know-like-trust',

@@ -41,8 +41,8 @@ describe('trustcheck init', () => {
     );
     expect(text).toContain('subject: "Acme B.V."');
     // a new template pins the newest shipped versions
-    expect(text).toContain('  trustability:\n    version: 1.1.0');
-    expect(text).toContain('  transparantie-apk:\n    version: 1.1.0');
+    expect(text).toContain('  trustability:\n    version: 1.1.1');
+    expect(text).toContain('  transparantie-apk:\n    version: 2.0.0');
     expect(text).toContain(
       '        # You remind customers when their warranty or guarantee period is about to expire.\n        warranty-expiry: ~',
     );
@@ -67,7 +67,7 @@ describe('trustcheck init', () => {
     const nl = run(['init', 'antwoorden.yaml', '--lang', 'nl', '--schema-file'], { cwd: dir });
     expect(nl.code).toBe(0);
     expect(nl.stderr).toBe(
-      'antwoorden.yaml en answers.schema.json geschreven: 37 uitspraken te beantwoorden, en de organisatie; daarna: trustcheck audit --answers antwoorden.yaml\n',
+      'antwoorden.yaml en answers.schema.json geschreven: 36 uitspraken te beantwoorden, en de organisatie; daarna: trustcheck audit --answers antwoorden.yaml\n',
     );
     const locale = run(['init', '-q', 'trustability', '--subject', 'Acme'], {
       cwd: dir,
@@ -158,7 +158,7 @@ describe('trustcheck audit --answers', () => {
     initFilled('no');
     const result = run(['audit', '-a', 'answers.yaml', '-f', 'junit'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/<testsuite name="trustability@1.1.0 \(/);
+    expect(result.stdout).toMatch(/<testsuite name="trustability@1\.1\.1 \(/);
     expect(result.stdout).toContain('classname="trustability.economic-interests"');
   });
 

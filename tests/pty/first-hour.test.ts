@@ -94,7 +94,7 @@ describe.skipIf(!hasTmux)('questionnaires show on a terminal', () => {
     'questionnaires show trustability prints plain text wrapped to the terminal, no escapes',
     async () => {
       const screen = await onScreen('questionnaires show trustability', 72);
-      expect(screen).toContain('Trustability test (trustability@1.1.0)');
+      expect(screen).toContain('Trustability test (trustability@1.1.1)');
       expect(screen).toContain('Don Peppers & Martha Rogers');
       expect(screen).not.toContain('&amp;');
       expect(screen).not.toMatch(/\\[()[\]*_#.!-]/);

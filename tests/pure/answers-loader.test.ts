@@ -122,7 +122,7 @@ const invalid: [string, string[]][] = [
   [
     'other-major.yaml',
     [
-      '8:14: these answers were given against trustability 2.0.0, but no version 2.x is shipped (shipped: 1.1.0, 1.0.0); answer the questionnaire again with `trustcheck init -q trustability`, or use a trustcheck release that ships trustability@2.0.0',
+      '8:14: these answers were given against trustability 2.0.0, but no version 2.x is shipped (shipped: 1.1.1, 1.1.0, 1.0.0); answer the questionnaire again with `trustcheck init -q trustability`, or use a trustcheck release that ships trustability@2.0.0',
     ],
   ],
   [
@@ -208,7 +208,7 @@ describe('answer files', () => {
     const audit = runAudit({ file, answers: loaded.value, ...options });
     expect(audit.ok).toBe(true);
     expect(audit.warnings.map((w) => w.message)).toEqual([
-      'trustability 1.0.7 is not shipped; using 1.1.0, the newest version of the same major',
+      'trustability 1.0.7 is not shipped; using 1.1.1, the newest version of the same major',
     ]);
   });
 });

@@ -15,8 +15,8 @@ const seed = join(root, '..', 'shared', 'seeds', '002_8d68d21933806b54.txt');
 describe('built-in questionnaires', () => {
   it('are both shipped, newest version first', () => {
     expect([...builtinVersions().entries()]).toEqual([
-      ['transparantie-apk', ['1.1.0', '1.0.0']],
-      ['trustability', ['1.1.0', '1.0.0']],
+      ['transparantie-apk', ['2.0.0', '1.1.0', '1.0.0']],
+      ['trustability', ['1.1.1', '1.1.0', '1.0.0']],
     ]);
   });
 
@@ -36,23 +36,25 @@ describe('built-in questionnaires', () => {
   });
 
   it('pass the loader, including the semantic checks, and every statement has a remedy in both languages', () => {
-    for (const id of builtinVersions().keys()) {
-      const q = unwrap(resolveRef(id)).value;
-      expect(q.id).toBe(id);
-      for (const section of q.sections) {
-        expect(section.statements.length).toBeGreaterThanOrEqual(2);
-        for (const statement of section.statements) {
-          expect(statement.remedy, `${id}.${section.id}.${statement.id}`).toMatchObject({
-            en: expect.any(String),
-            nl: expect.any(String),
-          });
+    for (const [id, versions] of builtinVersions()) {
+      for (const version of versions) {
+        const q = unwrap(resolveRef(`${id}@${version}`)).value;
+        expect([q.id, q.version]).toEqual([id, version]);
+        for (const section of q.sections) {
+          expect(section.statements.length).toBeGreaterThanOrEqual(2);
+          for (const statement of section.statements) {
+            expect(statement.remedy, `${id}.${section.id}.${statement.id}`).toMatchObject({
+              en: expect.any(String),
+              nl: expect.any(String),
+            });
+          }
         }
       }
     }
   });
 
-  it('trustability has the contract ids', () => {
-    const q = unwrap(resolveRef('trustability')).value;
+  it.each(['1.0.0', '1.1.0', '1.1.1'])('trustability %s has the contract ids', (version) => {
+    const q = unwrap(resolveRef(`trustability@${version}`)).value;
     expect(
       Object.fromEntries(q.sections.map((s) => [s.id, s.statements.map((st) => st.id)])),
     ).toEqual({
@@ -84,36 +86,47 @@ describe('built-in questionnaires', () => {
     });
   });
 
-  it('transparantie-apk has the contract section ids, Dutch first', () => {
-    const q = unwrap(resolveRef('transparantie-apk')).value;
-    expect(q.languages).toEqual(['nl', 'en']);
-    expect(q.sections.map((s) => s.id)).toEqual([
-      'proactive-warnings',
-      'no-profit-from-inattention',
-      'admit-mistakes',
-      'promise-and-deliver',
-      'reputation-and-social-proof',
-    ]);
-    for (const s of q.sections) {
-      expect(s.statements.length).toBeGreaterThanOrEqual(2);
-      expect(s.statements.length).toBeLessThanOrEqual(5);
-      for (const st of s.statements) expect(localize(st.help, 'nl')).toMatch(/„.+”/);
-    }
-  });
+  it.each(['1.0.0', '1.1.0', '2.0.0'])(
+    'transparantie-apk %s has the contract section ids, Dutch first',
+    (version) => {
+      const q = unwrap(resolveRef(`transparantie-apk@${version}`)).value;
+      expect(q.languages).toEqual(['nl', 'en']);
+      expect(q.sections.map((s) => s.id)).toEqual([
+        'proactive-warnings',
+        'no-profit-from-inattention',
+        'admit-mistakes',
+        'promise-and-deliver',
+        'reputation-and-social-proof',
+      ]);
+      for (const s of q.sections) {
+        expect(s.statements.length).toBeGreaterThanOrEqual(2);
+        expect(s.statements.length).toBeLessThanOrEqual(5);
+        for (const st of s.statements) expect(localize(st.help, 'nl')).toMatch(/„.+”/);
+      }
+    },
+  );
 
-  it.skipIf(!existsSync(seed))('trustability quotes the article word for word', () => {
-    const article = readFileSync(seed, 'utf8');
-    const q = unwrap(resolveRef('trustability')).value;
-    const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map(
-      (m) => m[2],
-    );
-    expect(q.sections.map((s) => localize(s.title, 'en'))).toEqual(questions);
-    // the statements follow each question as one run-together paragraph
-    const paragraphs = [...article.matchAll(/(?:true|true:)\s*\n\n(.+)\n/g)].map((m) => m[1]!);
-    const sentences = paragraphs.map((p) => p.split(/(?<=\.)(?=[A-Z])/));
-    expect(q.sections.map((s) => s.statements.map((st) => localize(st.text, 'en')))).toEqual(
-      sentences,
-    );
-    expect(sentences.flat()).toHaveLength(18);
+  it.skipIf(!existsSync(seed)).each(['1.0.0', '1.1.0', '1.1.1'])(
+    'trustability %s quotes the article word for word',
+    (version) => {
+      const article = readFileSync(seed, 'utf8');
+      const q = unwrap(resolveRef(`trustability@${version}`)).value;
+      const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map(
+        (m) => m[2],
+      );
+      expect(q.sections.map((s) => localize(s.title, 'en'))).toEqual(questions);
+      // the statements follow each question as one run-together paragraph
+      const paragraphs = [...article.matchAll(/(?:true|true:)\s*\n\n(.+)\n/g)].map((m) => m[1]!);
+      const sentences = paragraphs.map((p) => p.split(/(?<=\.)(?=[A-Z])/));
+      expect(q.sections.map((s) => s.statements.map((st) => localize(st.text, 'en')))).toEqual(
+        sentences,
+      );
+      expect(sentences.flat()).toHaveLength(18);
+    },
+  );
+
+  it('a bare id is the newest version: transparantie-apk 2.0.0, trustability 1.1.1', () => {
+    expect(unwrap(resolveRef('transparantie-apk')).value.version).toBe('2.0.0');
+    expect(unwrap(resolveRef('trustability')).value.version).toBe('1.1.1');
   });
 });

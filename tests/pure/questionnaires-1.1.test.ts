@@ -1,77 +1,18 @@
-// Version 1.1.0 of the built-ins and the know-like-trust example, read closely against the
-// source articles: every `help` quotes its seed character for character, or says that it is
-// our translation; 1.0.0 stays byte for byte; natural Dutch in one register.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+// Version 1.1.0 of the built-ins, read closely against the source articles: every `help` quotes
+// its seed character for character, or says that it is our translation; natural Dutch in one
+// register. 1.1.0 stays shipped byte for byte (questionnaires-2.0.test.ts checks its bytes).
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const seeds = join(root, '..', 'shared', 'seeds');
-const seedTexts = new Map<string, string>();
-/** A seed article's text, read once (in a test: a skipped suite's body still runs to collect it). */
-const seed = (name: string): string => {
-  let text = seedTexts.get(name);
-  if (text === undefined) {
-    text = readFileSync(join(seeds, name), 'utf8');
-    seedTexts.set(name, text);
-  }
-  return text;
-};
-
-type Text = string | Record<string, string>;
-interface Statement {
-  id: string;
-  text: Text;
-  help?: Text;
-  remedy?: Text;
-  allowNotApplicable?: boolean;
-}
-interface Section {
-  id: string;
-  title: Text;
-  help?: Text;
-  statements: Statement[];
-}
-interface Questionnaire {
-  id: string;
-  version: string;
-  languages: string[];
-  rule: string;
-  title: Text;
-  description: Text;
-  sections: Section[];
-}
-
-const load = (file: string): Questionnaire =>
-  parse(readFileSync(join(root, file), 'utf8')) as Questionnaire;
-
-/** A text in one language: a plain string serves every language. */
-const inLang = (text: Text | undefined, lang: string): string | undefined =>
-  typeof text === 'string' ? text : text?.[lang];
-
-/**
- * The quotations in a text: each outermost „…” or “…”, with quotes nested inside it kept
- * (the trustability article itself has “sockpuppet” within its sentences).
- */
-export function quotations(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '„' || c === '“') {
-      if (depth === 0) start = i + 1;
-      depth++;
-    } else if (c === '”' && depth > 0) {
-      depth--;
-      if (depth === 0) out.push(text.slice(start, i));
-    }
-  }
-  if (depth !== 0) throw new Error(`unbalanced quotation marks in: ${text}`);
-  return out;
-}
+import {
+  inLang,
+  load,
+  quotations,
+  seed,
+  seeds,
+  statementsOf,
+  textsIn,
+  type Questionnaire,
+} from '../support/questionnaire-text.js';
 
 interface Reading {
   file: string;
@@ -99,21 +40,6 @@ const readings: Reading[] = [
     marker: /\(translated from the Dutch article\)/,
   },
 ];
-
-const statementsOf = (q: Questionnaire): [string, Statement][] =>
-  q.sections.flatMap((s) =>
-    s.statements.map((st): [string, Statement] => [`${s.id}.${st.id}`, st]),
-  );
-
-/** Every localized text of a questionnaire in one language. */
-function textsIn(q: Questionnaire, lang: string): string[] {
-  const texts: (Text | undefined)[] = [q.title, q.description];
-  for (const s of q.sections) {
-    texts.push(s.title, s.help);
-    for (const st of s.statements) texts.push(st.text, st.help, st.remedy);
-  }
-  return texts.map((t) => inLang(t, lang)).filter((t): t is string => t !== undefined);
-}
 
 describe('quotations()', () => {
   it('finds outermost quotes, keeps nested ones, and refuses unbalanced marks', () => {
@@ -236,50 +162,3 @@ describe.skipIf(!existsSync(seeds))('questionnaires 1.1.0: help quotes the sourc
     );
   });
 });
-
-describe('questionnaires 1.0.0 stay byte for byte', () => {
-  it.each([
-    [
-      'questionnaires/trustability/1.0.0.yaml',
-      '70bd8182f442bfe42e7bda7bc3304aa83b27acbddca08eaf749ff94cdee10900',
-    ],
-    [
-      'questionnaires/transparantie-apk/1.0.0.yaml',
-      '694f7ff6046aca5298bc85c1d094f8c9cba32921ddeab5ea4d80881ff0fdbee3',
-    ],
-  ])('%s', (file, digest) => {
-    expect(
-      createHash('sha256')
-        .update(readFileSync(join(root, file)))
-        .digest('hex'),
-    ).toBe(digest);
-  });
-});
-
-describe.skipIf(!existsSync(seeds))(
-  'examples/know-like-trust.yaml quotes seeds 003 and 004',
-  () => {
-    const q = load('examples/know-like-trust.yaml');
-    const articles = (): string =>
-      seed('003_e332988236f6b415.txt') + '\n' + seed('004_905724834fca6f31.txt');
-
-    it('is the example questionnaire know-like-trust 0.1.0', () => {
-      expect([q.id, q.version]).toEqual(['know-like-trust', '0.1.0']);
-    });
-
-    it.each(statementsOf(q))('%s: its help quotes a seed exactly', (_, st) => {
-      const help = inLang(st.help, 'en')!;
-      const quotes = quotations(help);
-      expect(quotes.length, help).toBeGreaterThan(0);
-      for (const quote of quotes) expect(articles()).toContain(quote);
-    });
-
-    it('section help quotes a seed exactly', () => {
-      for (const s of q.sections) {
-        for (const quote of quotations(inLang(s.help, 'en') ?? '')) {
-          expect(articles()).toContain(quote);
-        }
-      }
-    });
-  },
-);
