@@ -1,6 +1,5 @@
 // The registry of questionnaires: the built-ins shipped under questionnaires/<id>/<version>.yaml
 // and files given by path. Resolves REFs (`id`, `id@version`, a path) and answer-file pins.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
@@ -8,6 +7,8 @@ import type { Questionnaire } from '../core/model.js';
 import { compareVersions, majorOf } from '../core/semver.js';
 import { unwrap } from '../errors.js';
 import { locate } from '../io/document.js';
+import { folderEntries, pathExists } from '../io/folders.js';
+import { readInputFile } from '../io/read.js';
 import { loadQuestionnaireFile, type Loaded } from './load.js';
 
 export interface LoadedQuestionnaire {
@@ -31,10 +32,12 @@ export interface CompiledBuiltin {
 }
 
 function compiledBuiltin(id: string, version: string): CompiledBuiltin | undefined {
+  const read = readInputFile(
+    join(packageRoot(), 'dist', 'questionnaires', `${id}@${version}.json`),
+  );
+  if (!read.ok) return undefined;
   try {
-    return JSON.parse(
-      readFileSync(join(packageRoot(), 'dist', 'questionnaires', `${id}@${version}.json`), 'utf8'),
-    ) as CompiledBuiltin;
+    return JSON.parse(read.text) as CompiledBuiltin;
   } catch {
     return undefined;
   }
@@ -59,7 +62,7 @@ let root: string | undefined;
 export function packageRoot(): string {
   if (root !== undefined) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'questionnaires'))) {
+  while (!pathExists(join(dir, 'package.json')) || !pathExists(join(dir, 'questionnaires'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the trustcheck package folder');
     dir = parent;
@@ -82,9 +85,10 @@ export function builtinVersions(): Map<string, string[]> {
 
 function readBuiltinVersions(): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const entry of readdirSync(builtinDir(), { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const versions = readdirSync(join(builtinDir(), entry.name))
+  for (const entry of folderEntries(builtinDir())) {
+    if (!entry.folder) continue;
+    const versions = folderEntries(join(builtinDir(), entry.name))
+      .map((f) => f.name)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.slice(0, -'.yaml'.length))
       .sort((a, b) => compareVersions(b, a));
@@ -107,13 +111,10 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   const cached = cache.get(file);
   if (cached !== undefined) return cached;
   let loaded: LoadedQuestionnaire | undefined;
-  try {
-    const built = compiledBuiltin(id, version);
-    if (built !== undefined && readFileSync(file, 'utf8') === built.text) {
-      loaded = { value: built.value, digest: built.digest, file, builtin: true };
-    }
-  } catch {
-    // unreadable: the loader below says why
+  const built = compiledBuiltin(id, version);
+  // unreadable: the loader below says why
+  if (built !== undefined && readText(file) === built.text) {
+    loaded = { value: built.value, digest: built.digest, file, builtin: true };
   }
   if (loaded === undefined) {
     // changed since the build: parsed and validated again (a loaded file's digest is a getter,
@@ -123,6 +124,12 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   }
   cache.set(file, loaded);
   return loaded;
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  const read = readInputFile(file, 'questionnaire');
+  return read.ok ? read.text : undefined;
 }
 
 export function isPathRef(ref: string): boolean {

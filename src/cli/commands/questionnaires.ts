@@ -11,7 +11,7 @@ import {
   renderQuestionnaireMarkdown,
 } from '../../core/render/questionnaire.js';
 import { renderQuestionnaireText } from '../../core/render/plain-text.js';
-import { count } from '../../core/render/labels.js';
+import { count } from '../../core/words.js';
 import { prettyJson } from '../../core/text/controls.js';
 
 export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {

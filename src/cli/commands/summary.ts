@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
-import { count } from '../../core/render/labels.js';
+import { count } from '../../core/words.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
 import { Portfolio } from '../../core/summary.js';

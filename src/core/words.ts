@@ -1,6 +1,7 @@
-// The words reports are written in, per language.
-import { pick } from '../language.js';
-import type { ReportStatement } from '../model.js';
+// The words trustcheck's reports and portfolio summaries are written in, per language: one table,
+// picked through the language module's `pick`. What the reports do with the words (which reason a
+// statement is not true, how a list is joined) is in render/view.ts.
+import { pick } from './language.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
 export function count(n: number, one: string, many: string): string {
@@ -223,49 +224,6 @@ export const LABELS = {
 } as const;
 
 export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
-
-/** "A", "A and B", "A, B and C". */
-export function joinWords(items: readonly string[], l: Labels): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${l.and} ${items.at(-1)!}`;
-}
-
-/** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
-export function daysBetween(from: string, to: string): number {
-  const ms = (d: string) =>
-    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((ms(to) - ms(from)) / 86_400_000);
-}
-
-/** An answer in words. */
-export function answerWord(st: ReportStatement, l: Labels): string {
-  return st.answer === null ? l.answers.none : l.answers[st.answer];
-}
-
-/** A satisfied `na` answer: an exemption that counts. */
-export function isExempt(st: ReportStatement): boolean {
-  return st.answer === 'na' && st.satisfied;
-}
-
-/** Days until an exemption ends, when that is within 90 days of the report date. */
-export function expiresWithin90(st: ReportStatement, date: string): number | undefined {
-  if (st.until === null) return undefined;
-  const days = daysBetween(date, st.until);
-  return days >= 0 && days <= 90 ? days : undefined;
-}
-
-/**
- * Why a statement is not satisfied, in words. An `na` is expired as the scoring found it
- * (`naExpired`); a report written before that field existed falls back to the scoring rule
- * itself, given the report date.
- */
-export function unsatisfiedReason(st: ReportStatement, l: Labels, date?: string): string {
-  if (st.answer === null) return l.unanswered;
-  if (st.answer === 'no') return l.answerNo;
-  const expired = st.naExpired ?? (st.until !== null && (date === undefined || date > st.until));
-  if (st.answer === 'na' && expired && st.until !== null) return l.naExpired(st.until);
-  return l.naInvalid;
-}
 
 export function labelsFor(language: string): Labels {
   return pick<Labels>(LABELS, language);
