@@ -6,10 +6,11 @@ import type { LocatedIssue } from '../core/issues.js';
 import { formatIssue } from '../core/issues.js';
 import type { Report } from '../core/model.js';
 import {
+  DEFAULT_REPORT_FORMAT,
   type ReportFormat,
+  extensionsInWords,
   formatFor,
-  loadRenderers,
-  render,
+  rendererFor,
   renderMarkdown,
 } from '../core/render/index.js';
 import type { RenderOptions } from '../core/render/options.js';
@@ -34,7 +35,7 @@ export function singleFormat(
   const distinct = [...new Set(formats)];
   if (distinct.length > 1) {
     throw new TrustcheckError(
-      `several formats (${distinct.join(', ')}) need --out-dir DIR; for one answer file, give one -o FILE per format instead (the extension chooses the format: .md, .html, .json, .xml)`,
+      `several formats (${distinct.join(', ')}) need --out-dir DIR; for one answer file, give one -o FILE per format instead (the extension chooses the format: ${extensionsInWords()})`,
     );
   }
   return distinct[0];
@@ -46,7 +47,7 @@ export function reportTargets(
   format: ReportFormat | undefined,
 ): ReportTarget[] {
   const targets = (outputs ?? []).map((file) => ({ file, format: formatFor(file, format) }));
-  if (targets.length === 0) return [{ file: '-', format: format ?? 'md' }];
+  if (targets.length === 0) return [{ file: '-', format: format ?? DEFAULT_REPORT_FORMAT }];
   return targets;
 }
 
@@ -63,9 +64,9 @@ export async function writeReport(
   options: RenderOptions,
 ): Promise<void> {
   // a renderer that is loaded on demand (html) is loaded only when a target asks for it
-  await loadRenderers(targets.map((t) => t.format));
-  for (const target of targets) {
-    const text = render(report, target.format, options);
+  const renderers = await Promise.all(targets.map((t) => rendererFor(t.format)));
+  for (const [i, target] of targets.entries()) {
+    const text = renderers[i]!(report, options);
     if (target.file === '-') {
       ctx.stdout.write(text);
       continue;

@@ -247,6 +247,19 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('renders each format on its own: no renderer of the format table imports another', () => {
+    // the renderers are what the table of formats imports (statically, or on first use)
+    const renderers = graph.files
+      .get('core/render/formats.ts')!
+      .filter((t) => t.startsWith('core/render/') && t !== 'core/render/options.ts');
+    expect(renderers).toContain('core/render/html.ts');
+    expect(renderers).toContain('core/render/markdown.ts');
+    const wrong = renderers.flatMap((r) =>
+      (graph.files.get(r) ?? []).filter((t) => renderers.includes(t)).map((t) => `${r} -> ${t}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the core pure: no Node module, only its own packages', () => {
     const wrong = [...graph.packages]
       .filter(([file]) => layerOf(file) === 'core')

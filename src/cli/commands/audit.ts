@@ -22,22 +22,17 @@ import { inputIndex } from '../../io/identity.js';
 import { acquireLock, currentPidNamespace } from '../../io/lock.js';
 import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
-import {
-  auditFile,
-  loadBaseline,
-  otherInputs,
-  type AuditCommandOptions,
-  type Baseline,
-} from '../scripted-audit.js';
+import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
+import type { AuditOptions } from '../declarations.js';
 
-export function auditCommand(ctx: Context, options: AuditCommandOptions): Promise<number> {
+export function auditCommand(ctx: Context, options: AuditOptions): Promise<number> {
   return runAuditCommand(ctx, options);
 }
 
 /** The command, with the prompts to ask through (tests give scripted ones). */
 export async function runAuditCommand(
   ctx: Context,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   prompts?: Prompts,
 ): Promise<number> {
   assertSubject(options.subject);
@@ -63,7 +58,7 @@ export async function runAuditCommand(
 function scriptedAudit(
   ctx: Context,
   file: string,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   failOn: FailOn,
   baseline: Baseline | undefined,
 ): Promise<number> {
@@ -106,7 +101,7 @@ async function finish(
 }
 
 /** Where an interactive audit's answers go: --resume FILE, --answers FILE --interactive, or --save-answers. */
-function answersPath(options: AuditCommandOptions): { file: string; existing: boolean } {
+function answersPath(options: AuditOptions): { file: string; existing: boolean } {
   if (options.resume !== undefined) {
     return {
       file: options.resume === true ? './trustcheck-answers.yaml' : options.resume,
@@ -121,7 +116,7 @@ function answersPath(options: AuditCommandOptions): { file: string; existing: bo
 
 async function interactiveAudit(
   ctx: Context,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   failOn: FailOn,
   prompts: Prompts | undefined,
 ): Promise<number> {

@@ -1,5 +1,6 @@
 // `trustcheck questionnaires list|show|validate`
 import type { Context } from '../context.js';
+import type { ListOptions, ShowOptions } from '../declarations.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
 import { builtinVersions, reservedIdIssue, resolveRef } from '../../app/registry.js';
@@ -14,7 +15,7 @@ import { renderQuestionnaireText } from '../../core/render/plain-text.js';
 import { count } from '../../core/words.js';
 import { prettyJson } from '../../core/text/controls.js';
 
-export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
+export function listCommand(ctx: Context, options: ListOptions): number {
   const language = defaultLanguage(ctx.env, undefined);
   const rows = [...builtinVersions()].map(([id, versions]) => {
     const newest = unwrap(resolveRef(id)).value;
@@ -57,11 +58,7 @@ export function formatTable(rows: string[][]): string {
     .concat('\n');
 }
 
-export function showCommand(
-  ctx: Context,
-  ref: string,
-  options: { lang?: string; format?: 'text' | 'md' | 'json' },
-): number {
+export function showCommand(ctx: Context, ref: string, options: ShowOptions): number {
   const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
   // a person at a terminal reads plain text; a file or a pipe gets Markdown
