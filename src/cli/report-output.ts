@@ -1,7 +1,6 @@
 // Where an audit's report goes and what the audit prints about it: the shell's half of the
 // scripted path (load -> audit -> render -> write -> exit code) that audit, batch and the
 // interactive ending share.
-import { appendFileSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { formatIssue } from '../core/issues.js';
 import type { Report } from '../core/model.js';
@@ -16,9 +15,11 @@ import {
 import type { RenderOptions } from '../core/render/options.js';
 import type { TerminalLine } from '../core/render/terminal.js';
 import { pick } from '../core/language.js';
+import { STEP_SUMMARY_WORDS } from '../core/words.js';
 import { terminalWidth, wrap } from '../core/text/wrap.js';
 import { TrustcheckError } from '../errors.js';
-import { writeFileSafely } from '../io/write.js';
+import { inputIndex } from '../io/identity.js';
+import { appendToFile, writeFileSafely } from '../io/write.js';
 import type { Context } from './context.js';
 
 export interface ReportTarget {
@@ -78,21 +79,37 @@ export async function writeReport(
 
 /**
  * In GitHub Actions (GITHUB_STEP_SUMMARY set), appends the Markdown report to the job summary,
- * unless --no-step-summary.
+ * unless --no-step-summary. Through the one writer, with the checks of every output: never onto
+ * an input of the run (`inputs`: answers, baseline, questionnaires) nor onto a file the run
+ * writes its report to (`outputs`), compared by the file's identity; never into a pipe. Whatever
+ * stops it is a warning in the audit's language: the job summary never changes the exit code.
  */
 export function appendStepSummary(
   ctx: Context,
   report: Report,
-  options: RenderOptions & { stepSummary: boolean | undefined },
+  options: RenderOptions & {
+    stepSummary: boolean;
+    inputs: readonly string[];
+    outputs: readonly string[];
+  },
 ): void {
   const file = ctx.env.GITHUB_STEP_SUMMARY;
-  if (options.stepSummary === false || file === undefined || file === '') return;
+  if (!options.stepSummary || file === undefined || file === '') return;
+  const w = pick(STEP_SUMMARY_WORDS, report.language);
   try {
-    appendFileSync(file, `${renderMarkdown(report, options)}\n`);
+    const input = inputIndex(options.inputs)(file);
+    if (input !== undefined) return ctx.warn(w.isInput(file, input));
+    const output = inputIndex(options.outputs.filter((o) => o !== '-'))(file);
+    if (output !== undefined) return ctx.warn(w.isOutput(file, output));
+    const appended = appendToFile(file, `${renderMarkdown(report, options)}\n`);
+    if (appended.ok) return;
+    const reason =
+      appended.problem === 'error'
+        ? w.reasons.error(appended.code ?? 'no code')
+        : w.reasons[appended.problem];
+    ctx.warn(w.cannot(file, reason));
   } catch (error) {
-    ctx.warn(
-      `cannot append the report to the job summary ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the audit goes on`,
-    );
+    ctx.warn(w.cannot(file, w.reasons.error(String((error as Error | undefined)?.message))));
   }
 }
 

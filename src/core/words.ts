@@ -1,7 +1,7 @@
 // The words trustcheck's reports and portfolio summaries are written in, per language: one table,
 // picked through the language module's `pick`. What the reports do with the words (which reason a
 // statement is not true, how a list is joined) is in render/view.ts.
-import { pick } from './language.js';
+import { pick, type Language } from './language.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
 export function count(n: number, one: string, many: string): string {
@@ -228,3 +228,69 @@ export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
 export function labelsFor(language: string): Labels {
   return pick<Labels>(LABELS, language);
 }
+
+/** Why the report could not be appended to the job summary, in words (see io/write.ts). */
+type AppendReasons = Record<
+  | 'pipe'
+  | 'folder'
+  | 'no-folder'
+  | 'not-a-folder'
+  | 'permission'
+  | 'full'
+  | 'busy'
+  | 'no-device'
+  | 'changed',
+  string
+> & { error: (code: string) => string };
+
+/** What an audit says on stderr when it does not append its report to the GitHub job summary. */
+export const STEP_SUMMARY_WORDS: Record<
+  Language,
+  {
+    isInput: (summary: string, input: string) => string;
+    isOutput: (summary: string, output: string) => string;
+    cannot: (summary: string, reason: string) => string;
+    reasons: AppendReasons;
+  }
+> = {
+  en: {
+    isInput: (summary, input) =>
+      `the job summary (GITHUB_STEP_SUMMARY=${summary}) is ${input}, which this audit reads; trustcheck never writes over its own input, so the report was not appended to it`,
+    isOutput: (summary, output) =>
+      `the job summary (GITHUB_STEP_SUMMARY=${summary}) is ${output}, where this audit writes its report; the report was not appended to it a second time`,
+    cannot: (summary, reason) =>
+      `cannot append the report to the job summary ${summary}: ${reason}; the audit goes on`,
+    reasons: {
+      pipe: 'it is a pipe or a socket, which could keep the audit waiting; give a file',
+      folder: 'it is a folder; give a file',
+      'no-folder': 'its folder does not exist',
+      'not-a-folder': 'a part of its path is a file, not a folder',
+      permission: 'you may not write there (no permission, or read-only)',
+      full: 'the disk is full',
+      busy: 'the device takes nothing now',
+      'no-device': 'there is no device behind it',
+      changed: 'the file was replaced while trustcheck opened it',
+      error: (code) => `an unexpected system error (${code})`,
+    },
+  },
+  nl: {
+    isInput: (summary, input) =>
+      `de samenvatting van de job (GITHUB_STEP_SUMMARY=${summary}) is ${input}, dat deze audit leest; trustcheck schrijft nooit over zijn eigen invoer, dus het rapport is er niet aan toegevoegd`,
+    isOutput: (summary, output) =>
+      `de samenvatting van de job (GITHUB_STEP_SUMMARY=${summary}) is ${output}, waar deze audit zijn rapport al schrijft; het rapport is er niet nog een keer aan toegevoegd`,
+    cannot: (summary, reason) =>
+      `kan het rapport niet toevoegen aan de samenvatting van de job ${summary}: ${reason}; de audit gaat door`,
+    reasons: {
+      pipe: 'het is een pipe of een socket, waardoor de audit zou kunnen blijven wachten; geef een bestand',
+      folder: 'het is een map; geef een bestand',
+      'no-folder': 'de map bestaat niet',
+      'not-a-folder': 'een deel van het pad is een bestand, geen map',
+      permission: 'je mag daar niet schrijven (geen toestemming, of alleen-lezen)',
+      full: 'de schijf is vol',
+      busy: 'het apparaat neemt nu niets aan',
+      'no-device': 'er zit geen apparaat achter',
+      changed: 'het bestand werd vervangen terwijl trustcheck het opende',
+      error: (code) => `een onverwachte systeemfout (${code})`,
+    },
+  },
+};

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
 import type { Report } from '../../core/model.js';
 import type { RenderOptions } from '../../core/render/options.js';
+import { DEFAULT_REPORT_FORMAT } from '../../core/render/formats.js';
 import {
   appendStepSummary,
   printLines,
@@ -63,7 +64,8 @@ function scriptedAudit(
   baseline: Baseline | undefined,
 ): Promise<number> {
   const format = singleFormat(options.format);
-  assertNotAnInput([file, ...otherInputs(options)], options.output ?? []);
+  const inputs = [file, ...otherInputs(options)];
+  assertNotAnInput(inputs, options.output ?? []);
   const { report, source } = auditFile(ctx, file, options, baseline);
   return finish(ctx, report, reportTargets(options.output, format), {
     failOn,
@@ -71,6 +73,7 @@ function scriptedAudit(
     baselineFile: baseline?.file,
     baseline: baseline?.report,
     stepSummary: options.stepSummary,
+    inputs,
   });
 }
 
@@ -81,13 +84,16 @@ async function finish(
   targets: ReportTarget[],
   options: RenderOptions & {
     failOn: FailOn;
-    stepSummary: boolean | undefined;
+    /** Whether to append the report to the GitHub job summary (--no-step-summary: false). */
+    stepSummary: boolean;
+    /** The files the audit read, which the job summary may not be. */
+    inputs: readonly string[];
     /** Every question with its verdict (the interactive ending), not only those that fail. */
     allQuestions?: boolean;
   },
 ): Promise<number> {
   await writeReport(ctx, report, targets, options);
-  appendStepSummary(ctx, report, options);
+  appendStepSummary(ctx, report, { ...options, outputs: targets.map((t) => t.file) });
   printLines(
     ctx,
     auditSummaryLines(report, ctx.color, {
@@ -173,7 +179,8 @@ async function interactiveAudit(
         questionnaires: options.questionnaire,
         language: options.lang,
         today: today(ctx.env),
-        askReportPath: options.output === undefined ? { format: format ?? 'md' } : undefined,
+        askReportPath:
+          options.output === undefined ? { format: format ?? DEFAULT_REPORT_FORMAT } : undefined,
         reportPathProblem,
       },
     ),
@@ -191,6 +198,7 @@ async function interactiveAudit(
     baselineFile: baseline?.file,
     baseline: baseline?.report,
     stepSummary: options.stepSummary,
+    inputs: [...inputs, outcome.file],
     allQuestions: true,
   });
 }
