@@ -141,7 +141,7 @@ const allowed: Record<string, string[]> = {
 };
 
 /** The packages the pure core may import: the model's schemas and the width of text. */
-const corePackages = ['zod', 'string-width'];
+const corePackages = ['zod', 'fast-string-truncated-width'];
 
 /** The layers that touch the file system (node:fs); every other layer goes through io/. */
 const fileSystemLayers = ['io', 'cli'];

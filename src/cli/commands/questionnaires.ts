@@ -1,5 +1,6 @@
 // `trustcheck questionnaires list|show|validate`
 import type { Context } from '../context.js';
+import { displayWidth } from '../../core/text/wrap.js';
 import type { ListOptions, ShowOptions } from '../declarations.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
@@ -48,12 +49,12 @@ export function listCommand(ctx: Context, options: ListOptions): number {
   return ExitCode.ok;
 }
 
+/** Rows as columns lined up on a terminal (a CJK title takes two columns a character). */
 export function formatTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(width - displayWidth(cell));
   return rows
-    .map((r) =>
-      r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '),
-    )
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  '))
     .join('\n')
     .concat('\n');
 }
