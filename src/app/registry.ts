@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
 import type { Questionnaire } from '../core/model.js';
-import { compareVersions, majorOf } from '../core/semver.js';
+import { chooseVersion, compareVersions, majorOf } from '../core/semver.js';
 import { unwrap } from '../errors.js';
 import { locate } from '../io/document.js';
 import { folderEntries, pathExists } from '../io/folders.js';
@@ -154,12 +154,14 @@ export function resolveRef(ref: string): Result<LoadedQuestionnaire> {
       `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; run \`trustcheck questionnaires list\` to see them, or give the path of a questionnaire file`,
     );
   }
-  if (version !== undefined && !shipped.includes(version)) {
+  // id@version names exactly that version (build metadata aside): no other one stands in for it
+  const choice = chooseVersion(version, shipped, { fallback: 'none' });
+  if (choice.kind !== 'same') {
     return refIssue(
       `questionnaire ${id} has no version ${version}; shipped versions: ${shipped.join(', ')}`,
     );
   }
-  return { ok: true, value: loadBuiltin(id, version ?? shipped[0]!), warnings: [] };
+  return { ok: true, value: loadBuiltin(id, choice.version), warnings: [] };
 }
 
 /**
@@ -184,8 +186,9 @@ function refIssue(message: string): Result<never> {
 }
 
 /**
- * The built-in an answer file pins: the exact version if shipped, else the newest of the same
- * major (with a warning); another major is an error listing what is shipped.
+ * The built-in an answer file pins: that version if shipped (`1.0.0+build` is 1.0.0), else the
+ * newest of the same major (with a warning); another major is an error listing what is shipped.
+ * Which version it is, is chosen by the core's one rule, `chooseVersion`.
  */
 export function resolvePinned(
   id: string,
@@ -204,18 +207,16 @@ export function resolvePinned(
       error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys()).replace(/; expected one of: .*/, '') || `; built-in questionnaires: ${[...versions.keys()].join(', ')}`}`,
     };
   }
-  if (version === undefined || shipped.includes(version)) {
-    return { loaded: loadBuiltin(id, version ?? shipped[0]!) };
-  }
-  const sameMajor = shipped.find((v) => majorOf(v) === majorOf(version));
-  if (sameMajor === undefined) {
+  const choice = chooseVersion(version, shipped, { fallback: 'same-major' });
+  if (choice.kind === 'same') return { loaded: loadBuiltin(id, choice.version) };
+  if (choice.kind === 'none') {
     return {
       field: 'version',
-      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version)}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
+      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version ?? '')}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
     };
   }
   return {
-    loaded: loadBuiltin(id, sameMajor),
-    warning: `${id} ${version} is not shipped; using ${sameMajor}, the newest version of the same major`,
+    loaded: loadBuiltin(id, choice.version),
+    warning: `${id} ${version} is not shipped; using ${choice.version}, the newest version of the same major`,
   };
 }
