@@ -97,19 +97,26 @@ export function appendStepSummary(
   if (!options.stepSummary || file === undefined || file === '') return;
   const w = pick(STEP_SUMMARY_WORDS, report.language);
   try {
+    // which input, or which of the run's reports (written by now), the job summary is
     const input = inputIndex(options.inputs)(file);
-    if (input !== undefined) return ctx.warn(w.isInput(file, input));
     const output = inputIndex(options.outputs.filter((o) => o !== '-'))(file);
-    if (output !== undefined) return ctx.warn(w.isOutput(file, output));
-    const appended = appendToFile(file, `${renderMarkdown(report, options)}\n`);
-    if (appended.ok) return;
-    const reason =
-      appended.problem === 'error'
-        ? w.reasons.error(appended.code ?? 'no code')
-        : w.reasons[appended.problem];
-    ctx.warn(w.cannot(file, reason));
+    if (input !== undefined) {
+      ctx.warn(w.isInput(file, input));
+    } else if (output !== undefined) {
+      ctx.warn(w.isOutput(file, output));
+    } else {
+      const appended = appendToFile(file, `${renderMarkdown(report, options)}\n`);
+      if (!appended.ok) {
+        const reason =
+          appended.problem === 'error'
+            ? w.reasons.error(appended.code ?? 'no code')
+            : w.reasons[appended.problem];
+        ctx.warn(w.cannot(file, reason));
+      }
+    }
   } catch (error) {
-    ctx.warn(w.cannot(file, w.reasons.error(String((error as Error | undefined)?.message))));
+    const detail = error instanceof Error ? error.message : String(error);
+    ctx.warn(w.cannot(file, w.reasons.error(detail)));
   }
 }
 
