@@ -10,8 +10,8 @@ import {
   formatName,
   isReportFormat,
   isSyncReportFormat,
-  render as renderReport,
-  renderAsync as renderReportAsync,
+  rendererFor,
+  syncRenderer,
   type RenderOptions,
   type ReportFormat,
   type SyncReportFormat,
@@ -87,7 +87,7 @@ export function render(
   options: RenderOptions = {},
 ): string {
   if (!isSyncReportFormat(format)) throw formatError(format, 'render');
-  return renderReport(report, format, options);
+  return syncRenderer(format)(report, options);
 }
 
 /** A report as text in any format (html too), its renderer loaded first when needed. */
@@ -97,7 +97,7 @@ export async function renderAsync(
   options: RenderOptions = {},
 ): Promise<string> {
   if (!isReportFormat(format)) throw formatError(format, 'renderAsync');
-  return renderReportAsync(report, format, options);
+  return (await rendererFor(format))(report, options);
 }
 
 /** Why `fn` cannot render in `format`, in words. */

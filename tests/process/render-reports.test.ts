@@ -11,7 +11,7 @@ import { summarize } from '../../src/core/summary.js';
 import { renderSummaryMarkdown } from '../../src/core/render/summary.js';
 import { html, raw } from '../../src/core/render/html-template.js';
 import { renderHtml } from '../../src/core/render/html.js';
-import { render, renderAsync } from '../../src/core/render/index.js';
+import { render, renderAsync } from '../../src/index.js';
 import { renderComparisonMarkdown, renderMarkdown } from '../../src/core/render/markdown.js';
 import { renderSummaryHtml } from '../../src/core/render/summary-html.js';
 import { escapeMarkdown } from '../../src/core/render/markdown-escape.js';
