@@ -86,6 +86,10 @@ export default tseslint.config(
               regex: '/(interactive|cli)/',
               message: 'the application layer never calls the shell',
             },
+            {
+              regex: '^(node:)?fs(/promises)?$',
+              message: 'the application reads files through io/',
+            },
           ],
         },
       ],
@@ -99,6 +103,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '/cli/', message: 'the interview is called by the CLI and never calls back' },
+            {
+              regex: '^(node:)?fs(/promises)?$',
+              message: 'the interview writes files through io/',
+            },
           ],
         },
       ],

@@ -4,19 +4,29 @@ import { loadAnswerFile } from './app/load.js';
 import { resolveRef } from './app/registry.js';
 import { today } from './app/today.js';
 import { resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
-import type { AnswerFile, Questionnaire } from './core/model.js';
+import type { AnswerFile, Questionnaire, Report } from './core/model.js';
+import {
+  REPORT_FORMAT_IDS,
+  formatName,
+  isReportFormat,
+  isSyncReportFormat,
+  rendererFor,
+  syncRenderer,
+  type RenderOptions,
+  type ReportFormat,
+  type SyncReportFormat,
+} from './core/render/index.js';
 import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
-import { unwrap } from './errors.js';
+import { TrustcheckError, unwrap } from './errors.js';
 
 export { compare, hasRegressions, type CompareResult } from './core/compare.js';
 export {
-  render,
-  renderAsync,
-  loadRenderers,
   renderJson,
   renderMarkdown,
   renderJunit,
+  type RenderOptions,
   type ReportFormat,
+  type SyncReportFormat,
 } from './core/render/index.js';
 export { buildReport, type ReportMeta } from './core/report.js';
 export {
@@ -65,4 +75,43 @@ export function score(
 
 function isAnswerFile(answers: AnswerFile | QuestionnaireAnswers): answers is AnswerFile {
   return 'format' in answers && 'questionnaires' in answers;
+}
+
+/**
+ * A report as text in a format that needs no loading: md, json, junit or github. HTML is rendered
+ * by `renderAsync`, which loads its renderer on first use.
+ */
+export function render(
+  report: Report,
+  format: SyncReportFormat,
+  options: RenderOptions = {},
+): string {
+  if (!isSyncReportFormat(format)) throw formatError(format, 'render');
+  return syncRenderer(format)(report, options);
+}
+
+/** A report as text in any format (html too), its renderer loaded first when needed. */
+export async function renderAsync(
+  report: Report,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<string> {
+  if (!isReportFormat(format)) throw formatError(format, 'renderAsync');
+  return (await rendererFor(format))(report, options);
+}
+
+/** Why `fn` cannot render in `format`, in words. */
+function formatError(format: unknown, fn: string): TrustcheckError {
+  if (isReportFormat(format)) {
+    return new TrustcheckError(
+      `${fn}(report, '${format}'): the ${formatName(format)} renderer is loaded on first use; call await renderAsync(report, '${format}') instead`,
+    );
+  }
+  const shown =
+    typeof format === 'string'
+      ? `"${format}"`
+      : `of type ${format === null ? 'null' : typeof format}`;
+  return new TrustcheckError(
+    `${fn}: unknown report format ${shown}; the formats are ${REPORT_FORMAT_IDS.join(', ')}`,
+  );
 }

@@ -1,14 +1,15 @@
 // The registry of questionnaires: the built-ins shipped under questionnaires/<id>/<version>.yaml
 // and files given by path. Resolves REFs (`id`, `id@version`, a path) and answer-file pins.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
 import type { Questionnaire } from '../core/model.js';
-import { compareVersions, majorOf } from '../core/semver.js';
+import { chooseVersion, compareVersions, majorOf } from '../core/semver.js';
 import { SEMVER_PATTERN } from '../core/formats.js';
 import { unwrap } from '../errors.js';
 import { locate } from '../io/document.js';
+import { folderEntries, pathExists } from '../io/folders.js';
+import { readInputFile } from '../io/read.js';
 import { loadQuestionnaireFile, type Loaded } from './load.js';
 
 export interface LoadedQuestionnaire {
@@ -32,10 +33,12 @@ export interface CompiledBuiltin {
 }
 
 function compiledBuiltin(id: string, version: string): CompiledBuiltin | undefined {
+  const read = readInputFile(
+    join(packageRoot(), 'dist', 'questionnaires', `${id}@${version}.json`),
+  );
+  if (!read.ok) return undefined;
   try {
-    return JSON.parse(
-      readFileSync(join(packageRoot(), 'dist', 'questionnaires', `${id}@${version}.json`), 'utf8'),
-    ) as CompiledBuiltin;
+    return JSON.parse(read.text) as CompiledBuiltin;
   } catch {
     return undefined;
   }
@@ -60,7 +63,7 @@ let root: string | undefined;
 export function packageRoot(): string {
   if (root !== undefined) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'questionnaires'))) {
+  while (!pathExists(join(dir, 'package.json')) || !pathExists(join(dir, 'questionnaires'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the trustcheck package folder');
     dir = parent;
@@ -85,10 +88,11 @@ export function builtinVersions(): Map<string, string[]> {
 
 function readBuiltinVersions(): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const entry of readdirSync(builtinDir(), { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
+  for (const entry of folderEntries(builtinDir())) {
+    if (!entry.folder) continue;
     // a version is a file named after it; meanings.yaml beside them is the record (meanings.ts)
-    const versions = readdirSync(join(builtinDir(), entry.name))
+    const versions = folderEntries(join(builtinDir(), entry.name))
+      .map((f) => f.name)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.slice(0, -'.yaml'.length))
       .filter((name) => SEMVER.test(name))
@@ -112,13 +116,10 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   const cached = cache.get(file);
   if (cached !== undefined) return cached;
   let loaded: LoadedQuestionnaire | undefined;
-  try {
-    const built = compiledBuiltin(id, version);
-    if (built !== undefined && readFileSync(file, 'utf8') === built.text) {
-      loaded = { value: built.value, digest: built.digest, file, builtin: true };
-    }
-  } catch {
-    // unreadable: the loader below says why
+  const built = compiledBuiltin(id, version);
+  // unreadable: the loader below says why
+  if (built !== undefined && readText(file) === built.text) {
+    loaded = { value: built.value, digest: built.digest, file, builtin: true };
   }
   if (loaded === undefined) {
     // changed since the build: parsed and validated again (a loaded file's digest is a getter,
@@ -128,6 +129,12 @@ function loadBuiltin(id: string, version: string): LoadedQuestionnaire {
   }
   cache.set(file, loaded);
   return loaded;
+}
+
+/** A file's text, or undefined when it cannot be read. */
+function readText(file: string): string | undefined {
+  const read = readInputFile(file, 'questionnaire');
+  return read.ok ? read.text : undefined;
 }
 
 export function isPathRef(ref: string): boolean {
@@ -152,12 +159,14 @@ export function resolveRef(ref: string): Result<LoadedQuestionnaire> {
       `unknown questionnaire "${id}"${didYouMean(id, versions.keys())}; run \`trustcheck questionnaires list\` to see them, or give the path of a questionnaire file`,
     );
   }
-  if (version !== undefined && !shipped.includes(version)) {
+  // id@version names exactly that version (build metadata aside): no other one stands in for it
+  const choice = chooseVersion(version, shipped, { fallback: 'none' });
+  if (choice.kind !== 'same') {
     return refIssue(
       `questionnaire ${id} has no version ${version}; shipped versions: ${shipped.join(', ')}`,
     );
   }
-  return { ok: true, value: loadBuiltin(id, version ?? shipped[0]!), warnings: [] };
+  return { ok: true, value: loadBuiltin(id, choice.version), warnings: [] };
 }
 
 /**
@@ -182,8 +191,9 @@ function refIssue(message: string): Result<never> {
 }
 
 /**
- * The built-in an answer file pins: the exact version if shipped, else the newest of the same
- * major (with a warning); another major is an error listing what is shipped.
+ * The built-in an answer file pins: that version if shipped (`1.0.0+build` is 1.0.0), else the
+ * newest of the same major (with a warning); another major is an error listing what is shipped.
+ * Which version it is, is chosen by the core's one rule, `chooseVersion`.
  */
 export function resolvePinned(
   id: string,
@@ -202,18 +212,16 @@ export function resolvePinned(
       error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys()).replace(/; expected one of: .*/, '') || `; built-in questionnaires: ${[...versions.keys()].join(', ')}`}`,
     };
   }
-  if (version === undefined || shipped.includes(version)) {
-    return { loaded: loadBuiltin(id, version ?? shipped[0]!) };
-  }
-  const sameMajor = shipped.find((v) => majorOf(v) === majorOf(version));
-  if (sameMajor === undefined) {
+  const choice = chooseVersion(version, shipped, { fallback: 'same-major' });
+  if (choice.kind === 'same') return { loaded: loadBuiltin(id, choice.version) };
+  if (choice.kind === 'none') {
     return {
       field: 'version',
-      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version)}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
+      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version ?? '')}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
     };
   }
   return {
-    loaded: loadBuiltin(id, sameMajor),
-    warning: `${id} ${version} is not shipped; using ${sameMajor}, the newest version of the same major`,
+    loaded: loadBuiltin(id, choice.version),
+    warning: `${id} ${version} is not shipped; using ${choice.version}, the newest version of the same major`,
   };
 }

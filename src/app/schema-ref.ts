@@ -1,13 +1,14 @@
 // The `$schema` reference a file trustcheck writes gets, for editors (yaml-language-server), and
 // the answers schema for editors that also knows custom questionnaires.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../core/editor-schema.js';
 import type { Questionnaire } from '../core/model.js';
 import { VERSION } from '../version.js';
 import { builtinVersions, packageRoot, resolveRef, type LoadedQuestionnaire } from './registry.js';
-import { unwrap } from '../errors.js';
+import { TrustcheckError, unwrap } from '../errors.js';
+import { pathExists } from '../io/folders.js';
+import { readInputFile } from '../io/read.js';
 
 /** The files of schemas/ (without .schema.json). */
 export type SchemaFile = 'answers' | 'answers-generic' | 'questionnaire' | 'report';
@@ -29,7 +30,7 @@ export function schemaRefFor(
 ): string | undefined {
   if (file === undefined) return undefined;
   const target = schemaPath(name);
-  if (!existsSync(target)) return undefined;
+  if (!pathExists(target)) return undefined;
   const rel = relative(dirname(resolve(file)), target);
   // another drive (Windows): no relative path, so a file URL
   if (isAbsolute(rel)) return pathToFileURL(target).href;
@@ -39,7 +40,9 @@ export function schemaRefFor(
 
 /** The generic answers schema (any questionnaire id), as shipped. */
 function genericAnswersSchema(): JsonSchema {
-  return JSON.parse(readFileSync(schemaPath('answers-generic'), 'utf8')) as JsonSchema;
+  const read = readInputFile(schemaPath('answers-generic'), 'schema');
+  if (!read.ok) throw TrustcheckError.fromIssues([read.issue]);
+  return JSON.parse(read.text) as JsonSchema;
 }
 
 /**

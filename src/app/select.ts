@@ -4,7 +4,7 @@
 // their pinned versions (or the newest of the same major, with a warning).
 import { didYouMean, type Issue, type LocatedIssue } from '../core/issues.js';
 import type { AnswerFile } from '../core/model.js';
-import { majorOf } from '../core/semver.js';
+import { chooseVersion } from '../core/semver.js';
 import { locate } from '../io/document.js';
 import { sortIssues, type Loaded } from './load.js';
 import { resolvePinned, resolveRef, type LoadedQuestionnaire } from './registry.js';
@@ -35,9 +35,12 @@ export function selectQuestionnaires(
       if (!resolved.ok) return { selected: [], issues: resolved.issues, warnings: [] };
       const loaded = resolved.value;
       const pinned = file?.questionnaires[loaded.value.id]?.version;
-      if (pinned !== undefined && pinned !== loaded.value.version) {
+      // the answers' version read against the one given: the same (build metadata aside), another
+      // of the same major (a warning), or another major (an error)
+      const choice = chooseVersion(pinned, [loaded.value.version], { fallback: 'same-major' });
+      if (pinned !== undefined && choice.kind !== 'same') {
         const path = ['questionnaires', loaded.value.id, 'version'];
-        if (majorOf(pinned) !== majorOf(loaded.value.version)) {
+        if (choice.kind === 'none') {
           issues.push({
             path,
             message: `these answers were given against ${loaded.value.id} ${pinned}, but ${ref} is version ${loaded.value.version} (another major version); answer it again`,

@@ -3,6 +3,7 @@
 import { PLAIN, type Styles } from '../core/render/styles.js';
 import { safeForTerminal } from '../core/text/terminal.js';
 import { terminalWidth, wrap } from '../core/text/wrap.js';
+import { globalFlags, type GlobalFlags } from './global-options.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -37,12 +38,13 @@ export interface Context extends Io {
   warn(message: string): void;
 }
 
+/** How many colours messages get: none with --no-color or NO_COLOR, else as FORCE_COLOR says, else as the terminal can. */
 export function colorLevel(
-  argv: readonly string[],
+  flags: GlobalFlags,
   env: Io['env'],
   stream: OutputStream,
 ): 0 | 1 | 2 | 3 {
-  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  if (flags.noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '' || force === 'true') return 1;
@@ -50,7 +52,6 @@ export function colorLevel(
     const n = Number(force);
     return (Number.isInteger(n) ? Math.min(3, Math.max(0, n)) : 1) as 0 | 1 | 2 | 3;
   }
-  if (argv.includes('--color')) return 1;
   if (stream.isTTY !== true || env.TERM === 'dumb') return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;
@@ -98,9 +99,10 @@ function guarded(stream: OutputStream, keepColors: boolean, always: boolean): Ou
 }
 
 export async function createContext(io: Io, argv: readonly string[]): Promise<Context> {
-  const level = colorLevel(argv, io.env, io.stderr);
+  const flags = globalFlags(argv);
+  const level = colorLevel(flags, io.env, io.stderr);
   const color = await colorsFor(level);
-  const quiet = argv.includes('--quiet');
+  const { quiet } = flags;
   // messages are always made safe (a log is read on a terminal too); reports only on a terminal
   const stderr = guarded(io.stderr, level > 0, true);
   const stdout = guarded(io.stdout, level > 0, false);

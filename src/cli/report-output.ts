@@ -1,23 +1,25 @@
 // Where an audit's report goes and what the audit prints about it: the shell's half of the
 // scripted path (load -> audit -> render -> write -> exit code) that audit, batch and the
 // interactive ending share.
-import { appendFileSync } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 import { formatIssue } from '../core/issues.js';
 import type { Report } from '../core/model.js';
 import {
+  DEFAULT_REPORT_FORMAT,
   type ReportFormat,
+  extensionsInWords,
   formatFor,
-  loadRenderers,
-  render,
+  rendererFor,
   renderMarkdown,
 } from '../core/render/index.js';
 import type { RenderOptions } from '../core/render/options.js';
 import type { TerminalLine } from '../core/render/terminal.js';
 import { pick } from '../core/language.js';
+import { STEP_SUMMARY_WORDS } from '../core/words.js';
 import { terminalWidth, wrap } from '../core/text/wrap.js';
 import { TrustcheckError } from '../errors.js';
-import { writeFileSafely } from '../io/write.js';
+import { inputIndex } from '../io/identity.js';
+import { appendToFile, writeFileSafely } from '../io/write.js';
 import type { Context } from './context.js';
 
 export interface ReportTarget {
@@ -34,7 +36,7 @@ export function singleFormat(
   const distinct = [...new Set(formats)];
   if (distinct.length > 1) {
     throw new TrustcheckError(
-      `several formats (${distinct.join(', ')}) need --out-dir DIR; for one answer file, give one -o FILE per format instead (the extension chooses the format: .md, .html, .json, .xml)`,
+      `several formats (${distinct.join(', ')}) need --out-dir DIR; for one answer file, give one -o FILE per format instead (the extension chooses the format: ${extensionsInWords()})`,
     );
   }
   return distinct[0];
@@ -46,7 +48,7 @@ export function reportTargets(
   format: ReportFormat | undefined,
 ): ReportTarget[] {
   const targets = (outputs ?? []).map((file) => ({ file, format: formatFor(file, format) }));
-  if (targets.length === 0) return [{ file: '-', format: format ?? 'md' }];
+  if (targets.length === 0) return [{ file: '-', format: format ?? DEFAULT_REPORT_FORMAT }];
   return targets;
 }
 
@@ -63,9 +65,9 @@ export async function writeReport(
   options: RenderOptions,
 ): Promise<void> {
   // a renderer that is loaded on demand (html) is loaded only when a target asks for it
-  await loadRenderers(targets.map((t) => t.format));
-  for (const target of targets) {
-    const text = render(report, target.format, options);
+  const renderers = await Promise.all(targets.map((t) => rendererFor(t.format)));
+  for (const [i, target] of targets.entries()) {
+    const text = renderers[i]!(report, options);
     if (target.file === '-') {
       ctx.stdout.write(text);
       continue;
@@ -77,21 +79,44 @@ export async function writeReport(
 
 /**
  * In GitHub Actions (GITHUB_STEP_SUMMARY set), appends the Markdown report to the job summary,
- * unless --no-step-summary.
+ * unless --no-step-summary. Through the one writer, with the checks of every output: never onto
+ * an input of the run (`inputs`: answers, baseline, questionnaires) nor onto a file the run
+ * writes its report to (`outputs`), compared by the file's identity; never into a pipe. Whatever
+ * stops it is a warning in the audit's language: the job summary never changes the exit code.
  */
 export function appendStepSummary(
   ctx: Context,
   report: Report,
-  options: RenderOptions & { stepSummary: boolean | undefined },
+  options: RenderOptions & {
+    stepSummary: boolean;
+    inputs: readonly string[];
+    outputs: readonly string[];
+  },
 ): void {
   const file = ctx.env.GITHUB_STEP_SUMMARY;
-  if (options.stepSummary === false || file === undefined || file === '') return;
+  if (!options.stepSummary || file === undefined || file === '') return;
+  const w = pick(STEP_SUMMARY_WORDS, report.language);
   try {
-    appendFileSync(file, `${renderMarkdown(report, options)}\n`);
+    // which input, or which of the run's reports (written by now), the job summary is
+    const input = inputIndex(options.inputs)(file);
+    const output = inputIndex(options.outputs.filter((o) => o !== '-'))(file);
+    if (input !== undefined) {
+      ctx.warn(w.isInput(file, input));
+    } else if (output !== undefined) {
+      ctx.warn(w.isOutput(file, output));
+    } else {
+      const appended = appendToFile(file, `${renderMarkdown(report, options)}\n`);
+      if (!appended.ok) {
+        const reason =
+          appended.problem === 'error'
+            ? w.reasons.error(appended.code ?? 'no code')
+            : w.reasons[appended.problem];
+        ctx.warn(w.cannot(file, reason));
+      }
+    }
   } catch (error) {
-    ctx.warn(
-      `cannot append the report to the job summary ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the audit goes on`,
-    );
+    const detail = error instanceof Error ? error.message : String(error);
+    ctx.warn(w.cannot(file, w.reasons.error(detail)));
   }
 }
 

@@ -8,34 +8,10 @@ import { answersSource } from '../app/source.js';
 import { today } from '../app/today.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import type { Report } from '../core/model.js';
-import type { FailOn } from '../core/policy.js';
-import type { ReportFormat } from '../core/render/index.js';
 import type { AnswersSource } from '../core/render/options.js';
 import type { Context } from './context.js';
+import type { AuditOptions } from './declarations.js';
 import { printWarnings } from './report-output.js';
-
-export interface AuditCommandOptions {
-  answers?: string[];
-  questionnaire?: string[];
-  /** -f, repeatable (several only with --out-dir) */
-  format?: ReportFormat[];
-  /** --name, with --out-dir */
-  name?: string;
-  /** --no-step-summary */
-  stepSummary?: boolean;
-  output?: string[];
-  outDir?: string;
-  baseline?: string;
-  failOn?: FailOn;
-  allowIncomplete?: boolean;
-  interactive?: boolean;
-  resume?: string | true;
-  saveAnswers: string;
-  force?: boolean;
-  strict?: boolean;
-  subject?: string;
-  lang?: Language;
-}
 
 /** A loaded baseline report with the file it came from. */
 export interface Baseline {
@@ -44,7 +20,7 @@ export interface Baseline {
 }
 
 /** The files a run reads besides its answer files: the baseline and questionnaires given by path. */
-export function otherInputs(options: AuditCommandOptions): string[] {
+export function otherInputs(options: AuditOptions): string[] {
   return [
     ...(options.baseline === undefined ? [] : [options.baseline]),
     ...(options.questionnaire ?? []).filter(isPathRef),
@@ -65,7 +41,7 @@ export interface Audited {
 export function auditFile(
   ctx: Context,
   file: string,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   baseline: Baseline | undefined,
   language: Language | undefined = options.lang,
 ): Audited {

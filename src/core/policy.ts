@@ -2,7 +2,9 @@
 import { hasRegressions } from './compare.js';
 import type { Report } from './model.js';
 
-export type FailOn = 'fail' | 'regression' | 'never';
+/** The policies, in the order `--help` lists them. */
+export const FAIL_ON = ['fail', 'regression', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 /** `regression` with a baseline, `fail` without. */
 export function defaultFailOn(hasBaseline: boolean): FailOn {

@@ -5,7 +5,7 @@
 // never a mix of languages when the reports hold one.
 import { compare, type ComparedReport } from './compare.js';
 import type { Report, ReportForSummary } from './model.js';
-import { labelsFor } from './render/labels.js';
+import { labelsFor } from './words.js';
 
 export interface SummaryRow {
   subject: string;

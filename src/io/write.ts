@@ -8,6 +8,9 @@
 //
 // A report (any write that is not durable) whose file already holds exactly the new bytes is
 // left untouched, its time stamps included: nothing would change but the file system's work.
+//
+// One thing is appended, not replaced: the GitHub job summary (appendToFile), which must never
+// block the run.
 import {
   accessSync,
   constants,
@@ -104,6 +107,91 @@ export function writeFileSafely(
     throw writeError(file, error);
   }
   if (options.durable === true) fsyncFolder(dirname(plan.target));
+}
+
+/** Why an append did not happen, for the shell to say in the run's language. */
+export type AppendProblem =
+  | 'pipe'
+  | 'folder'
+  | 'no-folder'
+  | 'not-a-folder'
+  | 'permission'
+  | 'full'
+  | 'busy'
+  | 'no-device'
+  | 'changed'
+  | 'error';
+
+export type AppendResult = { ok: true } | { ok: false; problem: AppendProblem; code?: string };
+
+/**
+ * Appends `content` to `file` (the GitHub job summary), in a way that cannot block: a FIFO or a
+ * socket is refused before it is opened (a pipe nobody reads would hold the run forever, past
+ * SIGTERM), and the file is opened without waiting (O_NONBLOCK), so that a device that takes
+ * nothing now is a problem, not a hang. A regular file is appended to (O_APPEND), or created
+ * when its folder exists; a symlink is written through. Never throws: a problem comes back as
+ * data, for the shell to warn about.
+ */
+export function appendToFile(file: string, content: string | Uint8Array): AppendResult {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let before: Stats | undefined;
+  try {
+    before = statSync(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') return appendProblem(error);
+  }
+  if (before !== undefined) {
+    if (before.isFIFO() || before.isSocket()) return { ok: false, problem: 'pipe' };
+    if (before.isDirectory()) return { ok: false, problem: 'folder' };
+  }
+  let fd: number | undefined;
+  try {
+    fd = openSync(
+      file,
+      constants.O_WRONLY |
+        constants.O_APPEND |
+        constants.O_CREAT |
+        (constants.O_NONBLOCK ?? 0) |
+        (constants.O_NOCTTY ?? 0),
+      0o666,
+    );
+    // what was opened is what was looked at: a pipe or another file put there meanwhile is not
+    // written to
+    const now = fstatSync(fd);
+    if (now.isFIFO() || now.isSocket()) return { ok: false, problem: 'pipe' };
+    if (before !== undefined && (now.dev !== before.dev || now.ino !== before.ino)) {
+      return { ok: false, problem: 'changed' };
+    }
+    writeAll(fd, bytes);
+    return { ok: true };
+  } catch (error) {
+    return appendProblem(error);
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+const APPEND_PROBLEMS: Record<string, AppendProblem> = {
+  ENOENT: 'no-folder',
+  ENOTDIR: 'not-a-folder',
+  EISDIR: 'folder',
+  EACCES: 'permission',
+  EPERM: 'permission',
+  EROFS: 'permission',
+  ENOSPC: 'full',
+  EDQUOT: 'full',
+  EFBIG: 'full',
+  EAGAIN: 'busy',
+  EWOULDBLOCK: 'busy',
+  EBUSY: 'busy',
+  ENXIO: 'no-device',
+  ENODEV: 'no-device',
+};
+
+function appendProblem(error: unknown): AppendResult {
+  const code = errorCode(error);
+  const problem = (code === undefined ? undefined : APPEND_PROBLEMS[code]) ?? 'error';
+  return code === undefined ? { ok: false, problem } : { ok: false, problem, code };
 }
 
 /** Refuses to replace an existing file unless `force`. */

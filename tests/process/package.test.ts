@@ -202,7 +202,7 @@ console.log(JSON.stringify({ passed: result.passed, sections: result.sections.le
     () => {
       write(
         join(project, 'use.ts'),
-        `import { loadQuestionnaire, score, render, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
+        `import { loadQuestionnaire, score, render, renderAsync, type Report, type Questionnaire, type QuestionnaireResult } from 'trustcheck';
 const q: Questionnaire = loadQuestionnaire('trustability');
 const result: QuestionnaireResult = score(q, {}, { date: '2026-11-23' });
 const passed: boolean = result.passed;
@@ -211,6 +211,9 @@ export function show(report: Report): string {
 }
 // @ts-expect-error: render takes a known format only
 render({} as Report, 'pdf');
+// @ts-expect-error: html is rendered by renderAsync, which loads its renderer first
+render({} as Report, 'html');
+export const page: Promise<string> = renderAsync({} as Report, 'html');
 export { passed };
 `,
       );

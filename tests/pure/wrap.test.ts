@@ -1,4 +1,5 @@
-// Wrapping terminal text at word boundaries with a hanging indent.
+// Wrapping terminal text at word boundaries with a hanging indent, measured in a terminal's
+// columns: CJK characters and emoji take two, and no character or emoji sequence is cut.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, shortenWords, terminalWidth, wrap } from '../../src/core/text/wrap.js';
@@ -74,6 +75,97 @@ describe('wrap', () => {
     expect(lines.join(' ').replace(/ +/g, ' ')).toBe(
       '1. Verdien je een goede naam bij wie over je praat?',
     );
+  });
+});
+
+/** The user-perceived characters of a text (an emoji sequence is one). */
+const graphemes = (text: string): string[] =>
+  [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
+
+describe('wide characters and emoji', () => {
+  it('measures a terminal’s columns', () => {
+    expect(displayWidth('Acme')).toBe(4);
+    expect(displayWidth('株式会社')).toBe(8);
+    expect(displayWidth('カタカナ')).toBe(8);
+    expect(displayWidth('한국어')).toBe(6);
+    expect(displayWidth('ＡＢ')).toBe(4);
+    expect(displayWidth('👍')).toBe(2);
+    expect(displayWidth('👍🏽')).toBe(2);
+    expect(displayWidth('👨‍👩‍👧')).toBe(2);
+    expect(displayWidth('🇳🇱')).toBe(2);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth(`\u001b[31m株式\u001b[39m`)).toBe(4);
+  });
+
+  it('wraps a long CJK subject to the width, filling each line, cutting no character', () => {
+    const subject = '株式会社ベーカリー・ファン・デル・ベルグ'.repeat(5);
+    const lines = wrap(`${subject}: failed, 7 of 10 questions pass`, 30);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
+    // a line of CJK is full, or one column short where the next character does not fit
+    for (const l of lines.slice(0, -2)) expect(displayWidth(l)).toBeGreaterThanOrEqual(29);
+    expect(lines.join('').replace(/ /g, '')).toBe(
+      `${subject}: failed, 7 of 10 questions pass`.replace(/ /g, ''),
+    );
+  });
+
+  it('never splits an emoji sequence, and counts it two columns', () => {
+    expect(wrap('✗ 👨‍👩‍👧 family 🇳🇱 Bakker 👍🏽 ok', 12)).toEqual([
+      '✗ 👨‍👩‍👧 family',
+      '  🇳🇱 Bakker',
+      '  👍🏽 ok',
+    ]);
+    const families = '👨‍👩‍👧'.repeat(10);
+    const lines = wrap(families, 7);
+    expect(lines).toEqual(['👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', '👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', '👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧', '👨‍👩‍👧']);
+  });
+
+  it('puts a wide character that does not fit on the next line, whole', () => {
+    expect(wrap('ab 漢字漢字漢字漢字', 9)).toEqual(['ab', '漢字漢字', '漢字漢字']);
+    // narrower than one character: each goes whole on a line of its own
+    expect(wrap('漢字', 1)).toEqual(['漢', '字']);
+  });
+
+  it('never makes a line wider than the width, and loses nothing (property)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'é',
+      'e\u0301',
+      '漢',
+      'カ',
+      '한',
+      'Ａ',
+      '👍',
+      '👍🏽',
+      '👨‍👩‍👧',
+      '🇳🇱',
+    );
+    const word = fc.array(unit, { minLength: 1, maxLength: 20 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 6, max: 100 }),
+        (words, width) => {
+          const text = `• ${words.join(' ')}`;
+          const lines = wrap(text, width);
+          for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+          // the same characters in the same order, none cut in two
+          expect(lines.flatMap((l) => graphemes(l.replace(/ /g, '')))).toEqual(
+            graphemes(text.replace(/ /g, '')),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shortens by columns, at a word boundary', () => {
+    expect(shortenWords('株式会社 ベーカリー 漢字漢字漢字漢字漢字', 22)).toBe(
+      '株式会社 ベーカリー…',
+    );
+    // a word boundary in the first half is too early: cut at the width
+    expect(shortenWords('株式会社 ベーカリー 漢字漢字漢字漢字漢字', 16)).toBe('株式会社 ベーカ…');
+    expect(shortenWords('漢字'.repeat(20), 11)).toBe('漢字漢字漢…');
+    expect(shortenWords('👨‍👩‍👧'.repeat(10), 8)).toBe('👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧…');
   });
 });
 

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { expandInputs } from '../inputs.js';
 import type { Report } from '../../core/model.js';
 import type { RenderOptions } from '../../core/render/options.js';
+import { DEFAULT_REPORT_FORMAT } from '../../core/render/formats.js';
 import {
   appendStepSummary,
   printLines,
@@ -22,22 +23,17 @@ import { inputIndex } from '../../io/identity.js';
 import { acquireLock, currentPidNamespace } from '../../io/lock.js';
 import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
-import {
-  auditFile,
-  loadBaseline,
-  otherInputs,
-  type AuditCommandOptions,
-  type Baseline,
-} from '../scripted-audit.js';
+import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
+import type { AuditOptions } from '../declarations.js';
 
-export function auditCommand(ctx: Context, options: AuditCommandOptions): Promise<number> {
+export function auditCommand(ctx: Context, options: AuditOptions): Promise<number> {
   return runAuditCommand(ctx, options);
 }
 
 /** The command, with the prompts to ask through (tests give scripted ones). */
 export async function runAuditCommand(
   ctx: Context,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   prompts?: Prompts,
 ): Promise<number> {
   assertSubject(options.subject);
@@ -63,12 +59,13 @@ export async function runAuditCommand(
 function scriptedAudit(
   ctx: Context,
   file: string,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   failOn: FailOn,
   baseline: Baseline | undefined,
 ): Promise<number> {
   const format = singleFormat(options.format);
-  assertNotAnInput([file, ...otherInputs(options)], options.output ?? []);
+  const inputs = [file, ...otherInputs(options)];
+  assertNotAnInput(inputs, options.output ?? []);
   const { report, source } = auditFile(ctx, file, options, baseline);
   return finish(ctx, report, reportTargets(options.output, format), {
     failOn,
@@ -76,6 +73,7 @@ function scriptedAudit(
     baselineFile: baseline?.file,
     baseline: baseline?.report,
     stepSummary: options.stepSummary,
+    inputs,
   });
 }
 
@@ -86,13 +84,16 @@ async function finish(
   targets: ReportTarget[],
   options: RenderOptions & {
     failOn: FailOn;
-    stepSummary: boolean | undefined;
+    /** Whether to append the report to the GitHub job summary (--no-step-summary: false). */
+    stepSummary: boolean;
+    /** The files the audit read, which the job summary may not be. */
+    inputs: readonly string[];
     /** Every question with its verdict (the interactive ending), not only those that fail. */
     allQuestions?: boolean;
   },
 ): Promise<number> {
   await writeReport(ctx, report, targets, options);
-  appendStepSummary(ctx, report, options);
+  appendStepSummary(ctx, report, { ...options, outputs: targets.map((t) => t.file) });
   printLines(
     ctx,
     auditSummaryLines(report, ctx.color, {
@@ -106,7 +107,7 @@ async function finish(
 }
 
 /** Where an interactive audit's answers go: --resume FILE, --answers FILE --interactive, or --save-answers. */
-function answersPath(options: AuditCommandOptions): { file: string; existing: boolean } {
+function answersPath(options: AuditOptions): { file: string; existing: boolean } {
   if (options.resume !== undefined) {
     return {
       file: options.resume === true ? './trustcheck-answers.yaml' : options.resume,
@@ -121,7 +122,7 @@ function answersPath(options: AuditCommandOptions): { file: string; existing: bo
 
 async function interactiveAudit(
   ctx: Context,
-  options: AuditCommandOptions,
+  options: AuditOptions,
   failOn: FailOn,
   prompts: Prompts | undefined,
 ): Promise<number> {
@@ -178,7 +179,8 @@ async function interactiveAudit(
         questionnaires: options.questionnaire,
         language: options.lang,
         today: today(ctx.env),
-        askReportPath: options.output === undefined ? { format: format ?? 'md' } : undefined,
+        askReportPath:
+          options.output === undefined ? { format: format ?? DEFAULT_REPORT_FORMAT } : undefined,
         reportPathProblem,
       },
     ),
@@ -196,6 +198,7 @@ async function interactiveAudit(
     baselineFile: baseline?.file,
     baseline: baseline?.report,
     stepSummary: options.stepSummary,
+    inputs: [...inputs, outcome.file],
     allQuestions: true,
   });
 }

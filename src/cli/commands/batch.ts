@@ -9,10 +9,14 @@ import { ExitCode, TrustcheckError } from '../../errors.js';
 import { defaultLanguage } from '../../core/language.js';
 import { violatesPolicy, type FailOn } from '../../core/policy.js';
 import {
+  DEFAULT_REPORT_FORMAT,
+  REPORT_FORMATS,
   extensionFor,
-  loadRenderers,
-  render,
+  formatName,
+  isPerAnswerFile,
+  rendererFor,
   type RenderOptions,
+  type Renderer,
   type ReportFormat,
 } from '../../core/render/index.js';
 import type { Report } from '../../core/model.js';
@@ -21,13 +25,8 @@ import { batchLine, batchTotal } from '../../core/render/verdict.js';
 import { createFolder, writeFileSafely } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
 import { inputClash } from '../output.js';
-import {
-  auditFile,
-  loadBaseline,
-  otherInputs,
-  type AuditCommandOptions,
-  type Baseline,
-} from '../scripted-audit.js';
+import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
+import type { AuditOptions } from '../declarations.js';
 
 /** How many files are audited between two turns of the event loop (which runs signal handlers). */
 const FILES_PER_TURN = 16;
@@ -47,9 +46,10 @@ interface BatchJob {
   files: string[];
   outDir: string;
   template: string;
-  options: AuditCommandOptions;
+  options: AuditOptions;
   failOn: FailOn;
-  formats: ReportFormat[];
+  /** Each format asked for, with its renderer (loaded once for the batch). */
+  formats: { format: ReportFormat; render: Renderer }[];
   baseline: Baseline | undefined;
 }
 
@@ -72,8 +72,8 @@ async function auditFiles(
     try {
       const { report, source } = auditFile(ctx, file, job.options, job.baseline);
       const base = reportName(job.template, { file, subject: report.subject, date: report.date });
-      const targets = job.formats.map((format) => ({
-        format,
+      const targets = job.formats.map(({ format, render }) => ({
+        render,
         path: join(job.outDir, `${base}${extensionFor(format)}`),
       }));
       for (const target of targets) {
@@ -130,12 +130,12 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * answers and their source are free to be collected as soon as it returns.
  */
 function writeReports(
-  targets: { format: ReportFormat; path: string }[],
+  targets: { render: Renderer; path: string }[],
   report: Report,
   options: RenderOptions,
 ): void {
   for (const target of targets) {
-    writeFileSafely(target.path, render(report, target.format, options));
+    writeFileSafely(target.path, target.render(report, options));
   }
 }
 
@@ -160,7 +160,7 @@ function failure(
 export async function batchAudit(
   ctx: Context,
   files: string[],
-  options: AuditCommandOptions,
+  options: AuditOptions,
   failOn: FailOn,
 ): Promise<number> {
   if (options.outDir === undefined) {
@@ -173,13 +173,17 @@ export async function batchAudit(
       '--output goes with one answer file; with --out-dir, reports are named after the answer files (see --name)',
     );
   }
-  const formats = [...new Set<ReportFormat>(options.format ?? ['md'])];
-  if (formats.includes('github')) {
+  const asked = [...new Set<ReportFormat>(options.format ?? [DEFAULT_REPORT_FORMAT])];
+  const single = asked.find((format) => !isPerAnswerFile(format));
+  if (single !== undefined) {
+    const perFile = REPORT_FORMATS.filter((f) => f.perAnswerFile).map((f) => f.id);
     throw new TrustcheckError(
-      '-f github writes workflow commands to stdout for one answer file; leave it out of --out-dir',
+      `-f ${single} (${formatName(single)}) is one output of one answer file; leave it out of --out-dir, which writes a file per answer file in ${perFile.join(', ')}`,
     );
   }
-  await loadRenderers(formats);
+  const formats = await Promise.all(
+    asked.map(async (format) => ({ format, render: await rendererFor(format) })),
+  );
   const template = options.name ?? '{file}';
   const problem = validateNameTemplate(template);
   if (problem !== undefined) throw new TrustcheckError(`--name ${template}: ${problem}`);

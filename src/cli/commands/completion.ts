@@ -3,8 +3,9 @@
 // completed where the CLI takes them: the choices of an option or argument, files where a file
 // is expected, questionnaire ids and .yaml files for a questionnaire REF; never an option where a
 // value is expected.
-import type { Argument, Command, Option } from 'commander';
+import type { Argument, CommandUnknownOpts as Command, Option } from '@commander-js/extra-typings';
 import type { Context } from '../context.js';
+import type { CompletionOptions } from '../declarations.js';
 import { ExitCode } from '../../errors.js';
 import { builtinVersions, resolveRef } from '../../app/registry.js';
 import { localize } from '../../core/questionnaire.js';
@@ -481,7 +482,7 @@ export function fishScript(specs: readonly CommandSpec[], refs: readonly RefCand
 export function completionCommand(
   ctx: Context,
   shell: 'bash' | 'zsh' | 'fish',
-  _options: unknown,
+  _options: CompletionOptions,
   command: Command,
 ): number {
   const specs = commandSpecs(command.parent ?? command);

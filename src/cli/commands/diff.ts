@@ -1,5 +1,6 @@
 // `trustcheck diff BASELINE CURRENT`: the comparison of two JSON reports.
 import type { Context } from '../context.js';
+import type { DiffOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadReportFile } from '../../app/load.js';
 import { compare, hasRegressions } from '../../core/compare.js';
@@ -13,7 +14,7 @@ export function diffCommand(
   ctx: Context,
   baselineFile: string,
   currentFile: string,
-  options: { format: 'md' | 'json'; failOn: 'regression' | 'never'; strict?: boolean },
+  options: DiffOptions,
 ): number {
   const baseline = unwrap(loadReportFile(baselineFile)).value;
   const current = unwrap(loadReportFile(currentFile)).value;

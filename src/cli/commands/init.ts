@@ -2,26 +2,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
+import type { InitOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { defaultQuestionnaires, resolveRef } from '../../app/registry.js';
 import { answersSchemaWith, schemaPath, schemaRefFor } from '../../app/schema-ref.js';
-import { defaultLanguage, pick, type Language } from '../../core/language.js';
+import { defaultLanguage, pick } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
 import { writeFileSafely } from '../../io/write.js';
 import { assertSubject, writeNewFile } from '../output.js';
 import { prettyJson } from '../../core/text/controls.js';
-
-export interface InitOptions {
-  questionnaire?: string[];
-  subject?: string;
-  assessor?: string;
-  lang?: Language;
-  force?: boolean;
-  /** true: answers.schema.json next to the answers file; a string: that file */
-  schemaFile?: string | boolean;
-}
 
 /** What init says on stderr, in the template's language. */
 const WORDS = {
@@ -60,7 +51,7 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
 
   let schemaRef: string | undefined;
   let schemaFile: string | undefined;
-  if (options.schemaFile !== undefined && options.schemaFile !== false) {
+  if (options.schemaFile !== undefined) {
     if (toStdout) {
       throw new TrustcheckError(
         '--schema-file writes the schema next to the answers file: give a file name instead of -',

@@ -1,16 +1,13 @@
 // `trustcheck questionnaires new ID`: scaffolds a custom questionnaire that passes validate.
 import type { Context } from '../context.js';
+import type { NewOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { ID_PATTERN } from '../../core/formats.js';
 import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
 import { schemaPath, schemaRefFor } from '../../app/schema-ref.js';
 import { writeNewFile } from '../output.js';
 
-export function newCommand(
-  ctx: Context,
-  id: string,
-  options: { output?: string; force?: boolean },
-): number {
+export function newCommand(ctx: Context, id: string, options: NewOptions): number {
   if (!new RegExp(ID_PATTERN).test(id)) {
     throw new TrustcheckError(
       `"${id}" is not a valid questionnaire id: use lower-case letters, digits and single hyphens (kebab-case), such as "supplier-check"`,

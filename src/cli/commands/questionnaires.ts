@@ -1,5 +1,7 @@
 // `trustcheck questionnaires list|show|validate`
 import type { Context } from '../context.js';
+import { displayWidth } from '../../core/text/wrap.js';
+import type { ListOptions, ShowOptions } from '../declarations.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
 import { builtinVersions, reservedIdIssue, resolveRef } from '../../app/registry.js';
@@ -11,10 +13,10 @@ import {
   renderQuestionnaireMarkdown,
 } from '../../core/render/questionnaire.js';
 import { renderQuestionnaireText } from '../../core/render/plain-text.js';
-import { count } from '../../core/render/labels.js';
+import { count } from '../../core/words.js';
 import { prettyJson } from '../../core/text/controls.js';
 
-export function listCommand(ctx: Context, options: { format: 'table' | 'json' }): number {
+export function listCommand(ctx: Context, options: ListOptions): number {
   const language = defaultLanguage(ctx.env, undefined);
   const rows = [...builtinVersions()].map(([id, versions]) => {
     const newest = unwrap(resolveRef(id)).value;
@@ -47,21 +49,17 @@ export function listCommand(ctx: Context, options: { format: 'table' | 'json' })
   return ExitCode.ok;
 }
 
+/** Rows as columns lined up on a terminal (a CJK title takes two columns a character). */
 export function formatTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const pad = (cell: string, width: number) => cell + ' '.repeat(width - displayWidth(cell));
   return rows
-    .map((r) =>
-      r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '),
-    )
+    .map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  '))
     .join('\n')
     .concat('\n');
 }
 
-export function showCommand(
-  ctx: Context,
-  ref: string,
-  options: { lang?: string; format?: 'text' | 'md' | 'json' },
-): number {
+export function showCommand(ctx: Context, ref: string, options: ShowOptions): number {
   const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
   // a person at a terminal reads plain text; a file or a pipe gets Markdown

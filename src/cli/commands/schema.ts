@@ -2,16 +2,12 @@
 // `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
+import type { SchemaOptions } from '../declarations.js';
 import type { SchemaName } from '../../core/model.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { resolveRef } from '../../app/registry.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 import { prettyJson } from '../../core/text/controls.js';
-
-export interface SchemaOptions {
-  questionnaire?: string[];
-  generic?: boolean;
-}
 
 export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOptions = {}): number {
   const refs = options.questionnaire ?? [];

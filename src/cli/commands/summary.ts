@@ -1,9 +1,10 @@
 // `trustcheck summary REPORT...`: the portfolio over many JSON reports.
 import type { Context } from '../context.js';
+import type { SummaryOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
-import { count } from '../../core/render/labels.js';
+import { count } from '../../core/words.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
 import { Portfolio } from '../../core/summary.js';
@@ -20,7 +21,7 @@ import { expandInputs } from '../inputs.js';
 export async function summaryCommand(
   ctx: Context,
   args: string[],
-  options: { format: 'md' | 'json' | 'csv' | 'html'; output?: string },
+  options: SummaryOptions,
 ): Promise<number> {
   const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
   // one report at a time: each is reduced to what the summary needs, and then let go

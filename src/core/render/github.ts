@@ -6,7 +6,7 @@
 import type { Report } from '../model.js';
 import { withoutControls } from '../text/controls.js';
 import { shownCiCommands } from '../text/terminal.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../words.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
 import {

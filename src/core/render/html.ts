@@ -4,44 +4,26 @@
 // A4 or Letter and reads on a phone. Every value is escaped by the `html` template.
 import type { Comparison, Report, ReportQuestionnaire } from '../model.js';
 import { hasRegressions } from '../compare.js';
-import { html, raw, type Html } from './html-template.js';
-import { STYLE } from './html-style.js';
-import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
-import { baselineOutcome } from './markdown.js';
+import { labelsFor, type Labels } from '../words.js';
+import { page } from './html-page.js';
+import { html, type Html } from './html-template.js';
 import type { RenderOptions } from './options.js';
 import {
+  answerWord,
   auditedTitle,
+  baselineOutcome,
   exemptions,
   notTrue,
   questionnaireTitle,
   questions,
   sectionTitle,
   statementText,
+  unsatisfiedReason,
   type QuestionView,
 } from './view.js';
 
 const PASS = '#17773a';
 const FAIL = '#b42318';
-
-/** The document around a body: language, title, viewport, the style sheet. */
-export function page(language: string, title: string, body: Html): string {
-  return `<!doctype html>\n${
-    html`<html lang="${language}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="generator" content="trustcheck" />
-        <title>${title}</title>
-        <style>
-          ${raw(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html>`.value
-  }\n`;
-}
 
 /** A pass or fail badge: colour, and a mark and a word. */
 export function verdictBadge(passed: boolean, l: Labels): Html {

@@ -4,9 +4,9 @@
 // baseline's regression policy only regressions fail. Deterministic: the timestamp is the date.
 import type { Report } from '../model.js';
 import { escapeMarkup } from '../text/controls.js';
-import { labelsFor, unsatisfiedReason } from './labels.js';
+import { labelsFor } from '../words.js';
 import type { RenderOptions } from './options.js';
-import { goneQuestionnaire, goneStatement } from './view.js';
+import { goneQuestionnaire, goneStatement, unsatisfiedReason } from './view.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;

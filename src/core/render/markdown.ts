@@ -4,32 +4,25 @@
 // reads well pasted into a PR comment or a job summary. User text is escaped; the output passes
 // markdownlint (MD013, line length, aside).
 import type { Comparison, Report } from '../model.js';
-import { hasRegressions, regressionCount } from '../compare.js';
-import { answerWord, labelsFor, unsatisfiedReason, type Labels } from './labels.js';
+import { hasRegressions } from '../compare.js';
+import { labelsFor } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 import type { RenderOptions } from './options.js';
 import {
+  answerWord,
   auditedTitle,
+  baselineOutcome,
   exemptions,
   notTrue,
   questionnaireTitle,
   questions,
   sectionTitle,
   statementText,
+  unsatisfiedReason,
   type StatementView,
 } from './view.js';
 
 const e = escapeMarkdown;
-
-/** The outcome against the baseline, in one sentence. */
-export function baselineOutcome(
-  c: Comparison,
-  l: Labels,
-): { ok: boolean; head: string; detail: string } {
-  return hasRegressions(c)
-    ? { ok: false, head: l.ciSome(regressionCount(c), c.baseline.date), detail: l.ciSomeDetail }
-    : { ok: true, head: l.ciNone(c.baseline.date), detail: l.ciNoneDetail };
-}
 
 /**
  * The changes since a baseline. `heading` is the level of its own heading: 1 when it is a

@@ -8,6 +8,7 @@
 // as `\u{…}`, never obeyed) before it is wrapped.
 import { pick } from '../language.js';
 import { safeLine } from '../text/terminal.js';
+import { displayWidth, wrap as wrapLines } from '../text/wrap.js';
 import { QUESTIONNAIRE_LABELS, type LocalizedQuestionnaire } from './questionnaire.js';
 
 /** The narrowest width text is wrapped to, whatever the terminal says. */
@@ -18,41 +19,13 @@ function oneLine(text: string): string {
   return safeLine(text.replace(/\s+/g, ' ').trim());
 }
 
-/** The width of a text in columns, counted in code points (a fair measure for these texts). */
-const columns = (text: string): number => [...text].length;
-
 /**
  * `text` as lines of at most `width` columns: the first starts with `first`, the others with
  * `rest` (a hanging indent). Words are never split, except a word longer than a whole line,
  * which is cut to fit.
  */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
-  const room = Math.max(MIN_WIDTH, width);
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  const indent = () => (lines.length === 0 ? first : rest);
-  for (let word of oneLine(text).split(' ')) {
-    if (word === '') continue;
-    if (!empty && columns(line) + 1 + columns(word) > room) {
-      lines.push(line);
-      line = indent();
-      empty = true;
-    }
-    // a word longer than a whole line (a URL): cut into pieces that fit
-    while (empty && columns(line) + columns(word) > room) {
-      const chars = [...word];
-      const fit = Math.max(1, room - columns(line));
-      lines.push(line + chars.slice(0, fit).join(''));
-      word = chars.slice(fit).join('');
-      line = indent();
-    }
-    if (word === '') continue;
-    line += (empty ? '' : ' ') + word;
-    empty = false;
-  }
-  if (!empty || lines.length === 0) lines.push(line.trimEnd());
-  return lines;
+  return wrapLines(oneLine(text), Math.max(MIN_WIDTH, width), { indent: first, hang: rest });
 }
 
 /** A questionnaire as plain text wrapped to `width` columns, in its language. */
@@ -63,7 +36,7 @@ export function renderQuestionnaireText(q: LocalizedQuestionnaire, width: number
   );
   const out: string[] = [];
   const title = wrap(`${q.title} (${q.id}@${q.version})`, width);
-  out.push(...title, '='.repeat(Math.min(Math.max(...title.map(columns)), width)), '');
+  out.push(...title, '='.repeat(Math.min(Math.max(...title.map(displayWidth)), width)), '');
   if (q.description !== null) out.push(...wrap(q.description, width), '');
   if (q.source !== null) out.push(...wrap(`${l.source}: ${q.source}`, width, '', '  '), '');
   out.push(...wrap(l.rule, width), '');

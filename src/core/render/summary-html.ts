@@ -3,8 +3,8 @@
 // the regressions between reports. Self-contained like the report (see html.ts).
 import { columnNumbers, type PortfolioChange, type Summary, type SummaryRow } from '../summary.js';
 import { html, type Html } from './html-template.js';
-import { page } from './html.js';
-import { labelsFor, type Labels } from './labels.js';
+import { labelsFor, type Labels } from '../words.js';
+import { page } from './html-page.js';
 
 const PASS = '#17773a';
 const FAIL = '#b42318';

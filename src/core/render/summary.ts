@@ -1,7 +1,7 @@
 // The portfolio in its formats: JSON, CSV for spreadsheets, Markdown (HTML is summary-html.ts,
 // loaded only when asked for). The portfolio itself is summarised in core/summary.ts.
 import { columnNumbers, type PortfolioChange, type Summary } from '../summary.js';
-import { labelsFor, type Labels } from './labels.js';
+import { labelsFor, type Labels } from '../words.js';
 import { escapeMarkdown } from './markdown-escape.js';
 import { prettyJson, withoutControls } from '../text/controls.js';
 

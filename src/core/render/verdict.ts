@@ -7,7 +7,7 @@ import type { Comparison, Report } from '../model.js';
 import type { Summary } from '../summary.js';
 import type { FailOn } from '../policy.js';
 import { violatesPolicy } from '../policy.js';
-import { count } from './labels.js';
+import { count } from '../words.js';
 
 const WORDS = {
   en: {

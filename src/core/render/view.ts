@@ -1,8 +1,15 @@
-// What the Markdown and HTML reports show, in the order they show it: every question numbered,
-// the statements not true, the exemptions and the title. Both renderers read the report through
-// these, so they say the same things.
-import type { Report, ReportQuestionnaire, ReportSection, ReportStatement } from '../model.js';
-import { expiresWithin90, isExempt, joinWords, type Labels } from './labels.js';
+// What the reports show, in the order they show it: every question numbered, the statements not
+// true and why, the exemptions, the title and the outcome against a baseline. The Markdown, HTML
+// and JUnit renderers read the report through these, so they say the same things.
+import { hasRegressions, regressionCount } from '../compare.js';
+import type {
+  Comparison,
+  Report,
+  ReportQuestionnaire,
+  ReportSection,
+  ReportStatement,
+} from '../model.js';
+import type { Labels } from '../words.js';
 
 export interface QuestionView {
   /** "3", or "2.3" when the report has more than one questionnaire. */
@@ -102,4 +109,57 @@ export function sectionTitle(
     .find((x) => x.id === q)
     ?.sections.find((x) => x.id === s)?.title;
   return title ?? (baseline === undefined ? undefined : sectionTitle(baseline, q, s));
+}
+
+/** The outcome against the baseline, in one sentence. */
+export function baselineOutcome(
+  c: Comparison,
+  l: Labels,
+): { ok: boolean; head: string; detail: string } {
+  return hasRegressions(c)
+    ? { ok: false, head: l.ciSome(regressionCount(c), c.baseline.date), detail: l.ciSomeDetail }
+    : { ok: true, head: l.ciNone(c.baseline.date), detail: l.ciNoneDetail };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinWords(items: readonly string[], l: Labels): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${l.and} ${items.at(-1)!}`;
+}
+
+/** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
+export function daysBetween(from: string, to: string): number {
+  const ms = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}
+
+/** An answer in words. */
+export function answerWord(st: ReportStatement, l: Labels): string {
+  return st.answer === null ? l.answers.none : l.answers[st.answer];
+}
+
+/** A satisfied `na` answer: an exemption that counts. */
+export function isExempt(st: ReportStatement): boolean {
+  return st.answer === 'na' && st.satisfied;
+}
+
+/** Days until an exemption ends, when that is within 90 days of the report date. */
+export function expiresWithin90(st: ReportStatement, date: string): number | undefined {
+  if (st.until === null) return undefined;
+  const days = daysBetween(date, st.until);
+  return days >= 0 && days <= 90 ? days : undefined;
+}
+
+/**
+ * Why a statement is not satisfied, in words. An `na` is expired as the scoring found it
+ * (`naExpired`); a report written before that field existed falls back to the scoring rule
+ * itself, given the report date.
+ */
+export function unsatisfiedReason(st: ReportStatement, l: Labels, date?: string): string {
+  if (st.answer === null) return l.unanswered;
+  if (st.answer === 'no') return l.answerNo;
+  const expired = st.naExpired ?? (st.until !== null && (date === undefined || date > st.until));
+  if (st.answer === 'na' && expired && st.until !== null) return l.naExpired(st.until);
+  return l.naInvalid;
 }

@@ -1,16 +1,53 @@
 // Text for a terminal, wrapped at word boundaries to its width with a hanging indent: a line
 // that goes on is indented under the text it continues, and a word is split only when it is
-// longer than a whole line. Colour codes take no room.
+// longer than a whole line. Widths are a terminal's columns, measured by a maintained library
+// (fast-string-truncated-width): a CJK character and an emoji take two, a combining mark none,
+// colour codes none. A split falls between user-perceived characters (Intl.Segmenter): never
+// inside an emoji sequence or between a letter and its accent.
+import measure from 'fast-string-truncated-width';
 
-// SGR colour sequences (chalk's), measured as zero width
+/** How many columns `text` takes on a terminal (colour codes take none). */
+export function displayWidth(text: string): number {
+  return measure(text).width;
+}
+
+// SGR colour sequences (chalk's): no width, and never cut
 // eslint-disable-next-line no-control-regex
 const COLOUR = /\u001b\[[0-9;]*m/g;
 
-/** How many columns `text` takes: code points, colour codes not counted. */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const _ of text.replace(COLOUR, '')) n++;
-  return n;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The user-perceived characters of `text` (an emoji sequence, a letter with its accents: one
+ * each). The segmenter is made on first use: making one costs milliseconds, and most runs never
+ * cut a word.
+ */
+function characters(text: string): Iterable<Intl.SegmentData> {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
+
+/**
+ * How much of `text` (in UTF-16 units) fits in `columns`: whole characters and emoji sequences
+ * only, a colour code along with the text before it.
+ */
+function fitting(text: string, columns: number): number {
+  if (displayWidth(text) <= columns) return text.length;
+  let used = 0;
+  let at = 0;
+  for (const part of text.split(new RegExp(`(${COLOUR.source})`))) {
+    if (part.startsWith('\u001b[')) {
+      at += part.length;
+      continue;
+    }
+    for (const { segment } of characters(part)) {
+      const w = displayWidth(segment);
+      if (used + w > columns) return at;
+      used += w;
+      at += segment.length;
+    }
+  }
+  return at;
 }
 
 /** The default width when a stream does not say: 80 columns. */
@@ -72,18 +109,22 @@ function wrapLine(line: string, width: number, options: WrapOptions): string[] {
     let w = displayWidth(rest);
     if (!empty && currentWidth + sep.length + w > width) flush();
     let before = empty ? (lines.length === 0 ? gap : '') : gap;
-    // a word longer than a whole line is split
+    // a word longer than a whole line is split; its last piece goes on like any word
     while (currentWidth + before.length + w > width && w > width - displayWidth(hang)) {
       const room = Math.max(1, width - currentWidth - before.length);
       const [head, tail] = splitAt(rest, room);
+      rest = tail;
+      w = displayWidth(rest);
+      if (rest === '') {
+        rest = head;
+        w = displayWidth(head);
+        break;
+      }
       current += before + head;
       empty = false;
       flush();
       before = '';
-      rest = tail;
-      w = displayWidth(rest);
     }
-    if (rest === '') continue;
     current += before + rest;
     currentWidth += before.length + w;
     empty = false;
@@ -92,29 +133,23 @@ function wrapLine(line: string, width: number, options: WrapOptions): string[] {
   return lines;
 }
 
-/** The first `columns` visible characters of `text` and the rest (colour codes go along). */
+/**
+ * The first `columns` columns of `text` and the rest, never cutting a character or an emoji
+ * sequence (at least one is taken, even when it is wider than `columns`).
+ */
 function splitAt(text: string, columns: number): [string, string] {
-  let seen = 0;
-  let i = 0;
-  while (i < text.length && seen < columns) {
-    COLOUR.lastIndex = i;
-    const m = text.startsWith('\u001b[', i) ? COLOUR.exec(text) : null;
-    if (m !== null && m.index === i) {
-      i += m[0].length;
-      continue;
-    }
-    const cp = text.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    seen++;
-  }
-  return [text.slice(0, i), text.slice(i)];
+  let at = fitting(text, columns);
+  // a character wider than the room (a CJK character in one column) goes whole
+  if (at === 0) at = [...characters(text)][0]?.segment.length ?? text.length;
+  return [text.slice(0, at), text.slice(at)];
 }
 
-/** A text of at most `max` characters, cut at a word boundary with "…". */
+/** A text of at most `max` columns, cut at a word boundary with "…". */
 export function shortenWords(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  if (displayWidth(text) <= max) return text;
+  const cut = text.slice(0, fitting(text, max - 1));
   // the cut falls at the end of a word: keep it
-  const space = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  const space = text[cut.length] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  const words = space > 0 && displayWidth(cut.slice(0, space)) > max / 2;
+  return `${(words ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }

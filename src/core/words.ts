@@ -1,6 +1,7 @@
-// The words reports are written in, per language.
-import { pick, RULE } from '../language.js';
-import type { ReportStatement } from '../model.js';
+// The words trustcheck's reports and portfolio summaries are written in, per language: one table,
+// picked through the language module's `pick`. What the reports do with the words (which reason a
+// statement is not true, how a list is joined) is in render/view.ts.
+import { pick, RULE, type Language } from './language.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
 export function count(n: number, one: string, many: string): string {
@@ -224,49 +225,72 @@ export const LABELS = {
 
 export type Labels = (typeof LABELS)['en'] | (typeof LABELS)['nl'];
 
-/** "A", "A and B", "A, B and C". */
-export function joinWords(items: readonly string[], l: Labels): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${l.and} ${items.at(-1)!}`;
-}
-
-/** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before `from`. */
-export function daysBetween(from: string, to: string): number {
-  const ms = (d: string) =>
-    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((ms(to) - ms(from)) / 86_400_000);
-}
-
-/** An answer in words. */
-export function answerWord(st: ReportStatement, l: Labels): string {
-  return st.answer === null ? l.answers.none : l.answers[st.answer];
-}
-
-/** A satisfied `na` answer: an exemption that counts. */
-export function isExempt(st: ReportStatement): boolean {
-  return st.answer === 'na' && st.satisfied;
-}
-
-/** Days until an exemption ends, when that is within 90 days of the report date. */
-export function expiresWithin90(st: ReportStatement, date: string): number | undefined {
-  if (st.until === null) return undefined;
-  const days = daysBetween(date, st.until);
-  return days >= 0 && days <= 90 ? days : undefined;
-}
-
-/**
- * Why a statement is not satisfied, in words. An `na` is expired as the scoring found it
- * (`naExpired`); a report written before that field existed falls back to the scoring rule
- * itself, given the report date.
- */
-export function unsatisfiedReason(st: ReportStatement, l: Labels, date?: string): string {
-  if (st.answer === null) return l.unanswered;
-  if (st.answer === 'no') return l.answerNo;
-  const expired = st.naExpired ?? (st.until !== null && (date === undefined || date > st.until));
-  if (st.answer === 'na' && expired && st.until !== null) return l.naExpired(st.until);
-  return l.naInvalid;
-}
-
 export function labelsFor(language: string): Labels {
   return pick<Labels>(LABELS, language);
 }
+
+/** Why the report could not be appended to the job summary, in words (see io/write.ts). */
+type AppendReasons = Record<
+  | 'pipe'
+  | 'folder'
+  | 'no-folder'
+  | 'not-a-folder'
+  | 'permission'
+  | 'full'
+  | 'busy'
+  | 'no-device'
+  | 'changed',
+  string
+> & { error: (code: string) => string };
+
+/** What an audit says on stderr when it does not append its report to the GitHub job summary. */
+export const STEP_SUMMARY_WORDS: Record<
+  Language,
+  {
+    isInput: (summary: string, input: string) => string;
+    isOutput: (summary: string, output: string) => string;
+    cannot: (summary: string, reason: string) => string;
+    reasons: AppendReasons;
+  }
+> = {
+  en: {
+    isInput: (summary, input) =>
+      `the job summary (GITHUB_STEP_SUMMARY=${summary}) is ${input}, which this audit reads; trustcheck never writes over its own input, so the report was not appended to it`,
+    isOutput: (summary, output) =>
+      `the job summary (GITHUB_STEP_SUMMARY=${summary}) is ${output}, where this audit writes its report; the report was not appended to it a second time`,
+    cannot: (summary, reason) =>
+      `cannot append the report to the job summary ${summary}: ${reason}; the audit goes on`,
+    reasons: {
+      pipe: 'it is a pipe or a socket, which could keep the audit waiting; give a file',
+      folder: 'it is a folder; give a file',
+      'no-folder': 'its folder does not exist',
+      'not-a-folder': 'a part of its path is a file, not a folder',
+      permission: 'you may not write there (no permission, or read-only)',
+      full: 'the disk is full',
+      busy: 'the device takes nothing now',
+      'no-device': 'there is no device behind it',
+      changed: 'the file was replaced while trustcheck opened it',
+      error: (code) => `an unexpected system error (${code})`,
+    },
+  },
+  nl: {
+    isInput: (summary, input) =>
+      `de samenvatting van de job (GITHUB_STEP_SUMMARY=${summary}) is ${input}, dat deze audit leest; trustcheck schrijft nooit over zijn eigen invoer, dus het rapport is er niet aan toegevoegd`,
+    isOutput: (summary, output) =>
+      `de samenvatting van de job (GITHUB_STEP_SUMMARY=${summary}) is ${output}, waar deze audit zijn rapport al schrijft; het rapport is er niet nog een keer aan toegevoegd`,
+    cannot: (summary, reason) =>
+      `kan het rapport niet toevoegen aan de samenvatting van de job ${summary}: ${reason}; de audit gaat door`,
+    reasons: {
+      pipe: 'het is een pipe of een socket, waardoor de audit zou kunnen blijven wachten; geef een bestand',
+      folder: 'het is een map; geef een bestand',
+      'no-folder': 'de map bestaat niet',
+      'not-a-folder': 'een deel van het pad is een bestand, geen map',
+      permission: 'je mag daar niet schrijven (geen toestemming, of alleen-lezen)',
+      full: 'de schijf is vol',
+      busy: 'het apparaat neemt nu niets aan',
+      'no-device': 'er zit geen apparaat achter',
+      changed: 'het bestand werd vervangen terwijl trustcheck het opende',
+      error: (code) => `een onverwachte systeemfout (${code})`,
+    },
+  },
+};

@@ -1,0 +1,22 @@
+// The options every command takes, declared and read here. Commander parses them with the rest;
+// the context needs two of them before parsing (commander's own messages are coloured, or quiet),
+// so they are also read from the command line as given, by the flags declared here.
+import { Option } from '@commander-js/extra-typings';
+
+export const colorOption = () => new Option('--no-color', 'no colours (also NO_COLOR=1)');
+export const quietOption = () => new Option('--quiet', 'print only warnings and errors on stderr');
+
+export interface GlobalFlags {
+  /** --no-color */
+  noColor: boolean;
+  /** --quiet */
+  quiet: boolean;
+}
+
+/** The global flags in `argv` (without node and script), before a `--` that ends the options. */
+export function globalFlags(argv: readonly string[]): GlobalFlags {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const given = (option: Option) => option.long !== undefined && options.includes(option.long);
+  return { noColor: given(colorOption()), quiet: given(quietOption()) };
+}

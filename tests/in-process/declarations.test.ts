@@ -1,0 +1,71 @@
+// The commands' declarations (src/cli/declarations.ts): the options' types are inferred from them
+// (checked by the type checker through expectTypeOf), the report formats are the table's, and
+// the global flags the context reads before parsing are the ones declared.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  declareAudit,
+  declareProgram,
+  type AuditOptions,
+  type DiffOptions,
+  type InitOptions,
+  type ShowOptions,
+  type SummaryOptions,
+} from '../../src/cli/declarations.js';
+import { globalFlags } from '../../src/cli/global-options.js';
+import type { Language } from '../../src/core/language.js';
+import type { FailOn } from '../../src/core/policy.js';
+import { REPORT_FORMAT_IDS, type ReportFormat } from '../../src/core/render/index.js';
+
+describe('the options a command receives', () => {
+  it('are typed from their declarations', () => {
+    expectTypeOf<AuditOptions['format']>().toEqualTypeOf<ReportFormat[] | undefined>();
+    expectTypeOf<AuditOptions['failOn']>().toEqualTypeOf<FailOn | undefined>();
+    expectTypeOf<AuditOptions['lang']>().toEqualTypeOf<Language | undefined>();
+    expectTypeOf<AuditOptions['output']>().toEqualTypeOf<string[] | undefined>();
+    // --no-step-summary: true unless given; a default value: always there
+    expectTypeOf<AuditOptions['stepSummary']>().toEqualTypeOf<boolean>();
+    expectTypeOf<AuditOptions['saveAnswers']>().toEqualTypeOf<string>();
+    // an optional value: the flag alone is true
+    expectTypeOf<AuditOptions['resume']>().toEqualTypeOf<string | true | undefined>();
+    expectTypeOf<InitOptions['schemaFile']>().toEqualTypeOf<string | true | undefined>();
+    expectTypeOf<DiffOptions['format']>().toEqualTypeOf<'md' | 'json'>();
+    expectTypeOf<SummaryOptions['format']>().toEqualTypeOf<'md' | 'json' | 'csv' | 'html'>();
+    expectTypeOf<ShowOptions['format']>().toEqualTypeOf<'text' | 'md' | 'json' | undefined>();
+  });
+
+  it('are what commander parses', () => {
+    const program = declareProgram().exitOverride();
+    const audit = declareAudit(program);
+    program.parse(['audit', '-f', 'md', 'html', '--no-step-summary', '--resume'], {
+      from: 'user',
+    });
+    expect(audit.opts()).toEqual({
+      format: ['md', 'html'],
+      stepSummary: false,
+      resume: true,
+      saveAnswers: './trustcheck-answers.yaml',
+    });
+  });
+
+  it('offer the table’s report formats to audit --format', () => {
+    const audit = declareAudit(declareProgram());
+    const format = audit.options.find((o) => o.long === '--format');
+    expect(format?.argChoices).toEqual(REPORT_FORMAT_IDS);
+  });
+});
+
+describe('the global flags', () => {
+  it('are read as declared, anywhere before a `--`', () => {
+    expect(globalFlags(['audit', '--no-color'])).toEqual({ noColor: true, quiet: false });
+    expect(globalFlags(['--quiet', 'summary', 'r.json'])).toEqual({ noColor: false, quiet: true });
+    expect(globalFlags(['init', '--', '--no-color', '--quiet'])).toEqual({
+      noColor: false,
+      quiet: false,
+    });
+  });
+
+  it('are the program’s declared global options', () => {
+    const longs = declareProgram().options.map((o) => o.long);
+    expect(longs).toEqual(expect.arrayContaining(['--no-color', '--quiet']));
+  });
+});
