@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/cli/context.js';
 import { runAuditCommand } from '../../src/cli/commands/audit.js';
-import type { AuditCommandOptions } from '../../src/cli/scripted-audit.js';
+import type { AuditOptions } from '../../src/cli/declarations.js';
 import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
 import {
   choicesOf,
@@ -47,8 +47,9 @@ const ctx = async () => {
     [],
   );
 };
-const options = (extra: Partial<AuditCommandOptions> = {}): AuditCommandOptions => ({
+const options = (extra: Partial<AuditOptions> = {}): AuditOptions => ({
   saveAnswers: file,
+  stepSummary: true,
   questionnaire: ['trustability'],
   subject: 'Acme B.V.',
   output: [join(dir, 'report.json'), join(dir, 'report.md')],

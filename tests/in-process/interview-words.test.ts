@@ -170,6 +170,7 @@ describe('the end of an interactive audit', () => {
       await ctx(),
       {
         saveAnswers: file,
+        stepSummary: true,
         questionnaire: ['trustability'],
         subject: 'Acme B.V.',
         output: [join(dir, 'report.md')],
