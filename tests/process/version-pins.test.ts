@@ -64,9 +64,9 @@ describe('the version an answer file pins', () => {
     const { code, stderr, report } = audited();
     expect(code).toBe(0);
     expect(stderr).toContain(
-      'trustability 1.0.7+build is not shipped; using 1.1.0, the newest version of the same major',
+      'trustability 1.0.7+build is not shipped; using 1.1.1, the newest version of the same major',
     );
-    expect(report.questionnaires[0]!.version).toBe('1.1.0');
+    expect(report.questionnaires[0]!.version).toBe('1.1.1');
     // --strict refuses the fallback
     expect(audited('--strict').code).toBe(2);
   });

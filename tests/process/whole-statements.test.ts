@@ -7,11 +7,11 @@ import { fillTemplate, read, run, setAnswer, tempDir, write } from '../support/h
 
 const SENTIMENT = {
   en: 'You measure non-financial indicators of customer sentiment such as CSAT (customer satisfaction) or NPS (net promoter score), and incorporate those metrics into incentives and accountability.',
-  nl: 'Je meet niet-financiële graadmeters van hoe klanten over je denken, zoals CSAT (klanttevredenheid) of NPS (Net Promoter Score), en neemt die cijfers op in prikkels en verantwoordelijkheden.',
+  nl: 'Je meet hoe klanten over je denken aan de hand van niet-financiële maatstaven, zoals CSAT (klanttevredenheid) of NPS (Net Promoter Score), en laat die cijfers meetellen in prikkels en verantwoordelijkheden.',
 };
 const QUESTION = {
   en: 'Are employee compensation, incentives, and accountabilities aligned with encouraging customers to trust your business?',
-  nl: 'Zijn de beloning, prikkels en verantwoordelijkheden van medewerkers erop gericht dat klanten je bedrijf gaan vertrouwen?',
+  nl: 'Zijn de beloning, de prikkels en de verantwoordelijkheden van je medewerkers erop gericht dat klanten je bedrijf gaan vertrouwen?',
 };
 
 let dir: string;
@@ -22,7 +22,7 @@ afterEach(() => cleanup());
 /** An answers file of trustability in `language`, every statement yes but those given no. */
 function answers(language: 'en' | 'nl', ...no: string[]): string {
   const file = join(dir, `answers-${language}-${no.length}.yaml`);
-  run(['init', file, '-q', 'trustability', '--subject', 'Acme B.V.', '--lang', language]);
+  run(['init', file, '-q', 'trustability@1.1.1', '--subject', 'Acme B.V.', '--lang', language]);
   let text = fillTemplate(read(file));
   for (const id of no) text = setAnswer(text, id, 'no');
   write(file, text);
