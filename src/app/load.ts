@@ -7,6 +7,7 @@ import type { Issue, LocatedIssue, Result } from '../core/issues.js';
 import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/model.js';
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
+import { dateIssues } from '../core/dates.js';
 import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputBytes, readInputFile } from '../io/read.js';
@@ -48,6 +49,8 @@ export function validateText<T>(
   const wrongKind = wrongFormat(parsed, kind);
   if (wrongKind !== undefined) return { ok: false, issues: [wrongKind], warnings: [] };
   let issues = schemaIssues(VALIDATORS[kind], parsed.value);
+  // a date of the right form may still be no day at all: said with the schema's problems
+  if (kind !== 'questionnaire') issues = [...issues, ...dateIssues(kind, parsed.value)];
   if (issues.length === 0 && semantic !== undefined) issues = semantic(parsed.value as T);
   if (issues.length > 0) {
     return { ok: false, issues: sortIssues(issues.map((i) => locate(parsed, i))), warnings: [] };
@@ -148,7 +151,10 @@ export function loadReportForSummary(file: string): Result<ReportForSummary> {
     }
     // the other texts are left in their Latin-1 reading: the type keeps them out of reach
     const forSummary: ReportForSummary = report;
-    return { ok: true, value: forSummary, warnings: [] };
+    // a date that does not exist takes the usual path below, which says where and why
+    if (dateIssues('report', forSummary).length === 0) {
+      return { ok: true, value: forSummary, warnings: [] };
+    }
   }
   const loaded = loadReportFile(file);
   return loaded.ok ? { ok: true, value: loaded.value.value, warnings: [] } : loaded;
