@@ -8,6 +8,10 @@ import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/mode
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
 import { dateIssues } from '../core/dates.js';
+import { forgedClaims } from '../core/derive.js';
+import { MAX_SHOWN_ISSUES } from '../core/issues.js';
+import { claimIssues } from '../core/verify.js';
+import { verifyWordsFor } from '../core/words.js';
 import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputBytes, readInputFile } from '../io/read.js';
@@ -120,8 +124,38 @@ export const loadQuestionnaireFile = (file: string): Result<Loaded<Questionnaire
 export const loadAnswerFile = (file: string): Result<Loaded<AnswerFile>> =>
   loadFile<AnswerFile>(file, 'answers');
 
-export const loadReportFile = (file: string): Result<Loaded<Report>> =>
+/**
+ * A report as it was written, its verdicts not yet checked against its answers: for `verify`,
+ * which says what does not follow. Every other reader takes `loadReportFile`.
+ */
+export const loadReportClaims = (file: string): Result<Loaded<Report>> =>
   loadFile<Report>(file, 'report');
+
+/**
+ * A report whose verdicts follow from its answers: one that claims a verdict its own answers do
+ * not give is refused, each such claim at its place in the file, with how to fix it. So every
+ * reader (diff, a baseline, summary) works with derived verdicts.
+ */
+export function loadReportFile(file: string): Result<Loaded<Report>> {
+  const loaded = loadReportClaims(file);
+  if (!loaded.ok) return loaded;
+  const report = loaded.value.value;
+  const claims = forgedClaims(report);
+  if (claims.length === 0) return loaded;
+  const issues = claimIssues(claims, report.language);
+  const shown = issues.slice(0, MAX_SHOWN_ISSUES);
+  const rest = issues.slice(MAX_SHOWN_ISSUES);
+  return {
+    ok: false,
+    issues: [
+      // only the first are printed: those are located, in the file's order; the rest counted
+      ...sortIssues(shown.map((issue) => locate(loaded.value.parsed, issue))),
+      ...rest.map((issue) => ({ file, message: issue.message })),
+    ],
+    warnings: [],
+    summary: verifyWordsFor(report.language).forged(file, claims.length),
+  };
+}
 
 /**
  * A report as far as a portfolio summary reads it. A valid report is parsed from its bytes
@@ -146,13 +180,18 @@ export function loadReportForSummary(file: string): Result<ReportForSummary> {
       q.digest = textOf(q.digest);
       for (const s of q.sections) {
         s.title = textOf(s.title);
-        for (const st of s.statements) st.text = textOf(st.text);
+        for (const st of s.statements) {
+          st.text = textOf(st.text);
+          // whether an n/a's note is blank is read from its text, not its bytes
+          if (st.answer === 'na' && st.note !== null) st.note = textOf(st.note);
+        }
       }
     }
     // the other texts are left in their Latin-1 reading: the type keeps them out of reach
     const forSummary: ReportForSummary = report;
-    // a date that does not exist takes the usual path below, which says where and why
-    if (dateIssues('report', forSummary).length === 0) {
+    // the verdicts are used as derived: a report whose claims do not follow, or with a date that
+    // does not exist, takes the usual path below, which says where and why
+    if (dateIssues('report', forSummary).length === 0 && forgedClaims(forSummary).length === 0) {
       return { ok: true, value: forSummary, warnings: [] };
     }
   }

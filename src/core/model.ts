@@ -309,8 +309,9 @@ export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
 export type ReportForSummary = z.infer<typeof ReportForSummarySchema>;
 
 /**
- * The parts of a report that `summary` reads, each as the report schema has it; a report's other
- * fields are not read, so they are not checked there (a portfolio tolerates what it ignores).
+ * The parts of a report that `summary` reads, each as the report schema has it: what it shows,
+ * and the answers its verdicts are derived from. A report's other fields are not read, so they
+ * are not checked there (a portfolio tolerates what it ignores).
  */
 export const ReportForSummarySchema = ReportSchema.pick({
   format: true,
@@ -322,13 +323,28 @@ export const ReportForSummarySchema = ReportSchema.pick({
 })
   .extend({
     questionnaires: z.array(
-      ReportQuestionnaireSchema.pick({ id: true, version: true, digest: true })
+      ReportQuestionnaireSchema.pick({ id: true, version: true, digest: true, passed: true })
         .extend({
           sections: z.array(
-            ReportSectionSchema.pick({ id: true, title: true, passed: true })
+            ReportSectionSchema.pick({
+              id: true,
+              title: true,
+              passed: true,
+              satisfied: true,
+              total: true,
+            })
               .extend({
                 statements: z.array(
-                  ReportStatementSchema.pick({ id: true, text: true, satisfied: true }).loose(),
+                  // the verdict, and what it is derived from (derive.ts)
+                  ReportStatementSchema.pick({
+                    id: true,
+                    text: true,
+                    answer: true,
+                    note: true,
+                    until: true,
+                    satisfied: true,
+                    naExpired: true,
+                  }).loose(),
                 ),
               })
               .loose(),

@@ -1,7 +1,9 @@
 // The words trustcheck's reports and portfolio summaries are written in, per language: one table,
 // picked through the language module's `pick`. What the reports do with the words (which reason a
 // statement is not true, how a list is joined) is in render/view.ts.
+import type { ClaimOwner, Reason } from './derive.js';
 import { pick, RULE, type Language } from './language.js';
+import { shellQuote } from './text/shell.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
 export function count(n: number, one: string, many: string): string {
@@ -294,3 +296,277 @@ export const STEP_SUMMARY_WORDS: Record<
     },
   },
 };
+
+/** A verdict a report claims, and what its answers give instead (see derive.ts). */
+type ClaimWords = {
+  owner: (owner: ClaimOwner) => string;
+  claim: (owner: string, field: string, claimed: string, reason: string) => string;
+  answer: (reason: Extract<Reason, { kind: 'answer' }>, field: string) => string;
+  count: (reason: Extract<Reason, { kind: 'count' }>) => string;
+  size: (reason: Extract<Reason, { kind: 'size' }>) => string;
+  /** The line above a reader's list of forged claims: what is wrong, and how to fix it. */
+  forged: (file: string, n: number) => string;
+};
+
+/** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
+export interface VerifyWords extends ClaimWords {
+  /** A text of the report that is not the questionnaire's. */
+  textDiffers: (what: TextKind, where: string, found: string, expected: string) => string;
+  missing: (what: 'question' | 'statement', id: string, parent: string) => string;
+  extra: (what: 'question' | 'statement', id: string, parent: string) => string;
+  twice: (what: 'question' | 'statement', id: string, parent: string) => string;
+  order: (what: 'question' | 'statement', parent: string) => string;
+  naNotAllowed: (statement: string, questionnaire: string) => string;
+  /** The report's digest is that of another questionnaire (or version) than it names. */
+  digestOf: (named: string, actual: string) => string;
+  /** The report names a shipped version (or one given with -q), with another digest. */
+  digestChanged: (named: string, source: string) => string;
+  shipped: string;
+  /** Cannot check: a questionnaire no shipped or given file has. */
+  unknownQuestionnaire: (named: string) => string;
+  /** Cannot check: a version of a built-in that this trustcheck does not ship. */
+  notShipped: (named: string, shipped: string) => string;
+  /** Cannot check: several answer files for a report of one. */
+  oneFile: (n: number) => string;
+  notInReport: (ref: string) => string;
+  /** A field of the report that is not what the answers give. */
+  differs: (where: string, field: string, found: string, given: string, at: string) => string;
+  fieldName: Record<AnswerField, string>;
+  nothing: string;
+  unanswered: (questionnaire: string) => string;
+  alsoAnswers: (questionnaire: string) => string;
+  pinned: (questionnaire: string, pinned: string, version: string) => string;
+  /** A difference the checks above do not name (a safety net): where, and both values. */
+  otherDifference: (path: string, found: string, given: string) => string;
+  comparisonUnchecked: (date: string) => string;
+  holds: (file: string, checked: string[]) => string;
+  fails: (file: string, n: number) => string;
+  checked: {
+    consistent: string;
+    /** The questionnaires, each with where it is from (`shipped`, or the file given). */
+    questionnaires: (list: string) => string;
+    shippedLabel: string;
+    answers: (file: string, date: string) => string;
+  };
+}
+
+export type TextKind = 'title' | 'questionTitle' | 'statementText' | 'remedy';
+export type AnswerField =
+  'subject' | 'assessor' | 'date' | 'answer' | 'note' | 'evidence' | 'until';
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
+  en: {
+    owner: (o) =>
+      o.kind === 'statement'
+        ? `statement "${o.statement}" (${o.questionnaire} › ${o.section})`
+        : o.kind === 'section'
+          ? `question "${o.section}" of ${o.questionnaire}`
+          : o.kind === 'questionnaire'
+            ? `questionnaire ${o.questionnaire}`
+            : 'the report',
+    claim: (owner, field, claimed, reason) => `${owner} says "${field}": ${claimed}, but ${reason}`,
+    answer: (r, field) => {
+      if (r.answer === null) return 'it is not answered';
+      if (r.answer !== 'na')
+        return field === 'naExpired'
+          ? `its answer is ${r.answer}, not n/a`
+          : `its answer is ${r.answer}`;
+      if (r.expired) return `its n/a ended on ${r.until!}, before the report's date ${r.date}`;
+      if (field === 'naExpired')
+        return r.until === null
+          ? 'its n/a has no end date'
+          : `its n/a runs until ${r.until}, not before the report's date ${r.date}`;
+      if (!r.noted) return 'its n/a has no note';
+      return `its answer is n/a with a note${r.until === null ? '' : `, until ${r.until}`}`;
+    },
+    count: (r) => {
+      if (r.of === 0) return `it holds no ${r.unit}`;
+      const units = count(r.of, r.unit, `${r.unit}s`);
+      return r.unit === 'statement'
+        ? `${r.count} of its ${units} ${plural(r.count, 'is', 'are')} true`
+        : `${r.count} of its ${units} ${plural(r.count, 'passes', 'pass')}`;
+    },
+    size: (r) => `there ${plural(r.of, 'is', 'are')} ${count(r.of, r.unit, `${r.unit}s`)}`,
+    forged: (file, n) =>
+      `${file}: ${n === 1 ? 'a verdict' : `${n} verdicts`} in this report ${plural(n, 'does', 'do')} not follow from its own answers, so the report cannot be trusted as it is; write it again from its answers (trustcheck audit --answers FILE -f json -o ${shellQuote(file)}), or run \`trustcheck verify ${shellQuote(file)}\` for every finding`,
+    textDiffers: (what, where, found, expected) =>
+      `the ${
+        what === 'title'
+          ? 'title'
+          : what === 'questionTitle'
+            ? 'question'
+            : what === 'statementText'
+              ? 'text'
+              : 'remedy'
+      } of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
+    missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
+    extra: (what, id, parent) => `${what} "${id}" is not in ${parent}`,
+    twice: (what, id, parent) => `${what} "${id}" appears twice in ${parent}`,
+    order: (what, parent) => `the ${what}s of ${parent} are not in the questionnaire's order`,
+    naNotAllowed: (statement, questionnaire) =>
+      `${statement} is answered n/a, which ${questionnaire} does not allow for it`,
+    digestOf: (named, actual) => `the report names ${named}, but its digest is that of ${actual}`,
+    digestChanged: (named, source) =>
+      `the digest of ${named} is not that of ${source}: the report was not made with that questionnaire, or its texts were changed`,
+    shipped: 'the shipped file',
+    unknownQuestionnaire: (named) =>
+      `cannot check ${named}: its digest is not that of any questionnaire shipped with this trustcheck; give the questionnaire's file with -q FILE`,
+    notShipped: (named, shipped) =>
+      `cannot check ${named}: this trustcheck ships ${shipped}; use the trustcheck release that made the report, or give the questionnaire's file with -q FILE`,
+    oneFile: (n) =>
+      `the report was made from one answer file, and ${n} were given; give that one file with --answers (several files are the respondents of a team report, which this trustcheck does not write)`,
+    notInReport: (ref) => `-q ${ref} is not among the report's questionnaires; it is not used`,
+    differs: (where, field, found, given, at) =>
+      `the ${field} of ${where} in the report is ${found}, but the answers give ${given} (${at})`,
+    fieldName: {
+      subject: 'subject',
+      assessor: 'assessor',
+      date: 'date',
+      answer: 'answer',
+      note: 'note',
+      evidence: 'evidence',
+      until: 'end date (until)',
+    },
+    nothing: 'nothing',
+    unanswered: (q) =>
+      `the answers do not answer ${q}, which the report holds; give the answer file the report was made from`,
+    alsoAnswers: (q) =>
+      `the answers also answer ${q}, which the report does not hold (an audit of these answers includes it)`,
+    pinned: (q, pinned, version) =>
+      `the answers were given against ${q} ${pinned}, and the report is of ${version}`,
+    otherDifference: (path, found, given) =>
+      `${path} in the report is ${found}, but the answers give ${given}`,
+    comparisonUnchecked: (date) =>
+      `the report's comparison with the baseline of ${date} is not checked (verify does not read the baseline)`,
+    holds: (file, checked) => [`${file} holds:`, ...checked.map((c) => `  ✓ ${c}`)].join('\n'),
+    fails: (file, n) =>
+      `${file} does not hold: ${count(n, 'finding', 'findings')}; make the report again from its answers (trustcheck audit --answers FILE -f json)`,
+    checked: {
+      consistent: 'every verdict follows from its answers',
+      questionnaires: (list) =>
+        `its questionnaires are the ones it names, with their texts: ${list}`,
+      shippedLabel: 'shipped',
+      answers: (file, date) => `it is what ${file} gives, audited on ${date}`,
+    },
+  },
+  nl: {
+    owner: (o) =>
+      o.kind === 'statement'
+        ? `uitspraak "${o.statement}" (${o.questionnaire} › ${o.section})`
+        : o.kind === 'section'
+          ? `vraag "${o.section}" van ${o.questionnaire}`
+          : o.kind === 'questionnaire'
+            ? `vragenlijst ${o.questionnaire}`
+            : 'het rapport',
+    claim: (owner, field, claimed, reason) =>
+      `${owner} zegt "${field}": ${claimed}, maar ${reason}`,
+    answer: (r, field) => {
+      const word = { yes: 'ja', no: 'nee', na: 'n.v.t.' };
+      if (r.answer === null) return 'ze is niet beantwoord';
+      if (r.answer !== 'na')
+        return field === 'naExpired'
+          ? `het antwoord is ${word[r.answer]}, geen n.v.t.`
+          : `het antwoord is ${word[r.answer]}`;
+      if (r.expired)
+        return `de n.v.t. liep af op ${r.until!}, vóór de datum van het rapport (${r.date})`;
+      if (field === 'naExpired')
+        return r.until === null
+          ? 'de n.v.t. heeft geen einddatum'
+          : `de n.v.t. loopt tot ${r.until}, niet vóór de datum van het rapport (${r.date})`;
+      if (!r.noted) return 'de n.v.t. heeft geen toelichting';
+      return `het antwoord is n.v.t. met een toelichting${r.until === null ? '' : `, tot ${r.until}`}`;
+    },
+    count: (r) => {
+      const names = {
+        statement: ['uitspraak', 'uitspraken'],
+        question: ['vraag', 'vragen'],
+        questionnaire: ['vragenlijst', 'vragenlijsten'],
+      } as const;
+      const [one, many] = names[r.unit];
+      if (r.of === 0) return `het bevat geen ${one}`;
+      return `${r.count} van de ${r.of} ${plural(r.of, one, many)} ${plural(r.count, 'is', 'zijn')} ${
+        r.unit === 'statement' ? 'waar' : 'voldaan'
+      }`;
+    },
+    size: (r) => {
+      const [one, many] =
+        r.unit === 'statement'
+          ? ['uitspraak', 'uitspraken']
+          : r.unit === 'question'
+            ? ['vraag', 'vragen']
+            : ['vragenlijst', 'vragenlijsten'];
+      return `er ${plural(r.of, 'is', 'zijn')} ${count(r.of, one, many)}`;
+    },
+    forged: (file, n) =>
+      `${file}: ${n === 1 ? 'een oordeel' : `${n} oordelen`} in dit rapport ${plural(n, 'volgt', 'volgen')} niet uit de eigen antwoorden, dus het rapport is zo niet te vertrouwen; maak het opnieuw uit de antwoorden (trustcheck audit --answers BESTAND -f json -o ${shellQuote(file)}), of voer \`trustcheck verify ${shellQuote(file)}\` uit voor alle bevindingen`,
+    textDiffers: (what, where, found, expected) =>
+      `${
+        what === 'title'
+          ? 'de titel'
+          : what === 'questionTitle'
+            ? 'de vraag'
+            : what === 'statementText'
+              ? 'de tekst'
+              : 'de oplossing'
+      } van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
+    missing: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" van ${parent} ontbreekt in het rapport`,
+    extra: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" staat niet in ${parent}`,
+    twice: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" staat twee keer in ${parent}`,
+    order: (what, parent) =>
+      `de ${what === 'question' ? 'vragen' : 'uitspraken'} van ${parent} staan niet in de volgorde van de vragenlijst`,
+    naNotAllowed: (statement, questionnaire) =>
+      `${statement} is beantwoord met n.v.t., wat ${questionnaire} daar niet toestaat`,
+    digestOf: (named, actual) => `het rapport noemt ${named}, maar de digest is die van ${actual}`,
+    digestChanged: (named, source) =>
+      `de digest van ${named} is niet die van ${source}: het rapport is niet met die vragenlijst gemaakt, of de teksten zijn veranderd`,
+    shipped: 'het meegeleverde bestand',
+    unknownQuestionnaire: (named) =>
+      `kan ${named} niet controleren: de digest is van geen enkele vragenlijst die met deze trustcheck wordt meegeleverd; geef het bestand van de vragenlijst met -q BESTAND`,
+    notShipped: (named, shipped) =>
+      `kan ${named} niet controleren: deze trustcheck levert ${shipped} mee; gebruik de versie van trustcheck die het rapport maakte, of geef het bestand van de vragenlijst met -q BESTAND`,
+    oneFile: (n) =>
+      `het rapport is gemaakt uit één antwoordbestand, en er zijn er ${n} gegeven; geef dat ene bestand met --answers (meerdere bestanden zijn de deelnemers aan een teamaudit, en zo'n rapport maakt deze trustcheck niet)`,
+    notInReport: (ref) =>
+      `-q ${ref} is geen van de vragenlijsten van het rapport; hij wordt niet gebruikt`,
+    differs: (where, field, found, given, at) =>
+      `${field} van ${where} is in het rapport ${found}, maar de antwoorden geven ${given} (${at})`,
+    fieldName: {
+      subject: 'de organisatie',
+      assessor: 'de beoordelaar',
+      date: 'de datum',
+      answer: 'het antwoord',
+      note: 'de toelichting',
+      evidence: 'het bewijs',
+      until: 'de einddatum (until)',
+    },
+    nothing: 'niets',
+    unanswered: (q) =>
+      `de antwoorden beantwoorden ${q} niet, en het rapport bevat die wel; geef het antwoordbestand waaruit het rapport is gemaakt`,
+    alsoAnswers: (q) =>
+      `de antwoorden beantwoorden ook ${q}, en die staat niet in het rapport (een audit van deze antwoorden neemt hem op)`,
+    pinned: (q, pinned, version) =>
+      `de antwoorden zijn gegeven op ${q} ${pinned}, en het rapport is van ${version}`,
+    otherDifference: (path, found, given) =>
+      `${path} is in het rapport ${found}, maar de antwoorden geven ${given}`,
+    comparisonUnchecked: (date) =>
+      `de vergelijking van het rapport met de basislijn van ${date} is niet gecontroleerd (verify leest de basislijn niet)`,
+    holds: (file, checked) => [`${file} klopt:`, ...checked.map((c) => `  ✓ ${c}`)].join('\n'),
+    fails: (file, n) =>
+      `${file} klopt niet: ${count(n, 'bevinding', 'bevindingen')}; maak het rapport opnieuw uit de antwoorden (trustcheck audit --answers BESTAND -f json)`,
+    checked: {
+      consistent: 'elk oordeel volgt uit de antwoorden',
+      questionnaires: (list) => `de vragenlijsten zijn die het noemt, met hun teksten: ${list}`,
+      shippedLabel: 'meegeleverd',
+      answers: (file, date) => `het is wat ${file} geeft, geaudit op ${date}`,
+    },
+  },
+};
+
+export function verifyWordsFor(language: string): VerifyWords {
+  return pick(VERIFY_WORDS, language);
+}
