@@ -42,6 +42,8 @@ export function claimIssues(claims: readonly ForgedClaim[], language: string): I
   return claims.map((claim) => ({ path: claim.path, at: 'key', message: claimMessage(claim, w) }));
 }
 
+// every finding is placed at its key: the start of `"passed": true` in the report
+
 /** Every verdict of the report that does not follow from its answers. */
 export function consistencyFindings(report: Report, language: string): Finding[] {
   return claimIssues(forgedClaims(report), language).map((issue) => ({
@@ -70,7 +72,7 @@ export function questionnaireFindings(
   const w = verifyWordsFor(language);
   const findings: Finding[] = [];
   const add = (check: Check, path: Path, message: string) =>
-    findings.push({ check, path, message });
+    findings.push({ check, path, at: 'key', message });
   const rq = report.questionnaires[qi]!;
   const expected = buildReport([score(questionnaire, {}, { date: report.date })], {
     toolVersion: '',
@@ -218,7 +220,7 @@ export function reproductionFindings(
     findings.push({
       check: 'answers',
       path,
-      at: 'value',
+      at: 'key',
       message: w.differs(
         where,
         w.fieldName[field],
@@ -285,6 +287,7 @@ export function otherDifference(
   return {
     check: 'answers',
     path: found.path,
+    at: 'key',
     message: w.otherDifference(where, describe(found.a, w), describe(found.b, w)),
   };
 }

@@ -335,7 +335,10 @@ export interface VerifyWords extends ClaimWords {
   nothing: string;
   unanswered: (questionnaire: string) => string;
   alsoAnswers: (questionnaire: string) => string;
+  /** The answers pin another major version than the report's: an audit refuses them. */
   pinned: (questionnaire: string, pinned: string, version: string) => string;
+  /** The answers pin another version of the same major: read against the report's. */
+  readAgainst: (questionnaire: string, pinned: string, version: string) => string;
   /** A difference the checks above do not name (a safety net): where, and both values. */
   otherDifference: (path: string, found: string, given: string) => string;
   comparisonUnchecked: (date: string) => string;
@@ -383,6 +386,11 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     },
     count: (r) => {
       if (r.of === 0) return `it holds no ${r.unit}`;
+      if (r.count === r.of) {
+        const state = r.unit === 'statement' ? 'true' : 'pass';
+        if (r.of === 1) return `its one ${r.unit} ${state === 'true' ? 'is true' : 'passes'}`;
+        return `all ${r.of} of its ${r.unit}s ${state === 'true' ? 'are true' : 'pass'}`;
+      }
       const units = count(r.of, r.unit, `${r.unit}s`);
       return r.unit === 'statement'
         ? `${r.count} of its ${units} ${plural(r.count, 'is', 'are')} true`
@@ -392,15 +400,7 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     forged: (file, n) =>
       `${file}: ${n === 1 ? 'a verdict' : `${n} verdicts`} in this report ${plural(n, 'does', 'do')} not follow from its own answers, so the report cannot be trusted as it is; write it again from its answers (trustcheck audit --answers FILE -f json -o ${shellQuote(file)}), or run \`trustcheck verify ${shellQuote(file)}\` for every finding`,
     textDiffers: (what, where, found, expected) =>
-      `the ${
-        what === 'title'
-          ? 'title'
-          : what === 'questionTitle'
-            ? 'question'
-            : what === 'statementText'
-              ? 'text'
-              : 'remedy'
-      } of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
+      `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
     missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
     extra: (what, id, parent) => `${what} "${id}" is not in ${parent}`,
     twice: (what, id, parent) => `${what} "${id}" appears twice in ${parent}`,
@@ -433,9 +433,11 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     unanswered: (q) =>
       `the answers do not answer ${q}, which the report holds; give the answer file the report was made from`,
     alsoAnswers: (q) =>
-      `the answers also answer ${q}, which the report does not hold (an audit of these answers includes it)`,
+      `the answers also answer ${q}, which the report does not hold (an audit with -q leaves it out); those answers are not checked`,
     pinned: (q, pinned, version) =>
-      `the answers were given against ${q} ${pinned}, and the report is of ${version}`,
+      `the answers were given against ${q} ${pinned}, another major version than the report's ${version}: an audit does not read them against it`,
+    readAgainst: (q, pinned, version) =>
+      `the answers were given against ${q} ${pinned}, and are read against ${version}, the report's version (as \`trustcheck audit -q ${q}@${version}\` reads them)`,
     otherDifference: (path, found, given) =>
       `${path} in the report is ${found}, but the answers give ${given}`,
     comparisonUnchecked: (date) =>
@@ -486,6 +488,10 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
       } as const;
       const [one, many] = names[r.unit];
       if (r.of === 0) return `het bevat geen ${one}`;
+      const state = r.unit === 'statement' ? 'waar' : 'voldaan';
+      if (r.count === r.of) {
+        return r.of === 1 ? `de enige ${one} is ${state}` : `alle ${r.of} ${many} zijn ${state}`;
+      }
       return `${r.count} van de ${r.of} ${plural(r.of, one, many)} ${plural(r.count, 'is', 'zijn')} ${
         r.unit === 'statement' ? 'waar' : 'voldaan'
       }`;
@@ -502,15 +508,7 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     forged: (file, n) =>
       `${file}: ${n === 1 ? 'een oordeel' : `${n} oordelen`} in dit rapport ${plural(n, 'volgt', 'volgen')} niet uit de eigen antwoorden, dus het rapport is zo niet te vertrouwen; maak het opnieuw uit de antwoorden (trustcheck audit --answers BESTAND -f json -o ${shellQuote(file)}), of voer \`trustcheck verify ${shellQuote(file)}\` uit voor alle bevindingen`,
     textDiffers: (what, where, found, expected) =>
-      `${
-        what === 'title'
-          ? 'de titel'
-          : what === 'questionTitle'
-            ? 'de vraag'
-            : what === 'statementText'
-              ? 'de tekst'
-              : 'de oplossing'
-      } van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
+      `${what === 'statementText' ? 'de tekst' : what === 'remedy' ? 'de oplossing' : 'de titel'} van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
     missing: (what, id, parent) =>
       `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" van ${parent} ontbreekt in het rapport`,
     extra: (what, id, parent) =>
@@ -532,7 +530,7 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     oneFile: (n) =>
       `het rapport is gemaakt uit één antwoordbestand, en er zijn er ${n} gegeven; geef dat ene bestand met --answers (meerdere bestanden zijn de deelnemers aan een teamaudit, en zo'n rapport maakt deze trustcheck niet)`,
     notInReport: (ref) =>
-      `-q ${ref} is geen van de vragenlijsten van het rapport; hij wordt niet gebruikt`,
+      `-q ${ref} is geen van de vragenlijsten van het rapport en wordt niet gebruikt`,
     differs: (where, field, found, given, at) =>
       `${field} van ${where} is in het rapport ${found}, maar de antwoorden geven ${given} (${at})`,
     fieldName: {
@@ -548,9 +546,11 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     unanswered: (q) =>
       `de antwoorden beantwoorden ${q} niet, en het rapport bevat die wel; geef het antwoordbestand waaruit het rapport is gemaakt`,
     alsoAnswers: (q) =>
-      `de antwoorden beantwoorden ook ${q}, en die staat niet in het rapport (een audit van deze antwoorden neemt hem op)`,
+      `de antwoorden beantwoorden ook ${q}, en die staat niet in het rapport (een audit met -q laat die weg); die antwoorden zijn niet gecontroleerd`,
     pinned: (q, pinned, version) =>
-      `de antwoorden zijn gegeven op ${q} ${pinned}, en het rapport is van ${version}`,
+      `de antwoorden zijn gegeven voor ${q} ${pinned}, een andere hoofdversie dan ${version} van het rapport: een audit leest ze daar niet tegen`,
+    readAgainst: (q, pinned, version) =>
+      `de antwoorden zijn gegeven voor ${q} ${pinned}, en worden gelezen tegen ${version}, de versie van het rapport (zoals \`trustcheck audit -q ${q}@${version}\` ze leest)`,
     otherDifference: (path, found, given) =>
       `${path} is in het rapport ${found}, maar de antwoorden geven ${given}`,
     comparisonUnchecked: (date) =>
@@ -562,7 +562,7 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
       consistent: 'elk oordeel volgt uit de antwoorden',
       questionnaires: (list) => `de vragenlijsten zijn die het noemt, met hun teksten: ${list}`,
       shippedLabel: 'meegeleverd',
-      answers: (file, date) => `het is wat ${file} geeft, geaudit op ${date}`,
+      answers: (file, date) => `het is wat ${file} geeft bij een audit op ${date}`,
     },
   },
 };
