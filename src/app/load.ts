@@ -11,7 +11,7 @@ import { dateIssues } from '../core/dates.js';
 import { forgedClaims } from '../core/derive.js';
 import { MAX_SHOWN_ISSUES } from '../core/issues.js';
 import { claimIssues } from '../core/verify.js';
-import { verifyWordsFor } from '../core/words.js';
+import { shellQuote } from '../core/text/shell.js';
 import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputBytes, readInputFile } from '../io/read.js';
@@ -142,7 +142,8 @@ export function loadReportFile(file: string): Result<Loaded<Report>> {
   const report = loaded.value.value;
   const claims = forgedClaims(report);
   if (claims.length === 0) return loaded;
-  const issues = claimIssues(claims, report.language);
+  // an error about a file, in English as every other (verify says the same in the report's language)
+  const issues = claimIssues(claims, 'en');
   const shown = issues.slice(0, MAX_SHOWN_ISSUES);
   const rest = issues.slice(MAX_SHOWN_ISSUES);
   return {
@@ -153,8 +154,14 @@ export function loadReportFile(file: string): Result<Loaded<Report>> {
       ...rest.map((issue) => ({ file, message: issue.message })),
     ],
     warnings: [],
-    summary: verifyWordsFor(report.language).forged(file, claims.length),
+    summary: forgedSummary(file, claims.length),
   };
+}
+
+/** The line above a report's forged claims: what is wrong, and how to fix it. */
+function forgedSummary(file: string, n: number): string {
+  const verdicts = n === 1 ? 'a verdict' : `${n} verdicts`;
+  return `${file}: ${verdicts} in this report ${n === 1 ? 'does' : 'do'} not follow from its own answers, so the report cannot be trusted as it is; write it again from its answers (trustcheck audit --answers FILE -f json -o ${shellQuote(file)}), or run \`trustcheck verify ${shellQuote(file)}\` for every finding`;
 }
 
 /**

@@ -111,9 +111,14 @@ export function identifyQuestionnaires(
       });
       out.questionnaires.push({ loaded: resolved.value, source: 'shipped' });
     } else if (versions !== undefined) {
-      out.cannot.push(w.notShipped(named, versions.map((v) => `${rq.id} ${v}`).join(', ')));
+      const list = versions.map((v) => `${rq.id} ${v}`).join(', ');
+      out.cannot.push(
+        `cannot check ${named}: this trustcheck ships ${list}; use the trustcheck release that made the report, or give the questionnaire's file with -q FILE`,
+      );
     } else {
-      out.cannot.push(w.unknownQuestionnaire(named));
+      out.cannot.push(
+        `cannot check ${named}: its digest is not that of any questionnaire shipped with this trustcheck; give the questionnaire's file with -q FILE`,
+      );
     }
   });
   out.unused = given.filter((g) => !used.has(g.loaded.digest)).map((g) => g.ref);
@@ -172,7 +177,10 @@ export function reproduce(
       });
     } else if (choice.kind !== 'same') {
       notes.push(
-        locate(answers.parsed, { path: pinAt, message: w.readAgainst(rq.id, pinned, rq.version) }),
+        locate(answers.parsed, {
+          path: pinAt,
+          message: `the answers were given against ${rq.id} ${pinned}, and are read against ${rq.version}, the report's version (as \`trustcheck audit -q ${rq.id}@${rq.version}\` reads them)`,
+        }),
       );
     }
   });
@@ -182,7 +190,7 @@ export function reproduce(
       locate(answers.parsed, {
         path: ['questionnaires', id],
         at: 'key',
-        message: w.alsoAnswers(id),
+        message: `the answers also answer ${id}, which the report does not hold (an audit with -q leaves it out); those answers are not checked`,
       }),
     );
   }

@@ -3,7 +3,6 @@
 // statement is not true, how a list is joined) is in render/view.ts.
 import type { ClaimOwner, Reason } from './derive.js';
 import { pick, RULE, type Language } from './language.js';
-import { shellQuote } from './text/shell.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
 export function count(n: number, one: string, many: string): string {
@@ -304,8 +303,6 @@ type ClaimWords = {
   answer: (reason: Extract<Reason, { kind: 'answer' }>, field: string) => string;
   count: (reason: Extract<Reason, { kind: 'count' }>) => string;
   size: (reason: Extract<Reason, { kind: 'size' }>) => string;
-  /** The line above a reader's list of forged claims: what is wrong, and how to fix it. */
-  forged: (file: string, n: number) => string;
 };
 
 /** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
@@ -322,23 +319,13 @@ export interface VerifyWords extends ClaimWords {
   /** The report names a shipped version (or one given with -q), with another digest. */
   digestChanged: (named: string, source: string) => string;
   shipped: string;
-  /** Cannot check: a questionnaire no shipped or given file has. */
-  unknownQuestionnaire: (named: string) => string;
-  /** Cannot check: a version of a built-in that this trustcheck does not ship. */
-  notShipped: (named: string, shipped: string) => string;
-  /** Cannot check: several answer files for a report of one. */
-  oneFile: (n: number) => string;
-  notInReport: (ref: string) => string;
   /** A field of the report that is not what the answers give. */
   differs: (where: string, field: string, found: string, given: string, at: string) => string;
   fieldName: Record<AnswerField, string>;
   nothing: string;
   unanswered: (questionnaire: string) => string;
-  alsoAnswers: (questionnaire: string) => string;
   /** The answers pin another major version than the report's: an audit refuses them. */
   pinned: (questionnaire: string, pinned: string, version: string) => string;
-  /** The answers pin another version of the same major: read against the report's. */
-  readAgainst: (questionnaire: string, pinned: string, version: string) => string;
   /** A difference the checks above do not name (a safety net): where, and both values. */
   otherDifference: (path: string, found: string, given: string) => string;
   comparisonUnchecked: (date: string) => string;
@@ -397,8 +384,6 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
         : `${r.count} of its ${units} ${plural(r.count, 'passes', 'pass')}`;
     },
     size: (r) => `there ${plural(r.of, 'is', 'are')} ${count(r.of, r.unit, `${r.unit}s`)}`,
-    forged: (file, n) =>
-      `${file}: ${n === 1 ? 'a verdict' : `${n} verdicts`} in this report ${plural(n, 'does', 'do')} not follow from its own answers, so the report cannot be trusted as it is; write it again from its answers (trustcheck audit --answers FILE -f json -o ${shellQuote(file)}), or run \`trustcheck verify ${shellQuote(file)}\` for every finding`,
     textDiffers: (what, where, found, expected) =>
       `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
     missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
@@ -411,13 +396,6 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     digestChanged: (named, source) =>
       `the digest of ${named} is not that of ${source}: the report was not made with that questionnaire, or its texts were changed`,
     shipped: 'the shipped file',
-    unknownQuestionnaire: (named) =>
-      `cannot check ${named}: its digest is not that of any questionnaire shipped with this trustcheck; give the questionnaire's file with -q FILE`,
-    notShipped: (named, shipped) =>
-      `cannot check ${named}: this trustcheck ships ${shipped}; use the trustcheck release that made the report, or give the questionnaire's file with -q FILE`,
-    oneFile: (n) =>
-      `the report was made from one answer file, and ${n} were given; give that one file with --answers (several files are the respondents of a team report, which this trustcheck does not write)`,
-    notInReport: (ref) => `-q ${ref} is not among the report's questionnaires; it is not used`,
     differs: (where, field, found, given, at) =>
       `the ${field} of ${where} in the report is ${found}, but the answers give ${given} (${at})`,
     fieldName: {
@@ -432,12 +410,8 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     nothing: 'nothing',
     unanswered: (q) =>
       `the answers do not answer ${q}, which the report holds; give the answer file the report was made from`,
-    alsoAnswers: (q) =>
-      `the answers also answer ${q}, which the report does not hold (an audit with -q leaves it out); those answers are not checked`,
     pinned: (q, pinned, version) =>
       `the answers were given against ${q} ${pinned}, another major version than the report's ${version}: an audit does not read them against it`,
-    readAgainst: (q, pinned, version) =>
-      `the answers were given against ${q} ${pinned}, and are read against ${version}, the report's version (as \`trustcheck audit -q ${q}@${version}\` reads them)`,
     otherDifference: (path, found, given) =>
       `${path} in the report is ${found}, but the answers give ${given}`,
     comparisonUnchecked: (date) =>
@@ -505,8 +479,6 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
             : ['vragenlijst', 'vragenlijsten'];
       return `er ${plural(r.of, 'is', 'zijn')} ${count(r.of, one, many)}`;
     },
-    forged: (file, n) =>
-      `${file}: ${n === 1 ? 'een oordeel' : `${n} oordelen`} in dit rapport ${plural(n, 'volgt', 'volgen')} niet uit de eigen antwoorden, dus het rapport is zo niet te vertrouwen; maak het opnieuw uit de antwoorden (trustcheck audit --answers BESTAND -f json -o ${shellQuote(file)}), of voer \`trustcheck verify ${shellQuote(file)}\` uit voor alle bevindingen`,
     textDiffers: (what, where, found, expected) =>
       `${what === 'statementText' ? 'de tekst' : what === 'remedy' ? 'de oplossing' : 'de titel'} van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
     missing: (what, id, parent) =>
@@ -523,14 +495,6 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     digestChanged: (named, source) =>
       `de digest van ${named} is niet die van ${source}: het rapport is niet met die vragenlijst gemaakt, of de teksten zijn veranderd`,
     shipped: 'het meegeleverde bestand',
-    unknownQuestionnaire: (named) =>
-      `kan ${named} niet controleren: de digest is van geen enkele vragenlijst die met deze trustcheck wordt meegeleverd; geef het bestand van de vragenlijst met -q BESTAND`,
-    notShipped: (named, shipped) =>
-      `kan ${named} niet controleren: deze trustcheck levert ${shipped} mee; gebruik de versie van trustcheck die het rapport maakte, of geef het bestand van de vragenlijst met -q BESTAND`,
-    oneFile: (n) =>
-      `het rapport is gemaakt uit één antwoordbestand, en er zijn er ${n} gegeven; geef dat ene bestand met --answers (meerdere bestanden zijn de deelnemers aan een teamaudit, en zo'n rapport maakt deze trustcheck niet)`,
-    notInReport: (ref) =>
-      `-q ${ref} is geen van de vragenlijsten van het rapport en wordt niet gebruikt`,
     differs: (where, field, found, given, at) =>
       `${field} van ${where} is in het rapport ${found}, maar de antwoorden geven ${given} (${at})`,
     fieldName: {
@@ -545,12 +509,8 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
     nothing: 'niets',
     unanswered: (q) =>
       `de antwoorden beantwoorden ${q} niet, en het rapport bevat die wel; geef het antwoordbestand waaruit het rapport is gemaakt`,
-    alsoAnswers: (q) =>
-      `de antwoorden beantwoorden ook ${q}, en die staat niet in het rapport (een audit met -q laat die weg); die antwoorden zijn niet gecontroleerd`,
     pinned: (q, pinned, version) =>
       `de antwoorden zijn gegeven voor ${q} ${pinned}, een andere hoofdversie dan ${version} van het rapport: een audit leest ze daar niet tegen`,
-    readAgainst: (q, pinned, version) =>
-      `de antwoorden zijn gegeven voor ${q} ${pinned}, en worden gelezen tegen ${version}, de versie van het rapport (zoals \`trustcheck audit -q ${q}@${version}\` ze leest)`,
     otherDifference: (path, found, given) =>
       `${path} is in het rapport ${found}, maar de antwoorden geven ${given}`,
     comparisonUnchecked: (date) =>

@@ -34,13 +34,19 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
   }));
   const answerFiles = options.answers ?? [];
   // a report has no respondents today: it was made from one answer file
-  if (answerFiles.length > 1) throw new TrustcheckError(w.oneFile(answerFiles.length));
+  if (answerFiles.length > 1) {
+    throw new TrustcheckError(
+      `the report was made from one answer file, and ${answerFiles.length} were given; give that one file with --answers (several files are the respondents of a team report, which this trustcheck does not write)`,
+    );
+  }
   const answers = answerFiles.length === 1 ? unwrap(loadAnswerFile(answerFiles[0]!)) : undefined;
   const identification = identifyQuestionnaires(report, given, language);
   if (identification.cannot.length > 0) {
     throw new TrustcheckError(identification.cannot.join('\n'));
   }
-  for (const ref of identification.unused) ctx.warn(w.notInReport(ref));
+  for (const ref of identification.unused) {
+    ctx.warn(`-q ${ref} is not among the report's questionnaires; it is not used`);
+  }
 
   const findings: Finding[] = [
     ...consistencyFindings(report, language),
