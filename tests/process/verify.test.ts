@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
 import { fillTemplate, read, root, run, setAnswer, tempDir, write } from '../support/helpers.js';
+import { rederive } from '../support/report-fixtures.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -43,37 +44,6 @@ function variant(file: string, edit: (r: Report) => void): string {
   const text = json(report);
   write(join(dir, file), text);
   return text;
-}
-
-/** The verdicts recomputed from the answers, as a careful forger would (all must be true). */
-function rederive(r: Report): void {
-  let sections = 0;
-  let sectionsPassed = 0;
-  let statements = 0;
-  let satisfied = 0;
-  for (const q of r.questionnaires) {
-    for (const s of q.sections) {
-      for (const st of s.statements)
-        st.satisfied = st.answer === 'yes' || (st.answer === 'na' && st.note !== null);
-      s.satisfied = s.statements.filter((st) => st.satisfied).length;
-      s.total = s.statements.length;
-      s.passed = s.satisfied === s.total;
-      sections++;
-      sectionsPassed += s.passed ? 1 : 0;
-      statements += s.total;
-      satisfied += s.satisfied;
-    }
-    q.passed = q.sections.every((s) => s.passed);
-  }
-  r.passed = r.questionnaires.length > 0 && r.questionnaires.every((q) => q.passed);
-  r.totals = {
-    questionnaires: r.questionnaires.length,
-    questionnairesPassed: r.questionnaires.filter((q) => q.passed).length,
-    sections,
-    sectionsPassed,
-    statements,
-    statementsSatisfied: satisfied,
-  };
 }
 
 const statementOf = (r: Report, id: string) =>
