@@ -204,6 +204,18 @@ describe('a report that does not hold (exit 1)', () => {
     );
   });
 
+  it('--quiet: the findings only, and nothing when the report holds', () => {
+    variant('forged.json', (r) => {
+      r.passed = true;
+    });
+    const quiet = run(['--quiet', 'verify', 'forged.json'], { cwd: dir });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toMatch(/^forged\.json:11:3: the report says "passed": true, [^\n]*\n$/);
+    const holds = run(['--quiet', 'verify', 'report.json'], { cwd: dir });
+    expect(holds.code).toBe(0);
+    expect(holds.stderr).toBe('');
+  });
+
   it('--format json: the verification on stdout, each finding with its place', () => {
     variant('forged.json', (r) => {
       r.passed = true;

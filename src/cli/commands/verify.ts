@@ -21,6 +21,7 @@ import {
 import { verifyWordsFor } from '../../core/words.js';
 import { prettyJson } from '../../core/text/controls.js';
 import { locate } from '../../io/document.js';
+import { printLines } from '../report-output.js';
 
 export function verifyCommand(ctx: Context, reportFile: string, options: VerifyOptions): number {
   // what cannot be read or checked ends here, with exit 2: the report, -q, the answer file
@@ -90,11 +91,17 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
       }),
     );
   } else {
-    for (const line of capIssues(located.map((l) => l.at))) ctx.stderr.write(`${line}\n`);
+    // the findings are the result: printed under --quiet too, wrapped at words on a terminal
+    printLines(
+      ctx,
+      capIssues(located.map((l) => l.at)).map((text) => ({ text, hang: 2, always: true })),
+    );
   }
-  if (report.comparison !== null) ctx.info(w.comparisonUnchecked(report.comparison.baseline.date));
+  if (report.comparison !== null) {
+    printLines(ctx, [{ text: w.comparisonUnchecked(report.comparison.baseline.date), hang: 2 }]);
+  }
   if (located.length > 0) {
-    ctx.info(w.fails(reportFile, located.length));
+    printLines(ctx, [{ text: w.fails(reportFile, located.length), hang: 2 }]);
     return ExitCode.policyViolated;
   }
   const checked = [
@@ -109,7 +116,7 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
     ),
     ...(answers === undefined ? [] : [w.checked.answers(answerFiles[0]!, report.date)]),
   ];
-  ctx.info(w.holds(reportFile, checked));
+  printLines(ctx, [{ text: w.holds(reportFile, checked), hang: 4 }]);
   return ExitCode.ok;
 }
 
