@@ -137,10 +137,16 @@ export const loadReportClaims = (file: string): Result<Loaded<Report>> =>
  * reader (diff, a baseline, summary) works with derived verdicts.
  */
 export function loadReportFile(file: string): Result<Loaded<Report>> {
-  const loaded = loadReportClaims(file);
+  return withDerivedVerdicts(loadReportClaims(file), file);
+}
+
+/** A loaded report, or its forged claims as issues when its verdicts do not follow (derive.ts). */
+export function withDerivedVerdicts(
+  loaded: Result<Loaded<Report>>,
+  file: string,
+): Result<Loaded<Report>> {
   if (!loaded.ok) return loaded;
-  const report = loaded.value.value;
-  const claims = forgedClaims(report);
+  const claims = forgedClaims(loaded.value.value);
   if (claims.length === 0) return loaded;
   // an error about a file, in English as every other (verify says the same in the report's language)
   const issues = claimIssues(claims, 'en');
