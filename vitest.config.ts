@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SkipNotes from './tests/support/skip-notes.js';
 import { TIMEOUT } from './tests/support/timeouts.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -19,6 +20,8 @@ const kinds = {
 export default defineConfig({
   define: { __TRUSTCHECK_VERSION__: JSON.stringify(pkg.version) },
   test: {
+    // the default reporter, and before its summary the reason of each skipped test
+    reporters: [new SkipNotes(), 'default'],
     // a test that runs the CLI a few times; slower kinds of test (tsc, npm pack and install,
     // Chromium, the language server, a pseudo-terminal) set their own limit from TIMEOUT
     testTimeout: TIMEOUT.cli,

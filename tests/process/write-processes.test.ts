@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleIo, tempFilesIn, tempFolder, works } from '../support/io-helpers.js';
+import { skipEachWith, unless } from '../support/skip.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -71,14 +72,13 @@ for (let n = 0; ; n += 4) {
   }, 120_000);
 });
 
-const unshareWorks = works('unshare', ['-pf', 'true']);
-if (!unshareWorks) {
-  console.log(
-    'write-processes.test.ts: PID namespace case skipped: unshare -pf is not permitted here',
+describe('two writers in separate PID namespaces', () => {
+  skipEachWith(
+    unless(
+      works('unshare', ['-pf', 'true']),
+      'a PID namespace may not be made here (unshare -pf needs root, or user namespaces)',
+    ),
   );
-}
-
-describe.skipIf(!unshareWorks)('two writers in separate PID namespaces', () => {
   it('write the same output 20 times without a failure', async () => {
     const script = join(dir, 'writer.mjs');
     writeFileSync(

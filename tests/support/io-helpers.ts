@@ -45,6 +45,20 @@ export function tempFilesIn(dir: string): string[] {
 
 export const isRoot = process.getuid?.() === 0;
 
+/** The skip note of a test that only root can run, or undefined when this is root. */
+export const rootOnly = (what: string): string | undefined =>
+  isRoot
+    ? undefined
+    : `runs only as root (${what}); run the suite as root, as CI does, to include it`;
+
+/** The skip note of a test that runs a process as the user nobody, or undefined when it can. */
+export function asNobody(): string | undefined {
+  if (!isRoot) return rootOnly('it runs a process as the user nobody with setpriv');
+  return works('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true'])
+    ? undefined
+    : 'setpriv may not change to the user nobody here (a sandbox forbids it)';
+}
+
 /** Whether `command args…` runs here (a sandbox may forbid setpriv or unshare). */
 export function works(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore', timeout: 10_000 });

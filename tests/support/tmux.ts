@@ -29,3 +29,6 @@ export function privateTmux(): Tmux {
     },
   });
 }
+
+/** The skip note of a test that needs tmux, or undefined when it is installed. */
+export const tmuxMissing = hasTmux ? undefined : 'tmux is not installed (apt-get install tmux)';
