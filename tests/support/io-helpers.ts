@@ -64,3 +64,21 @@ export function works(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, { stdio: 'ignore', timeout: 10_000 });
   return result.status === 0;
 }
+
+/**
+ * Runs rounds 0 … count-1 of a test, `width` at a time, each round in folders of its own: rounds
+ * of many short processes finish sooner side by side than one after another. A failing round
+ * fails the call once the rounds under way have ended.
+ */
+export async function inRounds(
+  count: number,
+  width: number,
+  round: (n: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: width }, async () => {
+    while (next < count) await round(next++);
+  });
+  const outcomes = await Promise.allSettled(lanes);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+}
