@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, read, root, run, tempDir, write } from '../support/helpers.js';
-import { asNobody, rootOnly } from '../support/io-helpers.js';
+import { asNobody, inRounds, rootOnly } from '../support/io-helpers.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -293,7 +293,8 @@ describe('signals', () => {
     for (let i = 0; i < 300; i++)
       copyFileSync(join(dir, 'a.yaml'), join(dir, 'clients', `c${i}.yaml`));
     let interrupted = 0;
-    for (let round = 0; round < 20; round++) {
+    // four batches side by side, each killed at its own random moment
+    await inRounds(20, 4, async (round) => {
       const out = join(dir, `out${round}`);
       const child = spawn(
         process.execPath,
@@ -301,6 +302,7 @@ describe('signals', () => {
         { cwd: dir, env: cleanEnv(), stdio: 'ignore' },
       );
       const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      // this delay times the kill at a random moment of the batch; it waits for nothing
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 600));
       child.kill('SIGTERM');
       const code = await exited;
@@ -308,7 +310,7 @@ describe('signals', () => {
       // down, ends it the default way (no code): then nothing is half-written either
       expect([0, 130, null]).toContain(code);
       if (code === 130) interrupted++;
-      if (!existsSync(out)) continue;
+      if (!existsSync(out)) return;
       // every report is whole, and nothing else is there: no temporary file
       for (const name of readdirSync(out)) {
         expect(name).toMatch(/^c\d+\.json$/);
@@ -316,7 +318,7 @@ describe('signals', () => {
         const report = JSON.parse(text) as { subject: string };
         expect(report.subject).toBe('Acme B.V.');
       }
-    }
+    });
     expect(interrupted).toBeGreaterThan(0);
   }, 120_000);
 });
