@@ -30,9 +30,15 @@ function start(args: string, width = 120): void {
   server?.end();
   server = privateTmux();
   session = 'audit';
+  // the shell writes the exit code, then keeps the pane open a while for the test to read it
   const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
-  // the audit runs in a second window, which gets the session's long history
+  // a long history for the whole audit, set before the window that gets it is made
   tmux(
+    'set-option',
+    '-g',
+    'history-limit',
+    '50000',
+    ';',
     'new-session',
     '-d',
     '-s',
@@ -41,17 +47,6 @@ function start(args: string, width = 120): void {
     String(width),
     '-y',
     '40',
-    'sleep 60',
-    ';',
-    'set-option',
-    '-t',
-    session,
-    'history-limit',
-    '50000',
-    ';',
-    'new-window',
-    '-t',
-    session,
     command,
   );
 }
