@@ -33,7 +33,7 @@ export function shared(relative: string, what: string): { path: string; missing?
     path,
     missing: unless(
       existsSync(path),
-      `../shared/${relative} is not beside this clone (${what}; it is kept beside the repository, not in it)`,
+      `needs ../shared/${relative}, ${what}, which sits beside the project's own checkout and is not in the repository`,
     ),
   };
 }
