@@ -136,7 +136,7 @@ describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOU
       encoding: 'utf8',
       timeout: 40_000,
     });
-    expect(result.status, `${line}: ${result.stderr}`).toBe(0);
+    expect(result.status, `${line}: ${result.error?.message ?? ''} ${result.stderr}`).toBe(0);
     const lines = result.stdout.split('\n').filter((l) => l !== '');
     const offer = { words: lines.map((l) => l.split(' -- ')[0]!), lines };
     offers.set(line, offer);

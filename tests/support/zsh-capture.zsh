@@ -5,8 +5,10 @@
 # The completion for trustcheck is autoloaded from FPATH-DIR by compinit, as when installed.
 # With DUMP-FILE, compinit keeps what it found there (.zcompdump, as in a user's zsh): the first
 # run scans every completion function of the system, about a second; later runs read the dump.
-# Each wait for the inner shell polls its output up to a deadline; past it, this says what it
-# was waiting for on stderr and exits 1.
+# The start-up is read line by line until the shell says it is ready, with blocking reads as
+# this script always did (polling here with `zpty -r -t` made zsh fail now and then under load,
+# "failed to find end of command substitution"); the completion's output is polled up to a
+# deadline. A wait that does not end says what it waited for on stderr, and exits 1.
 zmodload zsh/zpty || { print -u2 'zsh/zpty is missing'; exit 2 }
 local fdir=$1 input=$2 dump=$3
 local compinit_args=(-u -D)
@@ -36,16 +38,13 @@ compadd() {
   done
 }'
 zpty -w z 'echo ready'
-integer deadline=$(( SECONDS + 15 ))
+integer lines=0
 until [[ $line == ready* ]]; do
-  if ! zpty -r -t z line 2>/dev/null; then
-    (( SECONDS < deadline )) || { print -u2 "zsh-capture: the shell was not ready within 15 s"; exit 1 }
-    sleep 0.02
-  fi
+  (( ++lines <= 500 )) || { print -u2 "zsh-capture: the shell did not say ready in 500 lines"; exit 1 }
+  zpty -r z line
 done
 zpty -w -n z "$input"$'\t'
-integer tog=0
-deadline=$(( SECONDS + 15 ))
+integer tog=0 deadline=$(( SECONDS + 15 ))
 for (( ;; )); do
   if ! zpty -r -t z line 2>/dev/null; then
     (( SECONDS < deadline )) || { print -u2 "zsh-capture: no end of the completion of '$input' within 15 s"; exit 1 }
