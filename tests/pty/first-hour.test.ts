@@ -77,8 +77,11 @@ describe('questionnaires show on a terminal', () => {
     tmux = privateTmux();
     const session = 'show';
     const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '50', command);
-    tmux('set-option', '-t', session, 'history-limit', '5000');
+    // the history limit is set before the window that gets it is made
+    tmux(
+      ...['set-option', '-g', 'history-limit', '5000', ';'],
+      ...['new-session', '-d', '-s', session, '-x', String(width), '-y', '50', command],
+    );
     // the whole output, scrolled-off lines too, as the terminal shows it (no -J: lines as wrapped)
     const history = () => tmux!('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
     const code = await waitFor(
