@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   bin,
   cleanEnv,
@@ -21,11 +21,23 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
+/** What `init answers.yaml` writes in a temp folder, made once: every temp folder is alike. */
+let template: string;
+beforeAll(() => {
+  const made = tempDir();
+  try {
+    const init = run(['init', 'answers.yaml', '--subject', 'Acme B.V.'], { cwd: made.dir });
+    expect(init.code, init.stderr).toBe(0);
+    template = read(join(made.dir, 'answers.yaml'));
+  } finally {
+    made.cleanup();
+  }
+});
+
+/** answers.yaml in the test's folder, as init wrote it, every statement answered `value`. */
 function initFilled(value: 'yes' | 'no' = 'yes'): string {
-  const init = run(['init', 'answers.yaml', '--subject', 'Acme B.V.'], { cwd: dir });
-  expect(init.code).toBe(0);
   const file = join(dir, 'answers.yaml');
-  write(file, fillTemplate(read(file), value));
+  write(file, fillTemplate(template, value));
   return file;
 }
 
