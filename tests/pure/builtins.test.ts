@@ -107,7 +107,7 @@ describe('built-in questionnaires', () => {
     },
   );
 
-  it.each(['1.0.0', '1.1.0', '1.1.1'])(
+  it.for(['1.0.0', '1.1.0', '1.1.1'])(
     'trustability %s quotes the article word for word',
     (version, ctx) => {
       if (seed.missing) ctx.skip(seed.missing);
