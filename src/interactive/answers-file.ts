@@ -1,8 +1,7 @@
 // The answers file of an interactive audit, edited in place: every answer is written into the
 // document (keeping its comments, key order, and a note, evidence or until already there) and
 // saved atomically and durably at once. A `.json` file stays JSON.
-import type { Document } from 'yaml';
-import { yaml } from '../io/yaml-lib.js';
+import { isMap, parseDocument, type Document } from 'yaml';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
@@ -19,7 +18,7 @@ export class AnswersFile {
   }
 
   static fromText(file: string, text: string): AnswersFile {
-    return new AnswersFile(file, yaml().parseDocument(text, { version: '1.2' }));
+    return new AnswersFile(file, parseDocument(text, { version: '1.2' }));
   }
 
   private path(questionnaire: string, section: string, statement: string): string[] {
@@ -28,9 +27,7 @@ export class AnswersFile {
 
   get(questionnaire: string, section: string, statement: string): GivenAnswer {
     const node: unknown = this.doc.getIn(this.path(questionnaire, section, statement));
-    const value = yaml().isMap(node)
-      ? (node.toJSON() as AnswerEntry)
-      : (node as AnswerEntry | undefined);
+    const value = isMap(node) ? (node.toJSON() as AnswerEntry) : (node as AnswerEntry | undefined);
     return normalizeAnswer(value ?? null);
   }
 
@@ -49,7 +46,7 @@ export class AnswersFile {
     const given = note === undefined || note.trim() === '' ? undefined : note.trim();
     this.ensureSection(questionnaire, section);
     const existing: unknown = this.doc.getIn(path, true);
-    if (yaml().isMap(existing)) {
+    if (isMap(existing)) {
       existing.set('answer', answer);
       if (given !== undefined) existing.set('note', given);
     } else {
@@ -67,7 +64,7 @@ export class AnswersFile {
       ['questionnaires', questionnaire, 'answers'],
       ['questionnaires', questionnaire, 'answers', section],
     ]) {
-      if (!yaml().isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
+      if (!isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
     }
   }
 

@@ -1,19 +1,27 @@
 // Parsing YAML (and JSON, which the same parser reads) with positions, so that every problem
 // can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
 // bounded, duplicate keys and prototype-polluting keys are errors.
-import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
 import { parseJsonFast } from './json-fast.js';
-import { parseSimpleYaml, pathKey } from './simple-yaml.js';
-import { yaml } from './yaml-lib.js';
 
 export interface ParsedDocument {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   value: unknown;
-  /** Where each key is (fast path only), so that a key's place needs no Document. */
-  keyPositions?: Map<string, { line: number; col: number }>;
 }
 
 // `__proto__` could change an object's prototype; other names objects have (`constructor`, …)
@@ -30,62 +38,45 @@ export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
 /**
- * Parses a file's text. A simple YAML file (simple-yaml.ts) or a well-formed JSON file
- * (json-fast.ts) takes the fast path; its Document and positions are then made by the full
- * parser only if someone asks for them (to place an error). `fast: false` always takes the full
- * parser.
+ * Parses a file's text (YAML, or JSON for a `.json` file) into its value and its Document. A
+ * well-formed JSON file is read by JSON.parse (json-fast.ts), about a hundred times as fast as
+ * the YAML parser on a report; its Document, for the positions of its issues, is made only when
+ * one is asked for.
  */
-export function parseDocument(
-  text: string,
-  file: string,
-  options: { fast?: boolean } = {},
-): ParseResult {
-  if (options.fast !== false && isJsonFile(file)) {
-    const fast = parseJsonFast(text);
-    if (fast !== undefined) return { ok: true, parsed: new LazyDocument(text, file, fast.value) };
-  } else if (options.fast !== false) {
-    const keyPositions = new Map<string, { line: number; col: number }>();
-    const value = parseSimpleYaml(
-      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
-      keyPositions,
-    );
-    if (value !== undefined) {
-      return { ok: true, parsed: new LazyDocument(text, file, value, keyPositions) };
-    }
+export function parseDocument(text: string, file: string): ParseResult {
+  if (isJsonFile(file)) {
+    const json = parseJsonFast(text);
+    if (json !== undefined) return { ok: true, parsed: positionedOnDemand(text, file, json.value) };
   }
   return parseFully(text, file);
 }
 
-/** A document parsed on the fast path: the full parse is made only when asked for. */
-class LazyDocument implements ParsedDocument {
-  private full: ParsedDocument | undefined;
-  constructor(
-    private readonly text: string,
-    readonly file: string,
-    readonly value: unknown,
-    readonly keyPositions?: Map<string, { line: number; col: number }>,
-  ) {}
-
-  private parsed(): ParsedDocument {
-    if (this.full === undefined) {
-      const result = parseFully(this.text, this.file);
-      if (!result.ok) throw new Error(`${this.file}: the fast and the full YAML parser disagree`);
-      this.full = result.parsed;
+/** A parsed file whose Document is made when first asked for (to place an issue). */
+function positionedOnDemand(text: string, file: string, value: unknown): ParsedDocument {
+  let positioned: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const position = () => {
+    if (positioned === undefined) {
+      const lineCounter = new LineCounter();
+      const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const [doc] = parseAllDocuments(source, { lineCounter, version: '1.2' }) as Document.Parsed[];
+      positioned = { doc: doc!, lineCounter };
     }
-    return this.full;
-  }
-
-  get doc(): Document.Parsed {
-    return this.parsed().doc;
-  }
-
-  get lineCounter(): LineCounter {
-    return this.parsed().lineCounter;
-  }
+    return positioned;
+  };
+  return {
+    file,
+    value,
+    get doc() {
+      return position().doc;
+    },
+    get lineCounter() {
+      return position().lineCounter;
+    },
+  };
 }
 
 function parseFully(text: string, file: string): ParseResult {
-  const lineCounter = new (yaml().LineCounter)();
+  const lineCounter = new LineCounter();
   const at = (offset: number | undefined): Pick<LocatedIssue, 'line' | 'col'> => {
     if (offset === undefined) return {};
     const pos = lineCounter.linePos(offset);
@@ -124,7 +115,7 @@ function parseFully(text: string, file: string): ParseResult {
   }
   let docs: Document.Parsed[];
   try {
-    const all = yaml().parseAllDocuments(source, {
+    const all = parseAllDocuments(source, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false, // checked below, so that both places can be named
@@ -416,11 +407,11 @@ function checkStructure(
   if (tag !== undefined && !tag.startsWith('tag:yaml.org,2002:')) {
     report(`custom tag ${tag} is not allowed; trustcheck files are plain data`, rangeStart(node));
   }
-  if (yaml().isMap(node)) {
+  if (isMap(node)) {
     const seen = new Map<string, number | undefined>();
     for (const pair of node.items) {
       const key = pair.key;
-      if (!yaml().isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
+      if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
         report('keys must be plain text', rangeStart(key));
         continue;
       }
@@ -440,9 +431,9 @@ function checkStructure(
       }
       checkStructure(pair.value, depth + 1, where, report);
     }
-  } else if (yaml().isSeq(node)) {
+  } else if (isSeq(node)) {
     for (const item of node.items) checkStructure(item, depth + 1, where, report);
-  } else if (yaml().isPair(node)) {
+  } else if (isPair(node)) {
     checkStructure(node.value, depth + 1, where, report);
   }
 }
@@ -474,7 +465,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   if (cached === undefined || cached.items !== map.items || cached.size !== map.items.length) {
     const index = new Map<string, Pair>();
     for (const pair of map.items) {
-      if (!yaml().isScalar(pair.key)) continue;
+      if (!isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       if (!index.has(name)) index.set(name, pair);
     }
@@ -486,22 +477,14 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** Maps a path into the document to the best position: the node, or the deepest parent found. */
 export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
-  // a key the fast path has seen: its place without building the Document
-  if (issue.at === 'key' && parsed.keyPositions !== undefined && issue.path.length > 0) {
-    let path = '';
-    for (const part of issue.path) path = pathKey(path, String(part));
-    const at = parsed.keyPositions.get(path);
-    if (at !== undefined)
-      return { file: parsed.file, line: at.line, col: at.col, message: issue.message };
-  }
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node);
   for (let i = 0; i < issue.path.length; i++) {
     const part = issue.path[i]!;
     const last = i === issue.path.length - 1;
-    if (yaml().isAlias(node))
+    if (isAlias(node))
       node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
-    if (yaml().isMap(node)) {
+    if (isMap(node)) {
       const pair = pairOf(node, String(part));
       if (pair === undefined) break;
       if (last && issue.at === 'key') {
@@ -510,7 +493,7 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
       }
       node = pair.value;
       offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
-    } else if (yaml().isSeq(node) && typeof part === 'number') {
+    } else if (isSeq(node) && typeof part === 'number') {
       const item = node.items[part];
       if (item === undefined) break;
       node = item;

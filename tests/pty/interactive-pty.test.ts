@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, cacheHome, root, tempDir } from '../support/helpers.js';
+import { bin, root, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
 
@@ -38,7 +38,7 @@ function start(args: string, width = 120): void {
   server?.end();
   server = privateTmux();
   session = 'audit';
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
   // the audit runs in a second window, which gets the session's long history
   tmux(
     'new-session',

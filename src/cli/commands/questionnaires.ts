@@ -2,7 +2,8 @@
 import type { Context } from '../context.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
-import { builtinVersions, reservedIdIssue, resolveRef } from '../../app/registry.js';
+import { builtinVersions, isPathRef, reservedIdIssue, resolveRef } from '../../app/registry.js';
+import { readStreams } from '../../io/read.js';
 import { defaultLanguage } from '../../core/language.js';
 import { formatIssue } from '../../core/issues.js';
 import { localize, statementCount } from '../../core/questionnaire.js';
@@ -57,11 +58,12 @@ export function formatTable(rows: string[][]): string {
     .concat('\n');
 }
 
-export function showCommand(
+export async function showCommand(
   ctx: Context,
   ref: string,
   options: { lang?: string; format?: 'text' | 'md' | 'json' },
-): number {
+): Promise<number> {
+  if (isPathRef(ref)) await readStreams([ref]);
   const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
   // a person at a terminal reads plain text; a file or a pipe gets Markdown
@@ -84,7 +86,8 @@ function textWidth(columns: number | undefined): number {
   return Math.min(columns !== undefined && columns > 1 ? columns - 1 : 80, 100);
 }
 
-export function validateCommand(ctx: Context, files: string[]): number {
+export async function validateCommand(ctx: Context, files: string[]): Promise<number> {
+  await readStreams(files);
   let failed = 0;
   for (const file of files) {
     const loaded = loadQuestionnaireFile(file);

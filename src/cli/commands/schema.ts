@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { SchemaName } from '../../core/model.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
-import { resolveRef } from '../../app/registry.js';
+import { isPathRef, resolveRef } from '../../app/registry.js';
+import { readStreams } from '../../io/read.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 import { prettyJson } from '../../core/text/controls.js';
 
@@ -13,7 +14,11 @@ export interface SchemaOptions {
   generic?: boolean;
 }
 
-export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOptions = {}): number {
+export async function schemaCommand(
+  ctx: Context,
+  name: SchemaName,
+  options: SchemaOptions = {},
+): Promise<number> {
   const refs = options.questionnaire ?? [];
   if (name !== 'answers' && (refs.length > 0 || options.generic === true)) {
     throw new TrustcheckError(
@@ -25,6 +30,7 @@ export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOpt
       '--generic accepts any questionnaire id already; give either --generic or -q',
     );
   }
+  await readStreams(refs.filter(isPathRef));
   const loaded = refs.map((ref) => unwrap(resolveRef(ref)));
   if (loaded.some((q) => !q.builtin)) {
     ctx.stdout.write(prettyJson(answersSchemaWith(loaded)));
