@@ -47,6 +47,11 @@ export function safeCacheFolder(options: CacheFolderOptions): string | undefined
   const wanted = cacheFolderPath(options);
   if (wanted === undefined || underKernel(wanted)) return undefined;
   try {
+    // the cache folder and the trustcheck folder are never links (one above them, such as a
+    // home folder that is one, is resolved: the folders it leads to are checked instead)
+    for (const path of [wanted, dirname(wanted)]) {
+      if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true) return undefined;
+    }
     // the deepest folder that exists, its links resolved; the rest is to be created
     let existing = wanted;
     const missing: string[] = [];
