@@ -16,12 +16,15 @@ import {
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
 import { parseJsonFast } from './json-fast.js';
+import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 
 export interface ParsedDocument {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   value: unknown;
+  /** Where each key is (the fast path for simple YAML), so that a key's place needs no Document. */
+  keyPositions?: Map<string, { line: number; col: number }>;
 }
 
 // `__proto__` could change an object's prototype; other names objects have (`constructor`, …)
@@ -38,41 +41,63 @@ export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
 /**
- * Parses a file's text (YAML, or JSON for a `.json` file) into its value and its Document. A
- * well-formed JSON file is read by JSON.parse (json-fast.ts), about a hundred times as fast as
- * the YAML parser on a report; its Document, for the positions of its issues, is made only when
- * one is asked for.
+ * Parses a file's text (YAML, or JSON for a `.json` file) into its value and its Document. Two
+ * fast paths, kept because they are measured (ARCHITECTURE.md, "Parsing"): well-formed JSON is
+ * read by JSON.parse (json-fast.ts), and YAML of the shapes trustcheck writes and reads most
+ * (block maps of plain keys, sequences of such maps) by one pass over its lines
+ * (simple-yaml.ts). Their Document, for the positions of issues, is made by the YAML parser only
+ * when one is asked for. Anything else, and every file with `fast: false`, takes the YAML
+ * parser at once, which also gives every message with its position.
  */
-export function parseDocument(text: string, file: string): ParseResult {
-  if (isJsonFile(file)) {
+export function parseDocument(
+  text: string,
+  file: string,
+  options: { fast?: boolean } = {},
+): ParseResult {
+  if (options.fast !== false && isJsonFile(file)) {
     const json = parseJsonFast(text);
-    if (json !== undefined) return { ok: true, parsed: positionedOnDemand(text, file, json.value) };
+    if (json !== undefined)
+      return { ok: true, parsed: new PositionedOnDemand(text, file, json.value) };
+  } else if (options.fast !== false) {
+    const keyPositions = new Map<string, { line: number; col: number }>();
+    const value = parseSimpleYaml(
+      text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+      keyPositions,
+    );
+    if (value !== undefined) {
+      return { ok: true, parsed: new PositionedOnDemand(text, file, value, keyPositions) };
+    }
   }
   return parseFully(text, file);
 }
 
 /** A parsed file whose Document is made when first asked for (to place an issue). */
-function positionedOnDemand(text: string, file: string, value: unknown): ParsedDocument {
-  let positioned: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const position = () => {
-    if (positioned === undefined) {
+class PositionedOnDemand implements ParsedDocument {
+  private positioned: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  constructor(
+    private readonly text: string,
+    readonly file: string,
+    readonly value: unknown,
+    readonly keyPositions?: Map<string, { line: number; col: number }>,
+  ) {}
+
+  private position(): { doc: Document.Parsed; lineCounter: LineCounter } {
+    if (this.positioned === undefined) {
       const lineCounter = new LineCounter();
-      const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      const source = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
       const [doc] = parseAllDocuments(source, { lineCounter, version: '1.2' }) as Document.Parsed[];
-      positioned = { doc: doc!, lineCounter };
+      this.positioned = { doc: doc!, lineCounter };
     }
-    return positioned;
-  };
-  return {
-    file,
-    value,
-    get doc() {
-      return position().doc;
-    },
-    get lineCounter() {
-      return position().lineCounter;
-    },
-  };
+    return this.positioned;
+  }
+
+  get doc(): Document.Parsed {
+    return this.position().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.position().lineCounter;
+  }
 }
 
 function parseFully(text: string, file: string): ParseResult {
@@ -477,6 +502,14 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 
 /** Maps a path into the document to the best position: the node, or the deepest parent found. */
 export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
+  // a key the fast path has seen: its place without building the Document
+  if (issue.at === 'key' && parsed.keyPositions !== undefined && issue.path.length > 0) {
+    let path = '';
+    for (const part of issue.path) path = pathKey(path, String(part));
+    const at = parsed.keyPositions.get(path);
+    if (at !== undefined)
+      return { file: parsed.file, line: at.line, col: at.col, message: issue.message };
+  }
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node);
   for (let i = 0; i < issue.path.length; i++) {
