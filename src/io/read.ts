@@ -7,7 +7,6 @@
 // Binary and non-UTF-8 content are refused with a one-line message naming the file.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { Socket } from 'node:net';
 import type { LocatedIssue } from '../core/issues.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -156,7 +155,9 @@ function descriptorOf(file: string): number | undefined {
  * A pipe or socket, read through the event loop as Node reads its own stdin: a FIFO whose
  * writer has not come yet is waited for, and a signal still ends the process meanwhile.
  */
-function readPipe(fd: number): Promise<Streamed> {
+async function readPipe(fd: number): Promise<Streamed> {
+  // loaded only for a pipe: most runs read none
+  const { Socket } = await import('node:net');
   return new Promise((resolve) => {
     const socket = new Socket({ fd, readable: true, writable: false });
     const chunks: Buffer[] = [];
