@@ -1,11 +1,10 @@
 // `trustcheck schema questionnaire|answers|report`: prints a published JSON Schema; for answers,
 // `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { SchemaName } from '../../core/model.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { isPathRef, resolveRef } from '../../app/registry.js';
-import { readStreams } from '../../io/read.js';
+import { readInputFile, readStreams } from '../../io/read.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 import { prettyJson } from '../../core/text/controls.js';
 
@@ -37,6 +36,9 @@ export async function schemaCommand(
     return ExitCode.ok;
   }
   const file = name === 'answers' && options.generic === true ? 'answers-generic' : name;
-  ctx.stdout.write(readFileSync(schemaPath(file), 'utf8'));
+  // the schema shipped with trustcheck, read as any file is (a regular file, with the cap)
+  const read = readInputFile(schemaPath(file), 'schema');
+  if (!read.ok) throw new TrustcheckError(`${read.issue.file}: ${read.issue.message}`);
+  ctx.stdout.write(read.text);
   return ExitCode.ok;
 }
