@@ -239,7 +239,8 @@ export function decodeTextResult(bytes: Uint8Array, file: string, what = 'file')
       },
     };
   }
-  if (text.trim() === '') return { ok: false, issue: { file, message: `the ${what} is empty` } };
+  // (a search, not trim(): trim copies the text)
+  if (!/\S/.test(text)) return { ok: false, issue: { file, message: `the ${what} is empty` } };
   return { ok: true, text };
 }
 
