@@ -167,7 +167,7 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
   });
 
   it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {
-    // placing needs dist/yaml.cjs, and the list of errors dist/validators-full.cjs
+    // the list of errors needs dist/validators-full.cjs, shipped beside the bundle
     write(join(project, 'bad.yaml'), 'format: trustcheck-answers/1\nsubject: [\n');
     const bad = trustcheck(['audit', '-a', 'bad.yaml']);
     expect(bad.status).toBe(2);

@@ -5,7 +5,7 @@ import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/words.js';
-import { readInputFile } from '../../io/read.js';
+import { readInputFile, readStreams } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
 import { Portfolio } from '../../core/summary.js';
 import { portfolioTally, wroteSummary } from '../../core/render/verdict.js';
@@ -23,6 +23,7 @@ export async function summaryCommand(
   args: string[],
   options: SummaryOptions,
 ): Promise<number> {
+  await readStreams(args);
   const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
   // one report at a time: each is reduced to what the summary needs, and then let go
   const portfolio = new Portfolio();
