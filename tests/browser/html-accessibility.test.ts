@@ -70,7 +70,9 @@ beforeAll(async () => {
     JSON.stringify({ answer: 'na', note: 'Old exemption.', until: '2026-10-01' }),
   );
   write(join(dir, 'a.yaml'), answers);
-  write(join(dir, 'globex.yaml'), template.replace(JSON.stringify(subject), '"Globex Logistics"'));
+  // another subject, audited on one questionnaire only: the heat map has cells "not in this report"
+  const globex = template.replace(JSON.stringify(subject), '"Globex Logistics"');
+  write(join(dir, 'globex.yaml'), globex.slice(0, globex.indexOf('  # Transparency check-up')));
 
   const audit = (args: string[], date?: string) => {
     const result = run(['audit', '--fail-on', 'never', ...args], {
@@ -325,6 +327,19 @@ describe('on a phone (375 px)', () => {
         const dates = await datesOf(page);
         expect(dates.length).toBeGreaterThan(file === 'portfolio.html' ? 8 : 4);
         expect(dates.filter((d) => !d.inTime || d.lines !== 1)).toEqual([]);
+        // the charts' text is larger on a phone, and still inside its chart
+        const texts = await page.evaluate<
+          { text: string; right: number; width: number; px: number }[]
+        >(`
+          [...document.querySelectorAll('svg.chart > g > text')].map((t) => ({
+            text: t.textContent.trim(),
+            right: t.getBBox().x + t.getBBox().width,
+            width: t.ownerSVGElement.viewBox.baseVal.width,
+            px: t.getBoundingClientRect().height,
+          }))`);
+        if (file !== 'portfolio.html') expect(texts.length).toBeGreaterThan(10);
+        expect(texts.filter((t) => t.right > t.width)).toEqual([]);
+        expect(texts.filter((t) => t.px < 10)).toEqual([]);
         await context.close();
       },
       BROWSER_TIMEOUT,

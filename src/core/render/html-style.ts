@@ -92,7 +92,8 @@ tr.fail td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
 footer { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.8rem; }
 footer ul { margin: 0.25rem 0; padding-left: 1.25rem; }
 .scroll {
-  overflow-x: auto; margin: 0.5rem 0 1rem;
+  /* relative: what is positioned inside (.sr text) stays inside, never widens the page */
+  position: relative; overflow-x: auto; margin: 0.5rem 0 1rem;
   background:
     linear-gradient(to left, var(--bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
     radial-gradient(farthest-side at 100% 50%, var(--shadow), transparent) right / 0.9rem 100% no-repeat scroll;
@@ -119,6 +120,7 @@ footer ul { margin: 0.25rem 0; padding-left: 1.25rem; }
   .banner { padding: 1rem; }
   .banner h1 { font-size: 1.5rem; }
   .scroll-hint { display: block; }
+  svg.chart text { font-size: 19px; }
   .scroll > table th:first-child { min-width: 7.5rem; max-width: 10rem; overflow-wrap: anywhere; }
   table.stack thead { display: none; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }

@@ -115,7 +115,7 @@ function chart(
     <svg
       xmlns="http://www.w3.org/2000/svg"
       class="chart"
-      viewBox="0 0 600 ${height}"
+      viewBox="0 0 640 ${height}"
       role="img"
       aria-labelledby="${id}-t ${id}-d"
       font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
