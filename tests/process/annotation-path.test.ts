@@ -127,7 +127,7 @@ describe('GitHub annotations from a subfolder', () => {
     const elsewhere = join(dir, 'elsewhere');
     mkdirSync(elsewhere);
     const absolute = join(dir, 'app', 'trust', 'answers.yaml');
-    for (const env of [{ GITHUB_WORKSPACE: elsewhere }, {}]) {
+    for (const env of [{ GITHUB_WORKSPACE: elsewhere }, {}] as Record<string, string>[]) {
       const { errors, report } = annotate(join(dir, 'app'), 'trust/answers.yaml', env);
       expect(inCoreOrder(errors)).toEqual(actionsCore(expected(report, absolute, read(absolute))));
     }
