@@ -9,11 +9,12 @@
 // as another host's.
 import {
   closeSync,
+  constants,
   fstatSync,
   linkSync,
   lstatSync,
   openSync,
-  readFileSync,
+  readSync,
   readlinkSync,
   realpathSync,
   unlinkSync,
@@ -184,10 +185,17 @@ function createExclusive(file: string, content: string): bigint | undefined {
   }
 }
 
+/** Opens for reading without waiting for a FIFO's writer, and without taking a terminal. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** A lock holds one short line of JSON: more than this is not a lock. */
+const MAX_LOCK_BYTES = 4096;
+
 function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' | 'unreadable' {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // without waiting: a FIFO or device put in the lock's place is refused, not read
+    fd = openSync(file, READ_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw new TrustcheckError(`${file}: the lock cannot be read; check its permissions`, {
@@ -195,10 +203,15 @@ function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' 
     });
   }
   try {
-    const ino = fstatSync(fd, { bigint: true }).ino;
-    const text = readFileSync(fd, 'utf8');
-    if (text.length > 4096) return 'unreadable';
-    const value = JSON.parse(text) as unknown;
+    const stat = fstatSync(fd, { bigint: true });
+    if (!stat.isFile() || stat.size > MAX_LOCK_BYTES) return 'unreadable';
+    const bytes = Buffer.allocUnsafe(MAX_LOCK_BYTES + 1);
+    let total = 0;
+    for (let n = -1; n !== 0 && total < bytes.length; total += n) {
+      n = readSync(fd, bytes, total, bytes.length - total, null);
+    }
+    if (total > MAX_LOCK_BYTES) return 'unreadable';
+    const value = JSON.parse(bytes.toString('utf8', 0, total)) as unknown;
     if (typeof value !== 'object' || value === null) return 'unreadable';
     const { pid, host, started, pidNamespace } = value as Record<string, unknown>;
     if (!Number.isSafeInteger(pid) || typeof host !== 'string' || typeof started !== 'string') {
@@ -206,7 +219,7 @@ function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' 
     }
     const holder: LockHolder = { pid: pid as number, host, started };
     if (typeof pidNamespace === 'string') holder.pidNamespace = pidNamespace;
-    return { holder, ino };
+    return { holder, ino: stat.ino };
   } catch {
     return 'unreadable';
   } finally {
