@@ -16,10 +16,7 @@ import { globalFlags } from '../../src/cli/global-options.js';
 import type { Language } from '../../src/core/language.js';
 import type { FailOn } from '../../src/core/policy.js';
 import { REPORT_FORMAT_IDS, type ReportFormat } from '../../src/core/render/index.js';
-import {
-  SUMMARY_FORMAT_IDS,
-  type SummaryFormat,
-} from '../../src/core/render/summary-formats.js';
+import { SUMMARY_FORMAT_IDS, type SummaryFormat } from '../../src/core/render/summary-formats.js';
 
 describe('the options a command receives', () => {
   it('are typed from their declarations', () => {
