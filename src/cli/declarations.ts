@@ -202,11 +202,13 @@ export function declareSummary(program: Program) {
         `output format of every output (default: ${DEFAULT_SUMMARY_FORMAT}, or from each --output extension)`,
       ).choices(SUMMARY_FORMAT_IDS),
     )
-    .option(
-      '-o, --output <file>',
-      `write the summary there instead of stdout (- is stdout); repeatable, each file's format from its extension: ${summaryExtensionsInWords()}`,
-      (file: string, previous: string[]) => [...previous, file],
-      [] as string[],
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        `write the summary there (- is stdout); repeatable, each file's format from its extension: ${summaryExtensionsInWords()}`,
+      )
+        .argParser((file: string, previous: string[]) => [...previous, file])
+        .default([] as string[], 'stdout'),
     )
     .addHelpText(
       'after',
