@@ -65,7 +65,8 @@ export function validateNameTemplate(template: string, extensionBytes = 0): stri
 export function safeFileName(text: string): string {
   const safe = text
     .normalize('NFC')
-    .replace(UNSAFE, (_run: string, emoji: string | undefined) => emoji ?? '-')
+    .replace(UNSAFE, '-')
+    .replace(LOOSE_JOINER, '-')
     .replace(/\s+/g, ' ')
     .replace(/-{2,}/g, '-')
     .trim()
@@ -73,13 +74,14 @@ export function safeFileName(text: string): string {
   return safe === '' ? 'unnamed' : safe;
 }
 
-// an emoji (a whole sequence: ZWJ, skin tone, keycap, flag) is kept; a run of anything else that
-// is not a letter, a mark, a digit, a space, `.`, `_` or `-` is matched to be replaced. The `v`
-// flag (properties of strings) is given to the constructor: the compiler's target predates it.
-const UNSAFE = new RegExp(
-  '(\\p{RGI_Emoji})|(?:(?!\\p{RGI_Emoji})[^\\p{L}\\p{M}\\p{N} ._\\-])+',
-  'gv',
-);
+// what is not a letter, a mark, a digit, a part of an emoji (a pictograph, a skin tone, a flag's
+// letters, the joiner of a sequence), a space, `.`, `_` or `-` (Unicode properties of code
+// points: cheap to compile, unlike the emoji sequences of the `v` flag, which take tens of ms)
+const UNSAFE =
+  /[^\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d ._-]+/gu;
+// a zero-width joiner that does not join two emoji is an invisible character: it goes
+const LOOSE_JOINER =
+  /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f])\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 /** A report's name: as its template gives it, and shortened where a part is too long. */
 export interface ReportName {
