@@ -21,7 +21,7 @@ export async function summaryCommand(
   args: string[],
   options: SummaryOptions,
 ): Promise<number> {
-  const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
+  const files = expandInputs(args, ['.json'], 'report', { recursive: true });
   const outputs = options.output.length === 0 ? ['-'] : options.output;
   // before anything is read: a summary never replaces one of its reports
   assertNotAnInput(files, outputs);
