@@ -87,8 +87,20 @@ async function loadForBuild(entry, name, options = {}) {
 
 // 1. schemas and validators: the validators come from the model alone; the answers schema for
 // editors also needs the built-in questionnaires, which are loaded with those validators
+// the config's schema comes from the commands' declarations (src/cli/main.ts): the commands'
+// implementations, loaded by import() and never run here, are left out
+const declarationsOnly = {
+  name: 'declarations-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
 const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-schemas', {
   packages: 'external',
+  define,
+  plugins: [declarationsOnly],
 });
 mkdirSync(join(root, 'src', 'generated'), { recursive: true });
 const validators = gen.validatorsSource(gen.validatorSchemas(pkg.version));

@@ -17,9 +17,12 @@ import {
 } from '../src/core/model.js';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../src/core/editor-schema.js';
 import { MeaningsSchema } from '../src/core/meanings-record.js';
+import { configSchema } from '../src/core/config.js';
+import { describeConfig } from '../src/cli/config-options.js';
+import { declaredProgram } from '../src/cli/main.js';
 
 /** The file names of schemas/ (without .schema.json). */
-export type PublishedName = SchemaName | 'answers-generic' | 'meanings';
+export type PublishedName = SchemaName | 'answers-generic' | 'meanings' | 'config';
 
 /** The schemas of the model, as the run-time validators use them (answers: the generic one). */
 export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
@@ -37,11 +40,23 @@ function jsonSchema(schema: z.ZodType, name: string, version: string): JsonSchem
   return { $schema, $id: schemaUrn(name, version), ...rest };
 }
 
-/** The schemas the run-time validators are made from: the model's, and summary's part of a report. */
+/**
+ * The config file's schema: from the commands' declarations (every long option of every command
+ * that has options), not from the model.
+ */
+export function configJsonSchema(version: string): JsonSchema {
+  return configSchema(describeConfig(declaredProgram()), {
+    id: schemaUrn('config', version),
+    title: 'trustcheck config',
+  });
+}
+
+/** The schemas the run-time validators are made from: the model's, summary's part of a report, the config's. */
 export function validatorSchemas(version: string): Record<string, JsonSchema> {
   return {
     ...modelSchemas(version),
     reportForSummary: jsonSchema(ReportForSummarySchema, 'report-for-summary', version),
+    config: configJsonSchema(version),
   };
 }
 
@@ -64,6 +79,7 @@ export function jsonSchemas(
     // the record beside the built-ins of which statements kept their meaning (editors only:
     // the build checks the records with the core's parser)
     meanings: jsonSchema(MeaningsSchema, 'meanings', version),
+    config: configJsonSchema(version),
   };
 }
 

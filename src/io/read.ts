@@ -2,7 +2,7 @@
 // `/dev/stdin` or `/dev/zero` report size 0), so `<(…)` works and `/dev/zero` stops at once;
 // directories, binary and non-UTF-8 content are refused with a one-line message naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -31,19 +31,29 @@ let scratchBuffer: Buffer | undefined;
  * it stops at once with "larger than 5 MiB"). Works for regular files, pipes and devices. With
  * `scratch`, the bytes are in a buffer that the next such call reuses: for a caller that is done
  * with them before it reads another file (then reading many files allocates almost nothing).
+ * With `regularOnly`, the file is opened without waiting (O_NONBLOCK: a FIFO with no writer
+ * does not hold the process) and anything but a regular file is refused before a byte is read:
+ * for a file nobody named, found by a search (a config file).
  */
 export function readInputBytes(
   file: string,
   what = 'file',
-  options: { scratch?: boolean } = {},
+  options: { scratch?: boolean; regularOnly?: boolean } = {},
 ): ReadBytesResult {
   const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
   if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
   let fd: number;
   let inherited = false;
   try {
-    fd = openSync(file, 'r');
+    fd =
+      options.regularOnly === true
+        ? openSync(
+            file,
+            constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0),
+          )
+        : openSync(file, 'r');
   } catch (error) {
+    if (options.regularOnly === true) return fail(readReason(what, error));
     // a socket cannot be opened by name; `/dev/stdin` is one when the parent is a Node
     // process (libuv gives stdio as socket pairs): read the descriptor itself
     const inheritedFd = descriptorOf(file);
@@ -57,6 +67,11 @@ export function readInputBytes(
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       return fail(`is a directory, not ${article(what)} ${what}; give the path of a file`);
+    }
+    if (options.regularOnly === true && !stat.isFile()) {
+      return fail(
+        `is ${kindOfFile(stat)}, not ${article(what)} ${what}; remove it, or make it a plain file`,
+      );
     }
     if (stat.isFile() && stat.size > MAX_INPUT_BYTES) {
       return fail(
@@ -101,6 +116,14 @@ export function readInputBytes(
       // nothing more to do
     }
   }
+}
+
+/** What a file that is not a regular file or a folder is, in words. */
+function kindOfFile(stat: Stats): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  return 'something other than a plain file';
 }
 
 /** The descriptor a path such as `/dev/stdin`, `/dev/fd/3` or `/proc/self/fd/3` names. */

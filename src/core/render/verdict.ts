@@ -31,6 +31,7 @@ const WORDS = {
     portfolio: (reports: number, subjects: number) =>
       `${count(reports, 'report', 'reports')} of ${count(subjects, 'subject', 'subjects')}`,
     wroteSummary: (file: string) => `wrote ${file}`,
+    fromConfig: (file: string) => `options from ${file}`,
   },
   nl: {
     passed: 'voldaan',
@@ -53,6 +54,7 @@ const WORDS = {
     portfolio: (reports: number, subjects: number) =>
       `${count(reports, 'rapport', 'rapporten')} van ${count(subjects, 'organisatie', 'organisaties')}`,
     wroteSummary: (file: string) => `overzicht geschreven: ${file}`,
+    fromConfig: (file: string) => `instellingen uit ${file}`,
   },
 };
 
@@ -106,8 +108,18 @@ export function batchTotal(
   passed: number,
   failed: number,
   errors: number,
+  config?: string,
 ): string {
-  return pick(WORDS, language).batchTotal(files, passed, failed, errors);
+  return withConfig(
+    pick(WORDS, language).batchTotal(files, passed, failed, errors),
+    language,
+    config,
+  );
+}
+
+/** A verdict that names the config file the run's options came from, when there was one. */
+export function withConfig(verdict: string, language: string, config: string | undefined): string {
+  return config === undefined ? verdict : `${verdict}; ${pick(WORDS, language).fromConfig(config)}`;
 }
 
 /** The last line of `trustcheck diff`, in the current report's language: what changed. */
