@@ -166,7 +166,6 @@ function unknownKey(
 ): string {
   const owners = description.commands.filter((c) => c.options.some((o) => o.key === key));
   const own = description.commands.find((c) => commandName(c.path) === commandName(where));
-  const place = where.length === 0 ? 'at the top of the config' : `under ${under(where)}`;
   // a command without options
   if (description.bare.some((b) => commandName(b) === commandName([...where, key]))) {
     return `trustcheck ${commandName([...where, key])} has no options to set; remove ${quote(key)}`;
@@ -179,13 +178,14 @@ function unknownKey(
       return `${quote(key)} is the short name of --${byShort.key}; write the long name, ${byShort.key}:`;
     }
     const byName = own.options.find((o) => o.key === bare || o.attribute === key);
-    if (byName !== undefined) return `write the option's long name as the key: ${byName.key}:`;
+    if (byName !== undefined)
+      return `write the option's long name, ${byName.key}:, instead of ${quote(key)}`;
     const negated = /^no-(.+)$/.exec(bare)?.[1];
     const positive = own.options.find((o) => o.key === negated);
     if (positive !== undefined) {
       return positive.takes === 'negated' || positive.takes === 'flag'
         ? `write "${positive.key}: false" instead of ${quote(key)}`
-        : `${quote(key)} is for the command line; to go without ${positive.key}, leave "${positive.key}" out of the config`;
+        : `${quote(key)} is for the command line; to go without "${positive.key}", leave it out of the config`;
     }
   }
   if (owners.length > 0 && !owners.some((c) => commandName(c.path) === commandName(where))) {
@@ -201,9 +201,11 @@ function unknownKey(
     return `${subject}: put it under ${owners.map((c) => under(c.path)).join(' or ')}${lang}`;
   }
   const guess = nearest(key, known);
-  const help = where.length === 0 ? '' : `; see trustcheck ${commandName(where)} --help`;
   const rest = suggestion(guess, known);
-  return `unknown key ${quote(key)} ${place}${rest === '' ? help : rest}`;
+  if (where.length === 0) return `unknown key ${quote(key)}${rest}`;
+  if (own === undefined)
+    return `trustcheck ${commandName(where)} has no command ${quote(key)}${rest}`;
+  return `trustcheck ${commandName(where)} has no option ${quote(key)}${rest === '' ? `; see trustcheck ${commandName(where)} --help` : rest}`;
 }
 
 /**
@@ -226,20 +228,19 @@ export function unknownKeyIssues(config: unknown, description: ConfigDescription
     command.path.forEach((name, i) => add(command.path.slice(0, i), name));
     for (const option of command.options) add(command.path, option.key);
   }
-  const commands = new Set(description.commands.map((c) => commandName(c.path)));
+  // the maps of the config: each command's, and each group's (questionnaires) above them
+  const maps = new Set(
+    description.commands.flatMap((c) => c.path.map((_, i) => commandName(c.path.slice(0, i + 1)))),
+  );
   const visit = (value: unknown, path: readonly string[]): void => {
     if (!isMap(value)) return; // a wrong type is the schema's to say
     const names = known.get(commandName(path)) ?? [];
     for (const key of Object.keys(value)) {
+      const child = [...path, key];
       if (!names.includes(key)) {
-        issues.push({
-          path: [...path, key],
-          at: 'key',
-          message: unknownKey(description, path, key, names),
-        });
-      } else if (!(path.length === 0 && (key === '$schema' || key === TOP_LANGUAGE))) {
-        const child = [...path, key];
-        if (!commands.has(commandName(child))) visit(value[key], child);
+        issues.push({ path: child, at: 'key', message: unknownKey(description, path, key, names) });
+      } else if (maps.has(commandName(child))) {
+        visit(value[key], child);
       }
     }
   };
@@ -301,13 +302,13 @@ const WORDS = {
     javascript: (file: string) =>
       `${file} is not read: trustcheck never runs JavaScript as a config; write its options in trustcheck.config.yaml (or .json)`,
     shadowed: (file: string, used: string) =>
-      `${file} is not read: ${used} in the same folder comes first; keep one config file`,
+      `${file} is not used: ${used} in the same folder comes first; keep one config file`,
   },
   nl: {
     javascript: (file: string) =>
       `${file} wordt niet gelezen: trustcheck voert nooit JavaScript uit als configuratie; zet de opties in trustcheck.config.yaml (of .json)`,
     shadowed: (file: string, used: string) =>
-      `${file} wordt niet gelezen: ${used} in dezelfde map gaat voor; houd één configuratiebestand`,
+      `${file} wordt niet gebruikt: ${used} in dezelfde map gaat voor; houd één configuratiebestand`,
   },
 };
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { lilconfigSync, type LoaderSync } from 'lilconfig';
 import type { LocatedIssue } from '../core/issues.js';
-import { parseDocument, type ParsedDocument } from './document.js';
+import { isJsonFile, parseDocument, type ParsedDocument } from './document.js';
 import { pathExists } from './folders.js';
 import { decodeTextResult, readInputBytes } from './read.js';
 
@@ -130,10 +130,17 @@ function loaders(
   showAs: (file: string) => string,
 ): Record<string, LoaderSync> {
   const parse: LoaderSync = (file, content) => {
+    // comments only (a $schema line, say): a config without options, as an empty file is
+    if (!isJsonFile(file) && content.split('\n').every((line) => /^\s*(#.*)?$/.test(line)))
+      return null;
     const result = parseDocument(content, showAs(file));
     if (!result.ok) throw new ConfigProblem(result.issues);
     documents.set(file, result.parsed);
-    return result.parsed.value;
+    const value = result.parsed.value;
+    // package.json is not ours to check: one that is not an object has no config in it
+    if (basename(file) === 'package.json' && (value === null || typeof value !== 'object'))
+      return {};
+    return value;
   };
   const refuse: LoaderSync = (file) => {
     throw new ConfigProblem([{ file: showAs(file), message: javascriptMessage }]);
