@@ -1,7 +1,8 @@
 // The config's description comes from the commands' declarations: every long option of every
 // command with options is a key, with its choices, so a new option is configurable without a
 // second list; the values a command takes; and the CLI's check agrees with the published schema.
-import { readFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import {
   unknownKeyIssues,
   type ConfigCommand,
 } from '../../src/core/config.js';
-import type { FoundConfig } from '../../src/io/config-file.js';
+import { searchConfig, type FoundConfig } from '../../src/io/config-file.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const description = describeConfig(declaredProgram());
@@ -201,5 +202,28 @@ describe('the CLI’s check and the published schema', () => {
   ])('agree on %j', (config) => {
     const cli = checkConfig(found(config), description);
     expect(cli.ok).toBe(validate(config));
+  });
+});
+
+describe('the search', () => {
+  it('leaves fs.readFileSync as it was, after a config, after a problem, and after none', () => {
+    const before = fs.readFileSync;
+    const dir = mkdtempSync(join(tmpdir(), 'trustcheck-config-'));
+    try {
+      mkdirSync(join(dir, '.git'));
+      expect(searchConfig(dir)).toMatchObject({ ok: true, found: undefined });
+      writeFileSync(join(dir, '.trustcheckrc'), 'summary:\n  format: csv\n');
+      expect(searchConfig(dir)).toMatchObject({
+        ok: true,
+        found: { file: '.trustcheckrc', value: { summary: { format: 'csv' } } },
+      });
+      writeFileSync(join(dir, '.trustcheckrc'), 'summary: [\n');
+      expect(searchConfig(dir)).toMatchObject({ ok: false });
+      expect(fs.readFileSync).toBe(before);
+      // and every other read in the meantime was the real one
+      expect(fs.readFileSync(join(dir, '.trustcheckrc'), 'utf8')).toBe('summary: [\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
