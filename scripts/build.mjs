@@ -30,8 +30,9 @@ function newest(path) {
 
 // code most runs never need stays in files of its own beside the CLI bundle, required on first
 // use: the validators that find every error of a file (needed only for a file that fails the
-// quick check), and the yaml library (the fast parsers read answer files and reports)
-const apart = ['validators-full.cjs', 'yaml.cjs'];
+// quick check), the config file's validator (needed only when there is one), and the yaml
+// library (the fast parsers read answer files and reports)
+const apart = ['validators-full.cjs', 'validators-config.cjs', 'yaml.cjs'];
 
 // `--if-stale` (npm start): build only when the build is missing or older than its sources, so
 // that a fresh clone needs no install script to run
@@ -43,6 +44,7 @@ if (process.argv.includes('--if-stale')) {
     ...apart.map((file) => `dist/${file}`),
     'src/generated/validators.cjs',
     'src/generated/validators-full.cjs',
+    'src/generated/validators-config.cjs',
   ];
   const sources = ['src', 'questionnaires', 'scripts', 'package.json'];
   if (outputs.every((f) => existsSync(join(root, f)))) {
@@ -106,6 +108,9 @@ mkdirSync(join(root, 'src', 'generated'), { recursive: true });
 const validators = gen.validatorsSource(gen.validatorSchemas(pkg.version));
 writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), validators.quick);
 writeFileSync(join(root, 'src', 'generated', 'validators-full.cjs'), validators.full);
+for (const [name, source] of Object.entries(validators.apart)) {
+  writeFileSync(join(root, 'src', 'generated', `validators-${name}.cjs`), source);
+}
 const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'compile-builtins', {
   define,
   banner,
@@ -234,12 +239,14 @@ for (const output of Object.values(cli.metafile.outputs)) {
 }
 // each bundled with what it requires (ajv's runtime helpers, the yaml library's modules): the
 // package depends on neither at run time
-await build({
-  ...common,
-  entryPoints: [join(root, 'src', 'generated', 'validators-full.cjs')],
-  format: 'cjs',
-  outfile: join(root, 'dist', 'validators-full.cjs'),
-});
+for (const name of ['validators-full.cjs', 'validators-config.cjs']) {
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src', 'generated', name)],
+    format: 'cjs',
+    outfile: join(root, 'dist', name),
+  });
+}
 await build({
   ...common,
   stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
