@@ -3,8 +3,7 @@
 // none (commander's 'config' source: a flag always wins). --print-config prints the result and
 // ends there. A run without a config file loads nothing more than the search.
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { configWords } from '../core/config.js';
-import { defaultLanguage } from '../core/language.js';
+import { IGNORED_CONFIG } from '../core/config.js';
 import { TrustcheckError } from '../errors.js';
 import { readConfigFile, searchConfig, type ConfigLookup } from '../io/config-file.js';
 import type { Context } from './context.js';
@@ -38,16 +37,12 @@ export async function applyConfig(
           cwd,
           lookup,
         });
-  if (lookup !== undefined && lookup.ignored.length > 0) {
-    const lang: unknown = command.getOptionValue('lang');
-    const w = configWords(typeof lang === 'string' ? lang : defaultLanguage(ctx.env, undefined));
-    for (const ignored of lookup.ignored) {
-      ctx.warn(
-        ignored.reason === 'javascript'
-          ? w.javascript(ignored.file)
-          : w.shadowed(ignored.file, ignored.by),
-      );
-    }
+  for (const ignored of lookup?.ignored ?? []) {
+    ctx.warn(
+      ignored.reason === 'javascript'
+        ? IGNORED_CONFIG.javascript(ignored.file)
+        : IGNORED_CONFIG.shadowed(ignored.file, ignored.by),
+    );
   }
   if (print) {
     ctx.stdout.write(applied ?? '');

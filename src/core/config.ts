@@ -2,8 +2,7 @@
 // what it may hold is described by the commands' own declarations (the shell turns them into a
 // ConfigDescription), and from that description come its JSON Schema, the messages for keys that
 // are not options, and the values each command takes from it.
-import { quote, nearest, suggestion, type Issue, type Path } from './issues.js';
-import { pick } from './language.js';
+import { quote, nearest, suggestion, type Issue } from './issues.js';
 import type { JsonSchema } from './editor-schema.js';
 
 /** What a command's option takes, as its declaration says. */
@@ -295,27 +294,12 @@ export function configuredValues(
 }
 
 // ---------------------------------------------------------------------------------------------
-// words
+// what is said of a file that looks like a config and is not read (in English, as every warning
+// about a file is, so that a log can be searched for it)
 
-const WORDS = {
-  en: {
-    javascript: (file: string) =>
-      `${file} is not read: trustcheck never runs JavaScript as a config; write its options in trustcheck.config.yaml (or .json)`,
-    shadowed: (file: string, used: string) =>
-      `${file} is not used: ${used} in the same folder comes first; keep one config file`,
-  },
-  nl: {
-    javascript: (file: string) =>
-      `${file} wordt niet gelezen: trustcheck voert nooit JavaScript uit als configuratie; zet de opties in trustcheck.config.yaml (of .json)`,
-    shadowed: (file: string, used: string) =>
-      `${file} wordt niet gebruikt: ${used} in dezelfde map gaat voor; houd één configuratiebestand`,
-  },
+export const IGNORED_CONFIG = {
+  javascript: (file: string) =>
+    `${file} is not read: trustcheck never runs JavaScript as a config; write its options in trustcheck.config.yaml (or .json)`,
+  shadowed: (file: string, used: string) =>
+    `${file} is not used: ${used} in the same folder comes first; keep one config file`,
 };
-
-export const configWords = (language: string) => pick(WORDS, language);
-
-/** Where an issue of the config is in its file: under the "trustcheck" key of a package.json. */
-export const inFile = (at: readonly string[], issue: Issue): Issue => ({
-  ...issue,
-  path: [...at, ...issue.path] as Path,
-});
