@@ -7,7 +7,7 @@
 // regular file; UTF-8 checked), and every other read is left alone.
 import fs from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { lilconfigSync, type LoaderSync } from 'lilconfig';
+import { lilconfigSync, type LilconfigResult, type LoaderSync } from 'lilconfig';
 import type { LocatedIssue } from '../core/issues.js';
 import { isJsonFile, parseDocument, type ParsedDocument } from './document.js';
 import { pathExists } from './folders.js';
@@ -39,7 +39,7 @@ export interface FoundConfig {
   file: string;
   /** The folder relative paths in the config resolve from (absolute). */
   folder: string;
-  /** The parsed document; undefined for an empty file. */
+  /** The parsed document, with positions; undefined for an empty file. */
   parsed: ParsedDocument | undefined;
   /** The path of the options in the document: [] for a config file, ["trustcheck"] in package.json. */
   at: readonly string[];
@@ -129,7 +129,7 @@ function loaders(
   documents: Map<string, ParsedDocument>,
   showAs: (file: string) => string,
 ): Record<string, LoaderSync> {
-  const parse: LoaderSync = (file, content) => {
+  const parse = (file: string, content: string): unknown => {
     // comments only (a $schema line, say): a config without options, as an empty file is
     if (!isJsonFile(file) && content.split('\n').every((line) => /^\s*(#.*)?$/.test(line)))
       return null;
@@ -145,10 +145,23 @@ function loaders(
   const refuse: LoaderSync = (file) => {
     throw new ConfigProblem([{ file: showAs(file), message: javascriptMessage }]);
   };
+  // package.json is read for its key alone (JSON.parse, fast); with positions and every check
+  // only when the key is there, or when it is not JSON (to say where)
+  const json = (file: string, content: string): unknown => {
+    if (basename(file) !== 'package.json') return parse(file, content);
+    let value: unknown;
+    try {
+      value = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+    } catch {
+      return parse(file, content);
+    }
+    const has = value !== null && typeof value === 'object' && Object.hasOwn(value, PACKAGE_KEY);
+    return has ? parse(file, content) : {};
+  };
   return {
     '.yaml': parse,
     '.yml': parse,
-    '.json': parse,
+    '.json': json,
     noExt: parse,
     ...Object.fromEntries(JAVASCRIPT.map((ext) => [ext, refuse])),
   };
@@ -179,7 +192,7 @@ function packageHasConfig(folder: string): boolean {
   const read = readInputBytes(file, 'package.json', { regularOnly: true });
   if (!read.ok) return false;
   try {
-    const value = JSON.parse(read.bytes.toString('utf8')) as unknown;
+    const value: unknown = JSON.parse(read.bytes.toString('utf8'));
     return (
       value !== null &&
       typeof value === 'object' &&
@@ -191,6 +204,31 @@ function packageHasConfig(folder: string): boolean {
   }
 }
 
+/** lilconfig's search from `cwd` up to `stopDir`, its reads through read.ts. */
+function search(
+  cwd: string,
+  stopDir: string,
+  folders: readonly string[],
+  places: string[],
+  documents: Map<string, ParsedDocument>,
+): LilconfigResult {
+  const candidates = new Set(folders.flatMap((f) => places.map((p) => join(f, p))));
+  const showAs = (file: string) => shown(cwd, file);
+  return readingSafely(
+    (file) => candidates.has(file),
+    { regularOnly: true, showAs },
+    () =>
+      lilconfigSync('trustcheck', {
+        searchPlaces: places,
+        stopDir,
+        packageProp: PACKAGE_KEY,
+        ignoreEmptySearchPlaces: false,
+        cache: false,
+        loaders: loaders(documents, showAs),
+      }).search(cwd),
+  );
+}
+
 /**
  * Looks for the config from `cwd` up to the project's root (the nearest folder with `.git` or
  * package.json), or in `cwd` alone outside a project. The first file of CONFIG_PLACES found wins;
@@ -200,24 +238,13 @@ function packageHasConfig(folder: string): boolean {
 export function searchConfig(cwd: string): ConfigLookup {
   const stopDir = projectRoot(cwd) ?? cwd;
   const folders = foldersUp(cwd, stopDir);
-  const candidates = new Set(folders.flatMap((f) => CONFIG_PLACES.map((p) => join(f, p))));
+  // lilconfig is given the places that exist somewhere on the way (in their order): it then
+  // does not try, and fail, to open each of the others in every folder
+  const present = CONFIG_PLACES.filter((place) => folders.some((f) => pathExists(join(f, place))));
   const documents = new Map<string, ParsedDocument>();
-  let result: ReturnType<ReturnType<typeof lilconfigSync>['search']>;
+  let result: LilconfigResult = null;
   try {
-    const showAs = (file: string) => shown(cwd, file);
-    result = readingSafely(
-      (file) => candidates.has(file),
-      { regularOnly: true, showAs },
-      () =>
-        lilconfigSync('trustcheck', {
-          searchPlaces: [...CONFIG_PLACES],
-          stopDir,
-          packageProp: PACKAGE_KEY,
-          ignoreEmptySearchPlaces: false,
-          cache: false,
-          loaders: loaders(documents, showAs),
-        }).search(cwd),
-    );
+    if (present.length > 0) result = search(cwd, stopDir, folders, present, documents);
   } catch (error) {
     if (error instanceof ConfigProblem) return { ok: false, issues: error.issues };
     throw error;
@@ -269,7 +296,7 @@ export function readConfigFile(given: string, cwd: string): ConfigLookup {
     );
   }
   const documents = new Map<string, ParsedDocument>();
-  let result: ReturnType<ReturnType<typeof lilconfigSync>['load']>;
+  let result: LilconfigResult;
   try {
     result = readingSafely(
       (f) => f === file,
