@@ -14,7 +14,7 @@ import {
 } from '../core/config.js';
 import { unwrap } from '../errors.js';
 import type { ConfigLookup, FoundConfig } from '../io/config-file.js';
-import { yaml } from '../io/yaml-lib.js';
+import { Document, isScalar } from 'yaml';
 import { commandPath, describeConfig } from './config-options.js';
 import type { Context } from './context.js';
 import type { Program } from './declarations.js';
@@ -73,7 +73,6 @@ function effectiveOptions(
   described: ConfigDescription['commands'][number] | undefined,
   run: { found: FoundConfig | undefined; cwd: string; lookup: ConfigLookup | undefined },
 ): string {
-  const { Document, isScalar } = yaml();
   const options: Record<string, unknown> = {};
   const sources = new Map<string, string>();
   const from = (source: string | undefined): string =>

@@ -102,7 +102,8 @@ function readingSafely<T>(
   const original = fs.readFileSync;
   const safe = (file: string): Buffer => {
     const name = options.showAs(file);
-    const read = readInputBytes(file, 'config file');
+    // a config found by the search is never one named on the command line
+    const read = readInputBytes(file, 'config file', 'remove it, or make it a plain file');
     if (!read.ok) throw new ConfigProblem([{ ...read.issue, file: name }]);
     // an empty file is a config without options; anything else must be UTF-8 text
     if (read.bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09))

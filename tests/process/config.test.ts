@@ -490,7 +490,7 @@ describe('a config that is not valid', () => {
     expect(parse(run(['summary', '--print-config'], { cwd }).stdout)).toEqual({
       command: 'summary',
       config: 'trustcheck.config.yaml',
-      options: { format: 'md' },
+      options: { output: [] },
     });
     put('project/trustcheck.config.yaml', '');
     expect(run(['summary', '--print-config'], { cwd }).code).toBe(0);
