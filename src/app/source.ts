@@ -11,9 +11,9 @@ export function answersSource(
   return {
     file,
     annotationFile,
-    line: (questionnaire, section, statement) =>
+    line: (questionnaire, section, statement, within = []) =>
       locate(answers.parsed, {
-        path: ['questionnaires', questionnaire, 'answers', section, statement],
+        path: ['questionnaires', questionnaire, 'answers', section, statement, ...within],
         at: 'key',
         message: '',
       }).line,

@@ -96,8 +96,12 @@ export function declareAudit(program: Program) {
     .addOption(
       new Option(
         '--fail-on <policy>',
-        'when to exit 1 (default: regression with --baseline, else fail)',
-      ).choices(FAIL_ON),
+        'when to exit 1: fail, regression, overdue (an action past its due date), or never; a comma list combines them, e.g. regression,overdue (default: regression with --baseline, else fail)',
+      )
+        .choices(FAIL_ON)
+        // a comma list of the choices: checked when the audit starts (from the command line
+        // or the config alike), with a message that says which word is wrong
+        .argParser((value: string) => value),
     )
     .option(
       '--allow-incomplete',

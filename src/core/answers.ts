@@ -2,6 +2,7 @@
 // be written, and finds unknown ids, disallowed or unexplained N/A, and missing answers.
 import { MAX_SHOWN_ISSUES, nearest, quote, suggestion, type Issue, type Path } from './issues.js';
 import { groupDigits } from './text/terminal.js';
+import type { ActionSource } from './actions.js';
 import type { AnswerEntry, AnswerFile, Questionnaire } from './model.js';
 
 export type Choice = 'yes' | 'no' | 'na';
@@ -11,6 +12,8 @@ export interface GivenAnswer {
   note?: string;
   evidence?: string;
   until?: string;
+  /** Who will make the statement true, and by when. */
+  action?: ActionSource;
 }
 
 /** section id -> statement id -> answer */
@@ -47,14 +50,20 @@ export function notAnAnswerMessage(text: string, meant: Choice): string {
 }
 
 /** The keys of an answer written as a map. */
-export const ANSWER_KEYS: ReadonlySet<string> = new Set(['answer', 'note', 'evidence', 'until']);
+export const ANSWER_KEYS: ReadonlySet<string> = new Set([
+  'answer',
+  'note',
+  'evidence',
+  'until',
+  'action',
+]);
 
 /**
  * What a person writes for an answer, and so means only for that answer: when the answer
  * changes, each is kept, changed or cleared by choice, never carried over unasked. (`until`
  * belongs to an N/A and goes with it.)
  */
-export const ATTACHED_FIELDS = ['note', 'evidence'] as const;
+export const ATTACHED_FIELDS = ['note', 'evidence', 'action'] as const;
 export type AttachedField = (typeof ATTACHED_FIELDS)[number];
 
 /**
@@ -75,6 +84,10 @@ export function normalizeAnswer(entry: AnswerEntry | undefined): GivenAnswer {
   if (entry.note !== undefined && entry.note.trim() !== '') given.note = entry.note;
   if (entry.evidence !== undefined && entry.evidence.trim() !== '') given.evidence = entry.evidence;
   if (entry.until !== undefined) given.until = entry.until;
+  if (entry.action !== undefined) {
+    const { what, owner, due } = entry.action;
+    given.action = what === undefined ? { owner, due } : { what, owner, due };
+  }
   return given;
 }
 

@@ -1,6 +1,7 @@
 // One audit as a pure function: an answer file and the questionnaires it is read against ->
 // the report (with the comparison, given a baseline), or the problems of the answers by path.
 import { resolveAnswers, type QuestionnaireAnswers } from './answers.js';
+import { actionsAgainstBaseline, withActionTotals } from './actions.js';
 import { compare } from './compare.js';
 import type { Issue } from './issues.js';
 import type { AnswerFile, Questionnaire, Report } from './model.js';
@@ -48,11 +49,13 @@ export function auditReport(input: AuditInput): AuditReport {
     language: input.language,
     digests: Object.fromEntries(input.questionnaires.map((q) => [q.questionnaire.id, q.digest])),
   });
-  if (input.baseline === undefined) return { ok: true, report, warnings: [] };
+  if (input.baseline === undefined)
+    return { ok: true, report: withActionTotals(report), warnings: [] };
   const compared = compare(input.baseline, report);
+  const againstBaseline = actionsAgainstBaseline(report, input.baseline);
   return {
     ok: true,
-    report: { ...report, comparison: compared.comparison },
+    report: withActionTotals({ ...againstBaseline, comparison: compared.comparison }),
     warnings: compared.warnings,
   };
 }

@@ -64,10 +64,16 @@ type PathPattern = readonly string[];
  * checks this list against the published schemas, so a new date field cannot be missed here.
  */
 export const DATE_FIELDS: Readonly<Record<'answers' | 'report', readonly PathPattern[]>> = {
-  answers: [['date'], ['questionnaires', '*', 'answers', '*', '*', 'until']],
+  answers: [
+    ['date'],
+    ['questionnaires', '*', 'answers', '*', '*', 'until'],
+    ['questionnaires', '*', 'answers', '*', '*', 'action', 'due'],
+  ],
   report: [
     ['date'],
     ['questionnaires', '*', 'sections', '*', 'statements', '*', 'until'],
+    ['questionnaires', '*', 'sections', '*', 'statements', '*', 'actions', '*', 'due'],
+    ['questionnaires', '*', 'sections', '*', 'statements', '*', 'actions', '*', 'previousDue'],
     ['comparison', 'baseline', 'date'],
   ],
 };

@@ -9,9 +9,10 @@
 // `until`. A statement that carries more (each respondent's answers in a team report, from which
 // its combined answer follows; actions, whose statuses follow from the answer and the date) is
 // derived there, and its claims are compared in the same walk.
+import { actionTotals, derivedStatus, statusFollows, type DerivableAction } from './actions.js';
 import type { Choice } from './answers.js';
 import type { Path } from './issues.js';
-import type { ReportTotals } from './model.js';
+import type { ActionStatus, ActionTotals, ReportTotals } from './model.js';
 import { satisfaction } from './scoring.js';
 
 /** What a derivation reads of a statement: a whole report's, or a portfolio's reading of one. */
@@ -22,6 +23,7 @@ export interface DerivableStatement {
   until: string | null;
   satisfied: boolean;
   naExpired?: boolean | undefined;
+  actions?: readonly DerivableAction[] | undefined;
 }
 
 export interface DerivableSection {
@@ -43,6 +45,11 @@ export interface DerivableReport {
   passed: boolean;
   totals: ReportTotals;
   questionnaires: readonly DerivableQuestionnaire[];
+  /** The plan in numbers (absent in reports of older versions). */
+  actionTotals?: ActionTotals | undefined;
+  comparison?: {
+    improvements: readonly { questionnaire: string; section: string; statement: string }[];
+  } | null;
 }
 
 /** A statement's verdict, as its answer gives it at the report's date. */
@@ -82,7 +89,18 @@ export type Reason =
   /** `count` of `of` things are true (statements) or pass (questions, questionnaires) */
   | { kind: 'count'; count: number; of: number; unit: CountUnit }
   /** there are `of` things */
-  | { kind: 'size'; of: number; unit: CountUnit };
+  | { kind: 'size'; of: number; unit: CountUnit }
+  /** an action's status, from its statement's verdict, its due dates and the report's date */
+  | {
+      kind: 'action';
+      satisfied: boolean;
+      due: string;
+      previousDue: string | null;
+      date: string;
+      derived: ActionStatus;
+    }
+  /** the plan's statements and actions give `of` */
+  | { kind: 'plan'; of: number };
 
 export type CountUnit = 'statement' | 'question' | 'questionnaire';
 
@@ -93,8 +111,8 @@ export interface ForgedClaim {
   owner: ClaimOwner;
   /** The field, as the report names it (`passed`, `totals.sectionsPassed`). */
   field: string;
-  claimed: boolean | number;
-  derived: boolean | number;
+  claimed: boolean | number | string;
+  derived: boolean | number | string;
   because: Reason;
 }
 
@@ -119,6 +137,41 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
         const derived = deriveStatement(st, date);
         if (derived.satisfied) satisfied++;
         const claimedExpired = st.naExpired;
+        (st.actions ?? []).forEach((action, ai) => {
+          if (statusFollows(action, derived.satisfied, date)) return;
+          const previousDue = action.previousDue ?? null;
+          const status = derivedStatus(
+            derived.satisfied,
+            { due: action.due, previousDue },
+            date,
+            false,
+          );
+          claims.push({
+            path: [
+              'questionnaires',
+              qi,
+              'sections',
+              si,
+              'statements',
+              sti,
+              'actions',
+              ai,
+              'status',
+            ],
+            owner: { kind: 'statement', questionnaire: q.id, section: s.id, statement: st.id },
+            field: `actions[${ai}].status`,
+            claimed: action.status,
+            derived: status,
+            because: {
+              kind: 'action',
+              satisfied: derived.satisfied,
+              due: action.due,
+              previousDue,
+              date,
+              derived: status,
+            },
+          });
+        });
         if (st.satisfied === derived.satisfied && (claimedExpired ?? false) === derived.naExpired)
           return;
         // an older report has no `naExpired`: only a value it gives is a claim
@@ -252,6 +305,26 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
       { kind: 'count', count: statementsSatisfied, of: statements, unit: 'statement' },
     ],
   ];
+  const claimedPlan = report.actionTotals;
+  if (claimedPlan !== undefined) {
+    const improvements = report.comparison?.improvements;
+    const plan = actionTotals({
+      questionnaires: report.questionnaires,
+      comparison: Array.isArray(improvements) ? { improvements } : null,
+    });
+    for (const field of Object.keys(plan) as (keyof ActionTotals)[]) {
+      const claimed = claimedPlan[field];
+      if (claimed === plan[field]) continue;
+      claims.push({
+        path: ['actionTotals', field],
+        owner,
+        field: `actionTotals.${field}`,
+        claimed,
+        derived: plan[field],
+        because: { kind: 'plan', of: plan[field] },
+      });
+    }
+  }
   for (const [field, derived, because] of totals) {
     const claimed = report.totals[field];
     if (claimed === derived) continue;

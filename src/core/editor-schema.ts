@@ -31,6 +31,28 @@ const ANSWER = {
   description: 'yes or no (true and false mean yes and no); ~ is unanswered',
 };
 
+const DATE = {
+  type: 'string',
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+};
+
+/** Who will make the statement true, and by when (an action plan item). */
+const ACTION = {
+  type: 'object',
+  description: 'who will make this statement true, and by when',
+  properties: {
+    what: {
+      type: 'string',
+      minLength: 1,
+      description: "what will be done (optional; default: the statement's remedy)",
+    },
+    owner: { type: 'string', minLength: 1, description: 'who will make the statement true' },
+    due: { ...DATE, description: 'by when, YYYY-MM-DD' },
+  },
+  required: ['owner', 'due'],
+  additionalProperties: false,
+};
+
 interface Known {
   statement: Statement;
   languages: readonly string[];
@@ -55,6 +77,7 @@ function statementSchema(known: Known, newest: string): JsonSchema {
       type: 'string',
       description: 'where the proof is: a document, a link, a ticket (optional)',
     },
+    action: ACTION,
   };
   const withDetails: JsonSchema = {
     type: 'object',

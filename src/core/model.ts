@@ -123,6 +123,20 @@ export const AnswerValueSchema = z
     description: 'yes, no or na (not applicable); true and false mean yes and no; ~ is unanswered',
   });
 
+export const ActionSchema = z
+  .object({
+    what: z.string().min(1).optional().meta({
+      description: "what will be done (optional; default: the statement's remedy)",
+    }),
+    owner: z.string().min(1).meta({ description: 'who will make the statement true' }),
+    due: IsoDate.meta({ description: 'by when, YYYY-MM-DD' }),
+  })
+  .strict()
+  .meta({
+    title: 'Action',
+    description: 'who will make this statement true, and by when (an action plan item)',
+  });
+
 export const AnswerDetailSchema = z
   .object({
     answer: AnswerValueSchema,
@@ -134,12 +148,17 @@ export const AnswerDetailSchema = z
     until: IsoDate.optional().meta({
       description: 'with na: the date after which the exemption no longer counts (YYYY-MM-DD)',
     }),
+    action: ActionSchema.optional(),
   })
   .strict()
-  .meta({ title: 'Answer with details', description: 'an answer with a note and evidence' });
+  .meta({
+    title: 'Answer with details',
+    description: 'an answer with a note, evidence and an action',
+  });
 
 export const AnswerEntrySchema = z.union([AnswerValueSchema, AnswerDetailSchema]).meta({
-  description: 'yes, no or na, or a map with answer and an optional note, evidence and until',
+  description:
+    'yes, no or na, or a map with answer and an optional note, evidence, until and action',
 });
 
 export const SectionAnswersSchema = z
@@ -184,6 +203,46 @@ export const AnswerFileSchema = z
 
 const Nullable = <T extends z.ZodType>(t: T) => z.union([t, z.null()]);
 
+export const ActionStatusSchema = z.enum(['done', 'overdue', 'postponed', 'new', 'open']).meta({
+  description:
+    'done: the statement is satisfied; overdue: not satisfied and due before the report date; postponed: due later than in the baseline; new: not in the baseline; open: planned',
+});
+
+export const ReportActionSchema = z
+  .object({
+    what: z
+      .string()
+      .meta({ description: "what will be done (the statement's remedy if not given)" }),
+    owner: z.string(),
+    due: IsoDate,
+    status: ActionStatusSchema,
+    previousDue: Nullable(IsoDate).meta({
+      description: "the due date in the baseline's action, when it was earlier (postponed)",
+    }),
+  })
+  .strict()
+  .meta({ title: 'Action', description: 'an action plan item of a statement' });
+
+export const ActionTotalsSchema = z
+  .object({
+    planned: z.number().int().min(0).meta({ description: 'untrue statements with an action' }),
+    unplanned: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'untrue statements without an action ("no owner yet")' }),
+    overdue: z.number().int().min(0).meta({ description: 'actions that are overdue' }),
+    postponed: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'actions postponed since the baseline' }),
+    doneSinceBaseline: z.number().int().min(0).meta({
+      description: 'actions done on statements that were not true in the baseline',
+    }),
+  })
+  .strict();
+
 export const ReportStatementSchema = z
   .object({
     id: Id,
@@ -199,6 +258,10 @@ export const ReportStatementSchema = z
       description: 'for na only: true when `until` lies before the report date',
     }),
     remedy: Nullable(z.string()),
+    actions: z.array(ReportActionSchema).optional().meta({
+      description:
+        'who makes this statement true, and by when: one per answer file that gives one (absent in reports of older versions)',
+    }),
   })
   .strict();
 
@@ -279,6 +342,9 @@ export const ReportSchema = z
     totals: ReportTotalsSchema,
     questionnaires: z.array(ReportQuestionnaireSchema),
     comparison: Nullable(ComparisonSchema),
+    actionTotals: ActionTotalsSchema.optional().meta({
+      description: 'the action plan in numbers (absent in reports of older versions)',
+    }),
   })
   .strict()
   .meta({
@@ -302,6 +368,10 @@ export type ReportSection = z.infer<typeof ReportSectionSchema>;
 export type ReportStatement = z.infer<typeof ReportStatementSchema>;
 export type ReportTotals = z.infer<typeof ReportTotalsSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type ReportAction = z.infer<typeof ReportActionSchema>;
+export type ActionStatus = z.infer<typeof ActionStatusSchema>;
+export type ActionTotals = z.infer<typeof ActionTotalsSchema>;
 export type StatementChange = z.infer<typeof StatementChangeSchema>;
 export type SectionChange = z.infer<typeof SectionChangeSchema>;
 export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
@@ -344,6 +414,7 @@ export const ReportForSummarySchema = ReportSchema.pick({
                     until: true,
                     satisfied: true,
                     naExpired: true,
+                    actions: true,
                   }).loose(),
                 ),
               })

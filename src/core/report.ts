@@ -2,6 +2,7 @@
 // report is the one input of every renderer and of the comparison with a baseline.
 import { localize, pickLanguage } from './questionnaire.js';
 import { auditPassed, type QuestionnaireResult } from './scoring.js';
+import { reportActions } from './actions.js';
 import { REPORT_FORMAT } from './formats.js';
 import type { Report, ReportQuestionnaire } from './model.js';
 
@@ -43,6 +44,12 @@ export function buildReport(results: readonly QuestionnaireResult[], meta: Repor
           until: st.answer.until ?? null,
           ...(st.answer.answer === 'na' ? { naExpired: st.naExpired } : {}),
           remedy: text(st.statement.remedy),
+          actions: reportActions(
+            [st.answer.action],
+            text(st.statement.remedy),
+            st.satisfied,
+            meta.date,
+          ),
         })),
       })),
     };

@@ -32,7 +32,11 @@ export function claimMessage(claim: ForgedClaim, w: VerifyWords): string {
       ? w.answer(because, claim.field)
       : because.kind === 'count'
         ? w.count(because)
-        : w.size(because);
+        : because.kind === 'action'
+          ? w.action(because)
+          : because.kind === 'plan'
+            ? w.plan(because)
+            : w.size(because);
   return w.claim(w.owner(claim.owner), claim.field, String(claim.claimed), reason);
 }
 

@@ -65,6 +65,29 @@ export const LABELS = {
     actions: 'What to do',
     noActions: 'Nothing: every statement is true or exempt.',
     noRemedy: 'No remedy given: make this statement true.',
+    plan: 'Action plan',
+    planIntro:
+      'Every statement that is not true, with who makes it true and by when; the earliest due date first.',
+    planDone: 'Done since the baseline',
+    owner: 'Owner',
+    due: 'Due',
+    status: 'Status',
+    action: 'Action',
+    noOwner: 'no owner yet',
+    actionStatus: {
+      done: 'done',
+      overdue: 'overdue',
+      postponed: 'postponed',
+      new: 'new',
+      open: 'planned',
+    },
+    postponedFrom: (from: string, to: string) => `postponed from ${from} to ${to}`,
+    overdueSince: (due: string) => `overdue since ${due}`,
+    planTotals: (planned: number, unplanned: number, overdue: number) =>
+      `${planned} planned, ${unplanned} without an owner, ${overdue} overdue.`,
+    tileOverdue: 'actions overdue',
+    overdueActions: 'Overdue actions',
+    noOverdue: 'None.',
     questionsTable: 'Every question',
     number: 'No.',
     exempt: 'Exempt (not applicable)',
@@ -176,6 +199,29 @@ export const LABELS = {
     actions: 'Wat te doen',
     noActions: 'Niets: elke uitspraak is waar of vrijgesteld.',
     noRemedy: 'Geen oplossing gegeven: maak deze uitspraak waar.',
+    plan: 'Actieplan',
+    planIntro:
+      'Elke uitspraak die niet waar is, met wie haar waar maakt en wanneer; de vroegste einddatum eerst.',
+    planDone: 'Gedaan sinds de basislijn',
+    owner: 'Eigenaar',
+    due: 'Uiterlijk',
+    status: 'Stand',
+    action: 'Actie',
+    noOwner: 'nog geen eigenaar',
+    actionStatus: {
+      done: 'gedaan',
+      overdue: 'te laat',
+      postponed: 'uitgesteld',
+      new: 'nieuw',
+      open: 'gepland',
+    },
+    postponedFrom: (from: string, to: string) => `uitgesteld van ${from} naar ${to}`,
+    overdueSince: (due: string) => `te laat sinds ${due}`,
+    planTotals: (planned: number, unplanned: number, overdue: number) =>
+      `${planned} gepland, ${unplanned} zonder eigenaar, ${overdue} te laat.`,
+    tileOverdue: 'acties te laat',
+    overdueActions: 'Acties die te laat zijn',
+    noOverdue: 'Geen.',
     questionsTable: 'Alle vragen',
     number: 'Nr.',
     exempt: 'Vrijgesteld (niet van toepassing)',
@@ -313,6 +359,8 @@ type ClaimWords = {
   answer: (reason: Extract<Reason, { kind: 'answer' }>, field: string) => string;
   count: (reason: Extract<Reason, { kind: 'count' }>) => string;
   size: (reason: Extract<Reason, { kind: 'size' }>) => string;
+  action: (reason: Extract<Reason, { kind: 'action' }>) => string;
+  plan: (reason: Extract<Reason, { kind: 'plan' }>) => string;
 };
 
 /** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
@@ -394,6 +442,15 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
         : `${r.count} of its ${units} ${plural(r.count, 'passes', 'pass')}`;
     },
     size: (r) => `there ${plural(r.of, 'is', 'are')} ${count(r.of, r.unit, `${r.unit}s`)}`,
+    action: (r) =>
+      r.satisfied
+        ? 'its statement is true, so the action is done'
+        : r.derived === 'overdue'
+          ? `it was due on ${r.due}, before the report's date ${r.date}, and its statement is not true`
+          : r.derived === 'postponed'
+            ? `its due date ${r.due} is later than the baseline's ${r.previousDue!}, and not before the report's date ${r.date}`
+            : `its statement is not true and it is due on ${r.due}, not before the report's date ${r.date}`,
+    plan: (r) => `its statements and actions give ${r.of}`,
     textDiffers: (what, where, found, expected) =>
       `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
     missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
@@ -489,6 +546,15 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
             : ['vragenlijst', 'vragenlijsten'];
       return `er ${plural(r.of, 'is', 'zijn')} ${count(r.of, one, many)}`;
     },
+    action: (r) =>
+      r.satisfied
+        ? 'de uitspraak is waar, dus de actie is gedaan'
+        : r.derived === 'overdue'
+          ? `de actie moest af zijn op ${r.due}, vóór de datum van het rapport (${r.date}), en de uitspraak is niet waar`
+          : r.derived === 'postponed'
+            ? `de einddatum ${r.due} ligt later dan die van de basislijn (${r.previousDue!}), en niet vóór de datum van het rapport (${r.date})`
+            : `de uitspraak is niet waar en de actie moet af zijn op ${r.due}, niet vóór de datum van het rapport (${r.date})`,
+    plan: (r) => `de uitspraken en acties geven ${r.of}`,
     textDiffers: (what, where, found, expected) =>
       `${what === 'statementText' ? 'de tekst' : what === 'remedy' ? 'de oplossing' : 'de titel'} van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
     missing: (what, id, parent) =>

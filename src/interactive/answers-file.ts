@@ -1,8 +1,9 @@
 // The answers file of an interactive audit, edited in place: every answer is written into the
-// document exactly as the interview decided it (answer, note, evidence, until), keeping the
+// document exactly as the interview decided it (answer, note, evidence, until, action), keeping the
 // file's comments, key order and the style of what did not change, and saved atomically and
 // durably at once. A `.json` file stays JSON.
 import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
+import type { ActionSource } from '../core/actions.js';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
@@ -13,7 +14,7 @@ import { documentText } from '../app/answers-target.js';
 export type SavedAnswer = GivenAnswer & { answer: Choice };
 
 /** The keys that may go with an answer, in the order a new map is written in. */
-const DETAILS = ['note', 'evidence', 'until'] as const;
+const DETAILS = ['note', 'evidence', 'until', 'action'] as const;
 
 export class AnswersFile {
   readonly file: string;
@@ -52,8 +53,14 @@ export class AnswersFile {
     if (isMap(existing)) {
       const map = existing;
       // a changed value is a new node: it takes nothing (quotes, a block) from the old one
-      const write = (key: string, value: string) => {
-        if (map.get(key) !== value) map.set(key, this.doc.createNode(value));
+      const write = (key: string, value: string | ActionSource) => {
+        const was: unknown = map.get(key);
+        const same =
+          typeof value === 'string'
+            ? was === value
+            : isMap(was) && JSON.stringify(was.toJSON()) === JSON.stringify(actionEntry(value));
+        if (!same)
+          map.set(key, this.doc.createNode(typeof value === 'string' ? value : actionEntry(value)));
       };
       write('answer', given.answer);
       for (const key of DETAILS) {
@@ -65,8 +72,11 @@ export class AnswersFile {
         this.doc.setIn(path, this.doc.createNode(given.answer));
       }
     } else {
-      const entry: Record<string, string> = { answer: given.answer };
-      for (const key of details) entry[key] = given[key]!;
+      const entry: Record<string, unknown> = { answer: given.answer };
+      for (const key of details) {
+        const value = given[key]!;
+        entry[key] = typeof value === 'string' ? value : actionEntry(value);
+      }
       this.doc.setIn(path, this.doc.createNode(details.length === 0 ? given.answer : entry));
     }
     this.save();
@@ -95,4 +105,11 @@ function hasComment(map: YAMLMap<unknown, unknown>): boolean {
     ((node as { comment?: string }).comment !== undefined ||
       (node as { commentBefore?: string }).commentBefore !== undefined);
   return commented(map) || map.items.some((pair) => commented(pair.key) || commented(pair.value));
+}
+
+/** An action as the file holds it: what (when given), owner, due, in that order. */
+function actionEntry(action: ActionSource): Record<string, string> {
+  return action.what === undefined
+    ? { owner: action.owner, due: action.due }
+    : { what: action.what, owner: action.owner, due: action.due };
 }

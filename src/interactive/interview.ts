@@ -12,6 +12,8 @@ import {
   type Choice as AnswerChoice,
   type GivenAnswer,
 } from '../core/answers.js';
+import type { ActionSource } from '../core/actions.js';
+import { isCalendarDate, isImpossibleDate } from '../core/dates.js';
 import { defaultLanguage, type Language } from '../core/language.js';
 import { formatIssue } from '../core/issues.js';
 import type { Questionnaire, Section, Statement } from '../core/model.js';
@@ -436,6 +438,16 @@ async function askStatement(session: Session, step: Step, back: boolean): Promis
           : await keepChangeOrClear(session, 'note', old, '', pick);
       save(session, step, note === undefined ? rest : { ...rest, note });
     }
+    // after a No: who will make it true, and by when (skippable); an action already there is
+    // kept, and one a change just decided is not asked again
+    const actionDecided = changed && previous.action !== undefined;
+    if (pick === 'no' && !actionDecided) {
+      const current = answerOf(session, step);
+      if (current.action === undefined) {
+        const action = await askAction(session);
+        if (action !== undefined) save(session, step, { ...current, answer: pick, action });
+      }
+    }
     return pick;
   }
 }
@@ -480,6 +492,13 @@ async function reconsider(
   const label = (a: AnswerChoice) => (a === 'yes' ? t.yes : a === 'no' ? t.no : t.na);
   const change = t.answerChanged(label(previous.answer ?? answer), label(answer));
   for (const field of ATTACHED_FIELDS) {
+    if (field === 'action') {
+      const old = previous.action;
+      if (old === undefined) continue;
+      const decided = await keepChangeOrClearAction(session, old, change);
+      if (decided !== undefined) given.action = decided;
+      continue;
+    }
     const old = previous[field];
     if (old === undefined) continue;
     const decided = await keepChangeOrClear(session, field, old, change, answer);
@@ -498,7 +517,7 @@ async function reconsider(
  */
 async function keepChangeOrClear(
   session: Session,
-  field: AttachedField,
+  field: Exclude<AttachedField, 'action'>,
   old: string,
   lead: string,
   answer: AnswerChoice,
@@ -527,6 +546,58 @@ async function keepChangeOrClear(
     theme: session.theme,
   });
   return text.trim() === '' ? undefined : text.trim();
+}
+
+/**
+ * Who will make a statement true, and by when: an owner (Enter skips the action), then a real
+ * date. `old` is offered as the defaults when an action is changed.
+ */
+async function askAction(session: Session, old?: ActionSource): Promise<ActionSource | undefined> {
+  const { t, term } = session;
+  const width = widthOf(term);
+  const owner = await session.prompts.input({
+    message: promptText(`${t.actionAsk} ${t.actionOwner}`, width),
+    ...(old === undefined || !isOneLine(old.owner) ? {} : { default: old.owner }),
+    theme: session.theme,
+  });
+  if (owner.trim() === '') return undefined;
+  const due = await session.prompts.input({
+    message: promptText(t.actionDue, width),
+    ...(old === undefined ? {} : { default: old.due }),
+    validate: (v: string) => {
+      const text = v.trim();
+      if (isCalendarDate(text)) return true;
+      return isImpossibleDate(text) ? t.actionDueImpossible(text) : t.actionDueInvalid;
+    },
+    theme: session.theme,
+  });
+  const action: ActionSource = { owner: owner.trim(), due: due.trim() };
+  return old?.what === undefined ? action : { what: old.what, ...action };
+}
+
+/** A changed answer's action: kept, changed (asked again, the old one as defaults) or cleared. */
+async function keepChangeOrClearAction(
+  session: Session,
+  old: ActionSource,
+  lead: string,
+): Promise<ActionSource | undefined> {
+  const { t, term } = session;
+  const words = t.attached.action;
+  const shown = safeForScreen(t.actionShown(old.owner, old.due));
+  const what = await session.prompts.select<'keep' | 'change' | 'clear'>({
+    message: `${promptText(`${lead} ${words.was(shown)}`.trim(), widthOf(term))}\n `,
+    choices: [
+      { name: t.keep, value: 'keep' },
+      { name: t.change, value: 'change' },
+      { name: t.clear, value: 'clear' },
+    ],
+    default: 'keep',
+    loop: false,
+    theme: session.theme,
+  });
+  if (what === 'keep') return old;
+  if (what === 'clear') return undefined;
+  return askAction(session, old);
 }
 
 /** The verdict of a question, in words, with the statements that are not true. */
@@ -582,8 +653,14 @@ async function review(session: Session): Promise<void> {
       const verdict = result.passed
         ? `✓ ${t.verdictYes.padEnd(pad)}`
         : `✗ ${t.verdictNo.padEnd(pad)}`;
+      const unplanned = result.statements.filter(
+        (r) => !r.satisfied && r.answer.answer !== null && r.answer.action === undefined,
+      ).length;
+      const noOwner = unplanned === 0 ? '' : ` ${t.reviewNoAction(unplanned)}`;
       choices.push({
-        name: fit(`${verdict} ${result.satisfied}/${result.total} ${text(step.section.title)}`),
+        name: fit(
+          `${verdict} ${result.satisfied}/${result.total}${noOwner} ${text(step.section.title)}`,
+        ),
         value: step,
       });
     }

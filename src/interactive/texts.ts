@@ -55,7 +55,16 @@ export const TEXTS = {
     attached: {
       note: { was: (text: string) => `Its note was: “${text}”.`, edit: 'The note:' },
       evidence: { was: (text: string) => `Its evidence was: “${text}”.`, edit: 'The evidence:' },
+      action: { was: (text: string) => `Its action was: ${text}.`, edit: '' },
     } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    actionAsk: 'Who will make this true, and by when?',
+    actionOwner: 'Who? (a name, or a team; Enter skips)',
+    actionDue: 'By when? (YYYY-MM-DD)',
+    actionDueInvalid: 'Write a date as YYYY-MM-DD, such as 2027-03-31.',
+    actionDueImpossible: (date: string) => `${date} does not exist; write a real date.`,
+    actionShown: (owner: string, due: string) => `${owner}, by ${due}`,
+    reviewNoAction: (n: number) =>
+      n === 1 ? '(no owner yet for 1 statement)' : `(no owner yet for ${n} statements)`,
     keep: 'Keep it',
     change: 'Change it',
     clear: 'Clear it',
@@ -112,7 +121,16 @@ export const TEXTS = {
     attached: {
       note: { was: (text: string) => `De toelichting was: „${text}”.`, edit: 'De toelichting:' },
       evidence: { was: (text: string) => `Het bewijs was: „${text}”.`, edit: 'Het bewijs:' },
+      action: { was: (text: string) => `De actie was: ${text}.`, edit: '' },
     } satisfies Record<AttachedField, { was: (text: string) => string; edit: string }>,
+    actionAsk: 'Wie maakt dit waar, en wanneer?',
+    actionOwner: 'Wie? (een naam, of een team; Enter slaat over)',
+    actionDue: 'Uiterlijk wanneer? (JJJJ-MM-DD)',
+    actionDueInvalid: 'Schrijf een datum als JJJJ-MM-DD, bijvoorbeeld 2027-03-31.',
+    actionDueImpossible: (date: string) => `${date} bestaat niet; geef een echte datum.`,
+    actionShown: (owner: string, due: string) => `${owner}, uiterlijk ${due}`,
+    reviewNoAction: (n: number) =>
+      n === 1 ? '(nog geen eigenaar voor 1 uitspraak)' : `(nog geen eigenaar voor ${n} uitspraken)`,
     keep: 'Behouden',
     change: 'Aanpassen',
     clear: 'Wissen',

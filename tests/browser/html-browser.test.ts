@@ -157,7 +157,7 @@ describe('HTML report in Chromium', () => {
       const flat = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
       expect(await page.locator('html').getAttribute('lang')).toBe('nl');
       for (const q of builtins) for (const s of q.sections) expect(flat).toContain(s.title.nl);
-      expect(flat).toContain('Wat te doen');
+      expect(flat).toContain('Actieplan');
       expect(flat).toContain('verloopt over 53 dagen');
       expect(requests).toEqual([]);
       await page.context().close();

@@ -22,6 +22,7 @@ import {
   no,
   retype,
   scripted,
+  skipAction,
   take,
   type,
   yes,
@@ -90,7 +91,7 @@ const appendixRow = (words: string): string =>
     .find((l) => l.includes(words))!;
 
 /** The 18 statements of trustability, the second answered No with NOTE, the rest Yes. */
-const noWithNote: Step[] = [yes, no, type(NOTE), ...Array<Step>(16).fill(yes)];
+const noWithNote: Step[] = [yes, no, type(NOTE), skipAction, ...Array<Step>(16).fill(yes)];
 /** On the review screen: the first question, then its second statement (renewal-warning). */
 const reopenRenewal: Step[] = [choose(1), choose(1)];
 /** The prompt that shows a changed answer's old note, then `then` on it. */
@@ -164,10 +165,11 @@ describe('a changed answer on the review screen', () => {
       ...reopenRenewal,
       no,
       type(''), // Enter: the earlier note, shown as the default
+      skipAction,
       done,
     ]);
     await runAuditCommand(await ctx(), options(), prompts);
-    expect(flat(screens.at(-2)!)).toContain(`(${NOTE})`);
+    expect(flat(screens.at(-3)!)).toContain(`(${NOTE})`);
     expect(savedAnswer('renewal-warning')).toEqual({ answer: 'no', note: NOTE });
   });
 
@@ -200,6 +202,7 @@ describe('a changed answer on the review screen', () => {
       take('Ja'),
       take('Nee'),
       type(nlNote),
+      skipAction,
       ...Array<Step>(16).fill(take('Ja')),
       ...reopenRenewal,
       take('Ja'),
@@ -223,6 +226,7 @@ describe('a changed answer after Back, --resume and --interactive', () => {
       yes,
       no,
       type(NOTE),
+      skipAction,
       back, // on upgrade-eligibility: back to renewal-warning
       expecting((screen) => expect(screen).toMatch(/❯ No/), yes),
       changedNote(take('Clear it')),
@@ -233,7 +237,7 @@ describe('a changed answer after Back, --resume and --interactive', () => {
   });
 
   it('--resume: Back on the first prompt reaches the last statement answered; its evidence is asked too', async () => {
-    const first = scripted([yes, no, type(NOTE), ctrlC]);
+    const first = scripted([yes, no, type(NOTE), skipAction, ctrlC]);
     await interview(await ctx(), first.prompts, plan());
     // evidence added by hand between the sessions
     writeFileSync(
@@ -321,6 +325,7 @@ describe('a changed answer after Back, --resume and --interactive', () => {
           'The answer changed from Not applicable to No. Its note was: “We sell services only”.',
         );
       }, take('Keep it')),
+      skipAction,
       done,
     ]);
     const code = await runAuditCommand(
@@ -371,6 +376,7 @@ describe('a changed answer after Back, --resume and --interactive', () => {
     const { prompts } = scripted([
       no,
       type('Only for some products'),
+      skipAction,
       take('Back'),
       take('Not applicable'),
       expecting(

@@ -31,6 +31,7 @@ describe('what a config may hold, from the declarations', () => {
       'init',
       'diff',
       'summary',
+      'verify',
       'questionnaires list',
       'questionnaires show',
       'questionnaires new',
@@ -66,7 +67,7 @@ describe('what a config may hold, from the declarations', () => {
     const key = (k: string) => audit.options.find((o) => o.key === k)!;
     expect(key('fail-on')).toMatchObject({
       takes: 'value',
-      choices: ['fail', 'regression', 'never'],
+      choices: ['fail', 'regression', 'overdue', 'never'],
     });
     expect(key('format')).toMatchObject({ takes: 'value', variadic: true, short: '-f' });
     expect(key('answers')).toMatchObject({ value: 'path', variadic: true });
@@ -150,9 +151,9 @@ describe('keys that are not options where they stand', () => {
         audit: { saveAnswers: 'x.yaml', 'no-strict': true },
       }),
     ).toEqual([
-      'format: "format" is an option of audit, diff, summary, questionnaires list and questionnaires show: put it under audit: or diff: or summary: or questionnaires: list: or questionnaires: show:',
+      'format: "format" is an option of audit, diff, summary, verify, questionnaires list and questionnaires show: put it under audit: or diff: or summary: or verify: or questionnaires: list: or questionnaires: show:',
       'questionnaires.shwo: trustcheck questionnaires has no command "shwo"; did you mean "show"?',
-      'questionnaires.format: trustcheck questionnaires has no option "format"; audit, diff, summary, questionnaires list and questionnaires show have one: put it under audit: or diff: or summary: or questionnaires: list: or questionnaires: show:',
+      'questionnaires.format: trustcheck questionnaires has no option "format"; audit, diff, summary, verify, questionnaires list and questionnaires show have one: put it under audit: or diff: or summary: or verify: or questionnaires: list: or questionnaires: show:',
       'questionnaires.validate: trustcheck questionnaires validate has no options to set; remove "validate"',
       'init.--subject: write the option\'s long name, subject:, instead of "--subject"',
       'init.q: "q" is the short name of --questionnaire; write the long name, questionnaire:',

@@ -54,6 +54,11 @@ const type =
     e.keypress('enter');
   };
 const ctrlC: Step = (e) => e.keypress({ name: 'c', ctrl: true });
+/** The action asked after a No ("Who will make this true, and by when?"): Enter skips it. */
+const skipAction: Step = (e, screen) => {
+  expect(screen).toMatch(/Who will make this true|Wie maakt dit waar/);
+  e.keypress('enter');
+};
 /** The review screen: "Done" is the first choice. */
 const done: Step = (e, screen) => {
   expect(screen).toMatch(/❯ (Done|Klaar)/);
@@ -220,7 +225,7 @@ describe('interactive audit', () => {
   it('a no with a note, and an N/A with its required note', async () => {
     const steps = allYes(18);
     steps.splice(0, 1, na, type('We sell services, no goods.'));
-    steps.splice(2, 1, no, type('Gym plans renew without notice.'));
+    steps.splice(2, 1, no, type('Gym plans renew without notice.'), skipAction);
     const { prompts, screens } = scripted(steps);
     expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(1);
     const economic = saved().questionnaires.trustability.answers['economic-interests']!;
@@ -250,18 +255,18 @@ describe('interactive audit', () => {
   });
 
   it('going back changes an earlier answer', async () => {
-    const steps: Step[] = [yes, no, type(''), back, back, yes, ...allYes(17)];
+    const steps: Step[] = [yes, no, type(''), skipAction, back, back, yes, ...allYes(17)];
     const { prompts, screens } = scripted(steps);
     expect(await runAuditCommand(await ctx(), options(), prompts)).toBe(0);
     expect(
       saved().questionnaires.trustability.answers['economic-interests']!['renewal-warning'],
     ).toBe('yes');
     // on the way back the earlier answer is the default
-    expect(screens[4]).toMatch(/❯ No/);
+    expect(screens[5]).toMatch(/❯ No/);
   });
 
   it('Ctrl-C midway: the file holds exactly the answers given, exit 130; resume asks only the rest', async () => {
-    const first = scripted([yes, no, type('Not yet.'), yes, ctrlC]);
+    const first = scripted([yes, no, type('Not yet.'), skipAction, yes, ctrlC]);
     const outcome = await interview(await ctx(), first.prompts, plan());
     expect(outcome).toEqual({
       status: 'interrupted',
@@ -441,7 +446,7 @@ describe('the interview', () => {
   });
 
   it('a resumed audit says where it picks up', async () => {
-    const first = scripted([yes, yes, no, type('Later.'), ctrlC]);
+    const first = scripted([yes, yes, no, type('Later.'), skipAction, ctrlC]);
     await interview(await ctx(), first.prompts, plan());
     const rest = scripted([ctrlC]);
     await interview(await ctx(), rest.prompts, plan({ existing: true, subject: undefined }));
@@ -477,9 +482,10 @@ describe('the interview', () => {
       choose(1), // its second statement
       no,
       type('Renews silently.'),
+      skipAction,
       (e, screen) => {
-        // back on the review screen, with the changed verdict
-        expect(screen).toContain('✗ no  5/6 Do you proactively protect');
+        // back on the review screen, with the changed verdict, and no one to make it true yet
+        expect(screen).toContain('✗ no  5/6 (no owner yet for 1 statement) Do you proactively');
         e.keypress('enter');
       },
     ];
@@ -527,6 +533,7 @@ describe('the interview', () => {
       ),
       no,
       type(''),
+      skipAction,
       ...Array<Step>(35).fill(yes),
       done,
     ];
@@ -547,7 +554,7 @@ describe('the interview', () => {
     expect(screens[1]).toContain('spatie aan/uit');
     expect(screens[1]).toContain('⏎ bevestigen');
     expect(screens.at(-1)).toContain('❯ Klaar: schrijf het rapport');
-    expect(screens.at(-1)).toContain('✗ nee 5/6 Bescherm je proactief');
+    expect(screens.at(-1)).toContain('✗ nee 5/6 (nog geen eigenaar voor 1 uitspraak) Bescherm je');
     expect(flat(stderr)).toContain(
       '✗ nee: 1 van de 6 uitspraken is niet waar: – Je waarschuwt klanten voordat je',
     );

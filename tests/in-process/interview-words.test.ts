@@ -19,6 +19,7 @@ import {
   flat,
   no,
   scripted,
+  skipAction,
   take,
   type,
   yes,
@@ -106,6 +107,7 @@ describe('a resumed audit', () => {
       // forward again: every statement up to where Back was chosen
       expecting((screen) => expect(screen).toMatch(/❯ No/), no),
       type(''), // its note, Later., kept
+      skipAction,
       expecting((screen) => {
         expect(flat(screen)).toContain('You remind customers if they haven’t claimed something');
       }, ctrlC),
@@ -144,7 +146,14 @@ describe('the interview counts what it says it counts', () => {
   it('an answer changed in a resumed audit is counted as changed, in Dutch too', async () => {
     const first = scripted([take('Ja'), ctrlC]);
     await interview(await ctx(), first.prompts, plan({ language: 'nl' }));
-    const rest = scripted([take('Terug'), take('Nee'), type(''), take('Ja'), ctrlC]);
+    const rest = scripted([
+      take('Terug'),
+      take('Nee'),
+      type(''),
+      skipAction,
+      take('Ja'),
+      ctrlC,
+    ]);
     const outcome = await interview(
       await ctx(),
       rest.prompts,
@@ -162,6 +171,7 @@ describe('the end of an interactive audit', () => {
       ...Array<Step>(11).fill(yes),
       no,
       type(''),
+      skipAction,
       ...Array<Step>(6).fill(yes),
       done,
     ];

@@ -53,7 +53,7 @@ const cases: [string, string[]][] = [
   ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],
   ['trustcheck summary -f ', ['csv', 'html', 'json', 'md']],
   ['trustcheck questionnaires list --format ', ['json', 'table']],
-  ['trustcheck audit --fail-on ', ['fail', 'never', 'regression']],
+  ['trustcheck audit --fail-on ', ['fail', 'never', 'overdue', 'regression']],
   ['trustcheck diff a.json b.json --fail-on ', ['never', 'regression']],
   ['trustcheck audit --lang ', ['en', 'nl']],
   ['trustcheck init --lang ', ['en', 'nl']],

@@ -154,15 +154,15 @@ describe('Markdown report', () => {
     const { tokens, at } = h2s(md);
     const headings = at.map((i) => headingText(tokens[i]));
     expect(headings).toEqual([
-      'What to do',
+      'Action plan',
       'Every question',
       'What is not true',
       'Exempt (not applicable)',
       'Appendix: every answer',
     ]);
-    const actions = part(md, 'What to do').find((t) => t.type === 'list') as Tokens.List;
+    const actions = part(md, 'Action plan').find((t) => t.type === 'list') as Tokens.List;
     expect(actions.items).toHaveLength(2);
-    expect(actions.items[0]!.text).toMatch(/^Send every customer a notice/);
+    expect(actions.items[0]!.text).toMatch(/^\*no owner yet\*: Send every customer a notice/);
     const exempt = part(md, 'Exempt').find((t) => t.type === 'list') as Tokens.List;
     expect(exempt.items).toHaveLength(1);
     expect(exempt.items[0]!.text).toContain('Soon over: Evil &lt;script&gt;');
@@ -191,18 +191,18 @@ describe('Markdown report', () => {
     expect(b.split('\n')[4]).toBe(
       '**1 regression against the baseline of 2026-05-01:** listed first below.',
     );
-    expect(b.indexOf('## Changes since 2026-05-01')).toBeLessThan(b.indexOf('## What to do'));
+    expect(b.indexOf('## Changes since 2026-05-01')).toBeLessThan(b.indexOf('## Action plan'));
     const n = renderMarkdown(noRegressions);
     expect(n).toContain('**Audit verdict: Failed**');
     expect(n).toContain('**No regressions against the baseline of 2026-05-01:**');
-    expect(n.indexOf('## Changes since')).toBeGreaterThan(n.indexOf('## What to do'));
+    expect(n.indexOf('## Changes since')).toBeGreaterThan(n.indexOf('## Action plan'));
   });
 
   it('is entirely in Dutch for a Dutch report', () => {
     const nl = renderMarkdown(reportNl);
     expect(nl.split('\n')[0]).toMatch(/^# Betrouwbaarheidstest en Transparantie APK: /);
     for (const word of [
-      'Wat te doen',
+      'Actieplan',
       'Alle vragen',
       'Vrijgesteld (niet van toepassing)',
       'Bijlage: alle antwoorden',

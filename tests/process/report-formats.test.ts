@@ -120,7 +120,7 @@ describe('Markdown report', () => {
     const md = read(join(dir, 'hostile-nl.md')).replace(/\s+/g, ' ');
     expect(md).toMatch(/^# Betrouwbaarheidstest en Transparantie APK: Acme /);
     expect(md).toContain('**Oordeel van de audit: Niet voldaan**');
-    expect(md).toContain('## Wat te doen');
+    expect(md).toContain('## Actieplan');
     expect(md).toContain('## Vrijgesteld (niet van toepassing)');
     expect(md).toContain('## Bijlage: alle antwoorden');
     expect(md).not.toMatch(/\b(Question|Statement|Answer|Evidence|Remedy|Exempt|Appendix)\b/);
@@ -190,6 +190,7 @@ describe('JSON report', () => {
       'totals',
       'questionnaires',
       'comparison',
+      'actionTotals',
     ]);
     const statement = report.questionnaires[0]!.sections[0]!.statements[1]!;
     expect(statement).toEqual({
@@ -203,6 +204,7 @@ describe('JSON report', () => {
       remedy: expect.stringMatching(
         /^Before every automatic renewal, tell the customer what it will cost/,
       ),
+      actions: [],
     });
     expect(report).toMatchObject({ date: '2026-11-23', passed: false, comparison: null });
   });

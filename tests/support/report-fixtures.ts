@@ -112,4 +112,16 @@ export function rederive(report: Report): void {
     statements,
     statementsSatisfied: satisfied,
   };
+  // the plan counts the untrue statements with an action, and those without
+  if (report.actionTotals !== undefined) {
+    const untrue = report.questionnaires.flatMap((q) =>
+      q.sections.flatMap((s) => s.statements.filter((st) => !st.satisfied)),
+    );
+    const planned = untrue.filter((st) => (st.actions ?? []).length > 0).length;
+    report.actionTotals = {
+      ...report.actionTotals,
+      planned,
+      unplanned: untrue.length - planned,
+    };
+  }
 }

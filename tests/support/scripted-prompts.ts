@@ -78,6 +78,12 @@ export const done: Step = (e, screen) => {
   e.keypress('enter');
 };
 
+/** The action asked after a No ("Who will make this true, and by when?"): Enter skips it. */
+export const skipAction: Step = (e, screen) => {
+  expect(screen).toMatch(/Who will make this true|Wie maakt dit waar/);
+  e.keypress('enter');
+};
+
 /** A check on the screen before the step that answers it. */
 export const expecting =
   (check: (screen: string) => void, then: Step): Step =>

@@ -2,7 +2,13 @@
 // report comes from the same scripted path: load -> audit -> render -> write -> exit code.
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { today } from '../../app/today.js';
-import { defaultFailOn, violatesPolicy, type FailOn } from '../../core/policy.js';
+import {
+  defaultFailOn,
+  gatesOn,
+  parseFailOn,
+  violatesPolicy,
+  type FailOn,
+} from '../../core/policy.js';
 import { auditSummaryLines } from '../../core/render/terminal.js';
 import type { Prompts } from '../../interactive/prompts.js';
 import type { Context } from '../context.js';
@@ -44,8 +50,8 @@ export async function runAuditCommand(
   prompts?: Prompts,
 ): Promise<number> {
   assertSubject(options.subject);
-  const failOn: FailOn = options.failOn ?? defaultFailOn(baselineFile(options) !== undefined);
-  if (failOn === 'regression' && baselineFile(options) === undefined) {
+  const failOn: FailOn = failOnPolicy(options.failOn, baselineFile(options) !== undefined);
+  if (gatesOn(failOn, 'regression') && baselineFile(options) === undefined) {
     throw new TrustcheckError(
       '--fail-on regression needs --baseline FILE (a previous JSON report to compare against)',
     );
@@ -212,4 +218,15 @@ async function interactiveAudit(
     inputs: [...inputs, outcome.file],
     allQuestions: true,
   });
+}
+
+/**
+ * The --fail-on policy, from the command line or the config: a comma list of conditions
+ * (`regression,overdue`), `never` alone; else the default (regression with a baseline).
+ */
+function failOnPolicy(given: string | undefined, hasBaseline: boolean): FailOn {
+  if (given === undefined) return defaultFailOn(hasBaseline);
+  const parsed = parseFailOn(given);
+  if (!parsed.ok) throw new TrustcheckError(parsed.message);
+  return parsed.policy;
 }

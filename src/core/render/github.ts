@@ -9,6 +9,8 @@ import { shownCiCommands } from '../text/terminal.js';
 import { labelsFor } from '../words.js';
 import type { RenderOptions } from './options.js';
 import { verdictLine } from './verdict.js';
+import { asPolicy, defaultFailOn, gatesOn } from '../policy.js';
+import { statusWords } from './action-plan.js';
 import {
   goneQuestionnaire,
   goneStatement,
@@ -44,11 +46,11 @@ function command(name: string, file: string | undefined, a: Annotation): string 
 }
 
 export function renderGithub(report: Report, options: RenderOptions = {}): string {
-  const failOn = options.failOn ?? (report.comparison === null ? 'fail' : 'regression');
+  const failOn = asPolicy(options.failOn ?? defaultFailOn(report.comparison !== null));
   const source = options.source;
   const l = labelsFor(report.language);
   const comparison = report.comparison;
-  const gated = comparison !== null && failOn === 'regression';
+  const gated = comparison !== null && gatesOn(failOn, 'regression');
   const regressed = new Set(
     (comparison?.regressions ?? []).map(
       (r) => `${r.questionnaire}\u0000${r.section}\u0000${r.statement}`,
@@ -67,6 +69,22 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
         });
       }
     }
+  }
+  // an overdue action, on its due: line, when the policy gates on it
+  if (gatesOn(failOn, 'overdue')) {
+    for (const q of report.questionnaires)
+      for (const s of q.sections)
+        for (const st of s.statements)
+          for (const a of st.actions ?? []) {
+            if (a.status !== 'overdue') continue;
+            annotations.push({
+              line:
+                source?.line(q.id, s.id, st.id, ['action', 'due']) ??
+                source?.line(q.id, s.id, st.id),
+              title: `${l.actionStatus.overdue}: ${a.owner}, ${l.due} ${a.due}`,
+              message: [a.what === '' ? st.text : a.what, st.text, statusWords(a, l)].join('\n'),
+            });
+          }
   }
   if (gated) {
     const baseline = options.baseline;

@@ -8,6 +8,8 @@ import { labelsFor, type Labels } from '../words.js';
 import { dated, page, time } from './html-page.js';
 import { html, type Html } from './html-template.js';
 import type { RenderOptions } from './options.js';
+import { actionPlan, doneActions, statusWords } from './action-plan.js';
+import type { ReportAction } from '../model.js';
 import {
   answerWord,
   auditedTitle,
@@ -232,22 +234,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
   const changes = changesBySection(c);
   const title = `${auditedTitle(report, l)}: ${report.subject}, ${report.date}`;
 
-  const actions = html`<section>
-    <h2>${l.actions}</h2>
-    ${
-      failing.length === 0
-        ? html`<p>${l.noActions}</p>`
-        : html`<ol class="actions">
-            ${failing.map(
-              (v) =>
-                html`<li>
-                  <strong>${v.statement.remedy ?? l.noRemedy}</strong
-                  ><span>${l.section} ${v.number}: ${v.statement.text}</span>
-                </li>`,
-            )}
-          </ol>`
-    }
-  </section>`;
+  const actions = planHtml(report, l);
 
   const charts = report.questionnaires.map((q, qi) => {
     const views = all.filter((v) => v.questionnaire === q);
@@ -420,4 +407,96 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
     </footer>`;
   const description = `${l.reportDescription(auditedTitle(report, l), report.subject, report.date, report.passed)} ${l.questionsPassed(report.totals.sectionsPassed, report.totals.sections)}, ${l.statementsTrue(report.totals.statementsSatisfied, report.totals.statements)}.`;
   return page({ language: report.language, title, description }, body);
+}
+
+/** An action's status as a badge: overdue in the fail colour, done in the pass colour. */
+function statusBadge(action: ReportAction, l: Labels): Html {
+  const kind =
+    action.status === 'overdue'
+      ? 'fail'
+      : action.status === 'done'
+        ? 'pass'
+        : action.status === 'postponed'
+          ? 'warn'
+          : 'na';
+  const mark = action.status === 'overdue' ? '✗ ' : action.status === 'done' ? '✓ ' : '';
+  return html`<span class="badge ${kind}">${mark}${statusWords(action, l)}</span>`;
+}
+
+/**
+ * The action plan: a table of every statement not true with its actions (what, owner, due,
+ * status), the earliest due date first, overdue rows in the fail colour, "no owner yet" where
+ * none; with a baseline, the actions done since.
+ */
+function planHtml(report: Report, l: Labels): Html {
+  const plan = actionPlan(report, l);
+  const done = doneActions(report);
+  const t = report.actionTotals;
+  const row = (number: string, statement: string, what: string, action: ReportAction | undefined) =>
+    html`<tr class="${action?.status === 'overdue' ? 'fail overdue' : ''}">
+      <td data-label="${l.action}">
+        <strong>${what}</strong><br /><span class="muted"
+          >${l.section} ${number}: ${statement}</span
+        >
+      </td>
+      <td data-label="${l.owner}">
+        ${action === undefined ? html`<span class="badge warn">${l.noOwner}</span>` : action.owner}
+      </td>
+      <td data-label="${l.due}">${action === undefined ? '' : time(action.due)}</td>
+      <td data-label="${l.status}">${action === undefined ? '' : statusBadge(action, l)}</td>
+    </tr>`;
+  const head = html`<thead>
+    <tr>
+      <th scope="col">${l.action}</th>
+      <th scope="col">${l.owner}</th>
+      <th scope="col">${l.due}</th>
+      <th scope="col">${l.status}</th>
+    </tr>
+  </thead>`;
+  return html`<section class="plan">
+    <h2>${l.plan}</h2>
+    ${
+      plan.length === 0
+        ? html`<p>${l.noActions}</p>`
+        : html`<p>
+              ${l.planIntro}
+              ${t === undefined ? '' : l.planTotals(t.planned, t.unplanned, t.overdue)}
+            </p>
+            <table class="stack plan">
+              ${head}
+              <tbody>
+                ${plan.flatMap((item) =>
+                  item.actions.length === 0
+                    ? [row(item.number, item.statement.text, item.remedy, undefined)]
+                    : item.actions.map((a) =>
+                        row(
+                          item.number,
+                          item.statement.text,
+                          a.what === '' ? item.remedy : a.what,
+                          a,
+                        ),
+                      ),
+                )}
+              </tbody>
+            </table>`
+    }
+    ${
+      done.length === 0
+        ? ''
+        : html`<h3>${l.planDone}</h3>
+            <table class="stack plan">
+              ${head}
+              <tbody>
+                ${done.map((d) =>
+                  row(
+                    d.number,
+                    d.statement.text,
+                    d.action.what === '' ? d.statement.text : d.action.what,
+                    d.action,
+                  ),
+                )}
+              </tbody>
+            </table>`
+    }
+  </section>`;
 }

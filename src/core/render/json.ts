@@ -1,6 +1,6 @@
 // The JSON report (format trustcheck-report/1): keys in a fixed order, whatever order the report
 // object was built in, so the same inputs give byte-identical output.
-import type { Comparison, Report } from '../model.js';
+import type { Comparison, Report, ReportAction } from '../model.js';
 import { prettyJson } from '../text/controls.js';
 
 function orderedComparison(c: Comparison): Comparison {
@@ -30,6 +30,12 @@ function orderedComparison(c: Comparison): Comparison {
     removed: c.removed.map(presence),
     missingQuestionnaires: [...c.missingQuestionnaires],
   };
+}
+
+/** An action's keys in a fixed order (what a team report adds to one comes after them). */
+function orderedAction(a: ReportAction): ReportAction {
+  const { what, owner, due, status, previousDue, ...rest } = a;
+  return { what, owner, due, status, previousDue, ...rest };
 }
 
 export function renderJson(report: Report): string {
@@ -71,10 +77,22 @@ export function renderJson(report: Report): string {
           until: st.until,
           ...(st.naExpired === undefined ? {} : { naExpired: st.naExpired }),
           remedy: st.remedy,
+          ...(st.actions === undefined ? {} : { actions: st.actions.map(orderedAction) }),
         })),
       })),
     })),
     comparison: report.comparison === null ? null : orderedComparison(report.comparison),
+    ...(report.actionTotals === undefined
+      ? {}
+      : {
+          actionTotals: {
+            planned: report.actionTotals.planned,
+            unplanned: report.actionTotals.unplanned,
+            overdue: report.actionTotals.overdue,
+            postponed: report.actionTotals.postponed,
+            doneSinceBaseline: report.actionTotals.doneSinceBaseline,
+          },
+        }),
   };
   return prettyJson(ordered);
 }

@@ -6,6 +6,8 @@ import type { Report } from '../model.js';
 import { escapeMarkup } from '../text/controls.js';
 import { labelsFor } from '../words.js';
 import type { RenderOptions } from './options.js';
+import { gatesOn } from '../policy.js';
+import { statusWords } from './action-plan.js';
 import { goneQuestionnaire, goneStatement, unsatisfiedReason } from './view.js';
 
 // eslint-disable-next-line no-control-regex
@@ -20,7 +22,7 @@ export function escapeXml(text: string): string {
 interface Case {
   classname: string;
   name: string;
-  failure?: { message: string; type: 'unsatisfied' | 'regression'; body: string };
+  failure?: { message: string; type: 'unsatisfied' | 'regression' | 'overdue'; body: string };
   skipped?: string;
 }
 
@@ -76,7 +78,10 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
     ...(report.assessor === null ? [] : ([['assessor', report.assessor]] as [string, string][])),
   ];
   const comparison = report.comparison;
-  const gated = comparison !== null && options.failOn === 'regression';
+  const gated =
+    comparison !== null && options.failOn !== undefined && gatesOn(options.failOn, 'regression');
+  // under --fail-on overdue, an overdue action fails its statement's test, as it fails CI
+  const overdueGated = options.failOn !== undefined && gatesOn(options.failOn, 'overdue');
   const regressed = new Set(
     (comparison?.regressions ?? []).map((r) => key(r.questionnaire, r.section, r.statement)),
   );
@@ -102,16 +107,22 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
           st.note === null ? '' : `${l.note}: ${st.note}`,
           st.evidence === null ? '' : `${l.evidence}: ${st.evidence}`,
           st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`,
+          ...(st.actions ?? []).map(
+            (a) => `${l.action}: ${a.what} (${a.owner}, ${l.due} ${a.due}, ${statusWords(a, l)})`,
+          ),
           `${s.title}`,
         ]
           .filter((x) => x !== '')
           .join('\n');
+        const late = overdueGated && (st.actions ?? []).some((a) => a.status === 'overdue');
         if (!gated || regressed.has(id)) {
           c.failure = {
             message: st.text,
-            type: regressed.has(id) ? 'regression' : 'unsatisfied',
+            type: regressed.has(id) ? 'regression' : late ? 'overdue' : 'unsatisfied',
             body,
           };
+        } else if (late) {
+          c.failure = { message: st.text, type: 'overdue', body };
         } else if (added.has(id) && regressedSections.has(JSON.stringify([q.id, s.id]))) {
           c.failure = { message: st.text, type: 'regression', body };
         } else {

@@ -7,6 +7,7 @@ import type { Comparison, Report } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { labelsFor } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
+import { actionPlan, doneActions, statusWords } from './action-plan.js';
 import type { RenderOptions } from './options.js';
 import {
   answerWord,
@@ -102,17 +103,9 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (c !== null && hasRegressions(c))
     out.push(renderComparisonMarkdown(c, report, 2, options.baseline).trimEnd(), '');
 
-  // what to do
+  // what to do: the action plan
   const failing = notTrue(report);
-  out.push(`## ${l.actions}`, '');
-  if (failing.length === 0) out.push(l.noActions, '');
-  else {
-    for (const v of failing) {
-      const remedy = v.statement.remedy === null ? l.noRemedy : e(v.statement.remedy);
-      out.push(`- ${remedy} (${l.section} ${v.number}: ${e(v.statement.text)})`);
-    }
-    out.push('');
-  }
+  out.push(renderPlanMarkdown(report).trimEnd(), '');
 
   // every question
   out.push(`## ${l.questionsTable}`, '');
@@ -187,5 +180,50 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
     out.push('');
   }
   out.push(l.generated(report.tool.version));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The action plan: each statement not true with its actions (who, by when, what), the earliest
+ * due date first, overdue flagged, "no owner yet" where none; with a baseline, what was done.
+ */
+export function renderPlanMarkdown(report: Report): string {
+  const l = labelsFor(report.language);
+  const out: string[] = [`## ${l.plan}`, ''];
+  const plan = actionPlan(report, l);
+  if (plan.length === 0) out.push(l.noActions, '');
+  else {
+    const t = report.actionTotals;
+    if (t !== undefined)
+      out.push(`${l.planIntro} ${l.planTotals(t.planned, t.unplanned, t.overdue)}`, '');
+    for (const item of plan) {
+      const about = `(${l.section} ${item.number}: ${e(item.statement.text)})`;
+      if (item.actions.length === 0) {
+        out.push(`- *${l.noOwner}*: ${e(item.remedy)} ${about}`);
+        continue;
+      }
+      for (const a of item.actions) {
+        const flag =
+          a.status === 'open'
+            ? ''
+            : a.status === 'overdue'
+              ? ` **${l.actionStatus.overdue}**`
+              : ` *${statusWords(a, l)}*`;
+        out.push(
+          `- ${a.due}, ${e(a.owner)}:${flag} ${e(a.what === '' ? item.remedy : a.what)} ${about}`,
+        );
+      }
+    }
+    out.push('');
+  }
+  const done = doneActions(report);
+  if (done.length > 0) {
+    out.push(`### ${l.planDone}`, '');
+    for (const d of done)
+      out.push(
+        `- ${e(d.action.owner)}: ${e(d.action.what === '' ? d.statement.text : d.action.what)} (${l.section} ${d.number}: ${e(d.statement.text)})`,
+      );
+    out.push('');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }

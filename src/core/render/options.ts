@@ -2,7 +2,7 @@
 // exit code), where each statement stands in the answers file (GitHub annotations), and the
 // baseline report (the words of what it holds and this report does not).
 import type { Report } from '../model.js';
-import type { FailOn } from '../policy.js';
+import type { FailOnInput } from '../policy.js';
 
 export interface AnswersSource {
   /** The answers file, as given on the command line. */
@@ -13,11 +13,18 @@ export interface AnswersSource {
    */
   annotationFile?: string | undefined;
   /** The line of a statement's answer in that file, if it is there. */
-  line(questionnaire: string, section: string, statement: string): number | undefined;
+  line(
+    questionnaire: string,
+    section: string,
+    statement: string,
+    /** A key under the statement's answer (`['action', 'due']`): its line instead. */
+    within?: readonly string[],
+  ): number | undefined;
 }
 
 export interface RenderOptions {
-  failOn?: FailOn | undefined;
+  /** The --fail-on policy: one condition or a list. */
+  failOn?: FailOnInput | undefined;
   source?: AnswersSource | undefined;
   /** The baseline file, as the verdict names it. */
   baselineFile?: string | undefined;

@@ -5,7 +5,7 @@
 // must show).
 import { pick } from '../language.js';
 import type { Comparison, Report } from '../model.js';
-import type { FailOn } from '../policy.js';
+import type { FailOnInput } from '../policy.js';
 import { safeLine } from '../text/terminal.js';
 import type { Styles } from './styles.js';
 import { verdictLine, withConfig } from './verdict.js';
@@ -143,7 +143,7 @@ export function auditSummaryLines(
   report: Report,
   c: Styles,
   policy: {
-    failOn: FailOn;
+    failOn: FailOnInput;
     /** The baseline's file name, and the report it holds. */
     baseline?: string | undefined;
     baselineReport?: Report | undefined;

@@ -5,8 +5,9 @@ import { hasRegressions, regressionCount } from '../compare.js';
 import { pick } from '../language.js';
 import type { Comparison, Report } from '../model.js';
 import type { Summary } from '../summary.js';
-import type { FailOn } from '../policy.js';
-import { violatesPolicy } from '../policy.js';
+import { gatesOn, violatesPolicy, type FailOnInput } from '../policy.js';
+import { overdueActions } from '../actions.js';
+import { withoutControls } from '../text/controls.js';
 import { count } from '../words.js';
 
 const WORDS = {
@@ -36,6 +37,7 @@ const WORDS = {
     givenTwice: (file: string, first: string) =>
       `${file}: the same file as ${first}, given twice; counted once`,
     fromConfig: (file: string) => `options from ${file}`,
+    overdue: (n: number, owners: string) => `${count(n, 'action', 'actions')} overdue (${owners})`,
   },
   nl: {
     passed: 'voldaan',
@@ -63,6 +65,7 @@ const WORDS = {
     givenTwice: (file: string, first: string) =>
       `${file}: hetzelfde bestand als ${first}, twee keer opgegeven; één keer meegeteld`,
     fromConfig: (file: string) => `instellingen uit ${file}`,
+    overdue: (n: number, owners: string) => `${count(n, 'actie', 'acties')} te laat (${owners})`,
   },
 };
 
@@ -72,7 +75,7 @@ const WORDS = {
  */
 export function verdictLine(
   report: Report,
-  failOn: FailOn,
+  failOn: FailOnInput,
   baseline: string | undefined,
 ): { text: string; ok: boolean } {
   const w = pick(WORDS, report.language);
@@ -80,18 +83,34 @@ export function verdictLine(
   const verdict = report.passed ? w.passed : w.failed;
   const counts = w.counts(t.sectionsPassed, t.sections, t.statementsSatisfied, t.statements);
   const code = violatesPolicy(report, failOn) ? 1 : 0;
-  const ending = failOn === 'never' ? w.notGating : w.exit(code);
-  if (report.comparison !== null && failOn === 'regression') {
+  const ending = gatesOn(failOn, 'never') ? w.notGating : w.exit(code);
+  const overdue = overdueActions(report);
+  // the overdue actions and their owners, when there are any
+  const late =
+    overdue.length === 0
+      ? ''
+      : `; ${w.overdue(
+          overdue.length,
+          [
+            ...new Set(
+              overdue.map((o) => withoutControls(o.action.owner).replace(/\s+/g, ' ').trim()),
+            ),
+          ].join(', '),
+        )}`;
+  if (report.comparison !== null && gatesOn(failOn, 'regression')) {
     const name = baseline ?? 'baseline';
     const decided = hasRegressions(report.comparison)
       ? w.regressions(regressionCount(report.comparison), name)
       : w.noRegressions(name);
     return {
-      text: `${report.subject}: ${decided} (${ending}); ${w.itself(`${verdict}, ${counts}`)}`,
+      text: `${report.subject}: ${decided} (${ending}); ${w.itself(`${verdict}, ${counts}`)}${late}`,
       ok: code === 0,
     };
   }
-  return { text: `${report.subject}: ${verdict}, ${counts} (${ending})`, ok: code === 0 };
+  return {
+    text: `${report.subject}: ${verdict}, ${counts}${late} (${ending})`,
+    ok: code === 0,
+  };
 }
 
 /**
