@@ -235,6 +235,32 @@ export function declareSummary(program: Program) {
     );
 }
 
+export function declareActions(program: Program) {
+  return program
+    .command('actions')
+    .summary('open actions across reports, overdue first')
+    .description(
+      "The open actions of the latest report of each subject: who makes each untrue statement true, and by when; overdue (as of today, or --as-of) first, then by due date. Every report's verdicts are derived from its answers; a report whose claims do not follow is refused.",
+    )
+    .argument('<reports...>', 'JSON reports (or folders of them)')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'output format (default: md, or from the --output extension: .md, .csv, .json, .ics)',
+      ).choices(['md', 'csv', 'json', 'ics']),
+    )
+    .option('--as-of <date>', 'what is overdue on this date, YYYY-MM-DD (default: today)')
+    .option('-o, --output <file>', 'write the list there instead of stdout (- is stdout)')
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck actions reports/',
+        'trustcheck actions reports/ --as-of 2027-04-01 -f csv -o actions.csv',
+        'trustcheck actions reports/ -o trustcheck-actions.ics',
+      ),
+    );
+}
+
 export function declareVerify(program: Program) {
   return program
     .command('verify')
@@ -406,6 +432,7 @@ export type InitOptions = OptionsOf<ReturnType<typeof declareInit>>;
 export type DiffOptions = OptionsOf<ReturnType<typeof declareDiff>>;
 export type SummaryOptions = OptionsOf<ReturnType<typeof declareSummary>>;
 export type VerifyOptions = OptionsOf<ReturnType<typeof declareVerify>>;
+export type ActionsOptions = OptionsOf<ReturnType<typeof declareActions>>;
 export type ListOptions = OptionsOf<ReturnType<typeof declareQuestionnairesList>>;
 export type ShowOptions = OptionsOf<ReturnType<typeof declareQuestionnairesShow>>;
 export type NewOptions = OptionsOf<ReturnType<typeof declareQuestionnairesNew>>;

@@ -23,6 +23,7 @@ import {
   declareSchema,
   declareSummary,
   declareVerify,
+  declareActions,
   type Program,
 } from './declarations.js';
 
@@ -65,6 +66,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   );
   declareVerify(program).action(
     run(async () => (await import('./commands/verify.js')).verifyCommand),
+  );
+  declareActions(program).action(
+    run(async () => (await import('./commands/actions.js')).actionsCommand),
   );
   const questionnaires = declareQuestionnaires(program);
   declareQuestionnairesList(questionnaires).action(

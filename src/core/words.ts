@@ -88,6 +88,14 @@ export const LABELS = {
     tileOverdue: 'actions overdue',
     overdueActions: 'Overdue actions',
     noOverdue: 'None.',
+    openActions: (date: string) => `Open actions, as of ${date}`,
+    openActionsIntro: (n: number, overdue: number, subjects: number) =>
+      `${count(n, 'open action', 'open actions')} of ${count(subjects, 'subject', 'subjects')}, ${overdue} overdue; overdue first, then by due date. Each subject's latest report.`,
+    noOpenActions: 'No open actions: every action is done, or none is planned.',
+    reportDate: 'Report',
+    actionsTally: (n: number, subjects: number, overdue: number, date: string) =>
+      `${count(n, 'open action', 'open actions')} of ${count(subjects, 'subject', 'subjects')}, ${overdue} overdue as of ${date}`,
+    wroteList: (file: string) => `wrote ${file}`,
     questionsTable: 'Every question',
     number: 'No.',
     exempt: 'Exempt (not applicable)',
@@ -222,6 +230,14 @@ export const LABELS = {
     tileOverdue: 'acties te laat',
     overdueActions: 'Acties die te laat zijn',
     noOverdue: 'Geen.',
+    openActions: (date: string) => `Openstaande acties, per ${date}`,
+    openActionsIntro: (n: number, overdue: number, subjects: number) =>
+      `${count(n, 'openstaande actie', 'openstaande acties')} van ${count(subjects, 'organisatie', 'organisaties')}, ${overdue} te laat; eerst wat te laat is, dan op einddatum. Per organisatie het laatste rapport.`,
+    noOpenActions: 'Geen openstaande acties: elke actie is gedaan, of er is er geen gepland.',
+    reportDate: 'Rapport',
+    actionsTally: (n: number, subjects: number, overdue: number, date: string) =>
+      `${count(n, 'openstaande actie', 'openstaande acties')} van ${count(subjects, 'organisatie', 'organisaties')}, ${overdue} te laat per ${date}`,
+    wroteList: (file: string) => `geschreven: ${file}`,
     questionsTable: 'Alle vragen',
     number: 'Nr.',
     exempt: 'Vrijgesteld (niet van toepassing)',

@@ -84,7 +84,7 @@ export async function summaryCommand(
 }
 
 /** Whether a JSON file says it is a trustcheck report (then its problems are errors). */
-function looksLikeReport(file: string): boolean {
+export function looksLikeReport(file: string): boolean {
   const read = readInputFile(file, 'JSON report');
   if (!read.ok) return true;
   try {

@@ -81,7 +81,7 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
               line:
                 source?.line(q.id, s.id, st.id, ['action', 'due']) ??
                 source?.line(q.id, s.id, st.id),
-              title: `${l.actionStatus.overdue}: ${a.owner}, ${l.due} ${a.due}`,
+              title: `${l.actionStatus.overdue}: ${a.owner}, ${a.due}`,
               message: [a.what === '' ? st.text : a.what, st.text, statusWords(a, l)].join('\n'),
             });
           }
