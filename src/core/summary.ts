@@ -17,6 +17,19 @@ export interface SummaryRow {
   sections: number;
   /** `questionnaire.section` -> passed; absent when the report has no such section. */
   verdicts: Record<string, boolean>;
+  /** How many of the report's actions are overdue at its date. */
+  overdueActions: number;
+}
+
+/** An overdue action in a subject's latest report: who, by when, and what is not true. */
+export interface PortfolioOverdue {
+  subject: string;
+  date: string;
+  owner: string;
+  due: string;
+  /** The statement, in the report's words. */
+  text: string;
+  what: string;
 }
 
 export interface CommonFailure {
@@ -55,6 +68,8 @@ export interface Summary {
   regressions: PortfolioRegression[];
   /** Statements that became true between consecutive reports of the same subject. */
   improvements: PortfolioImprovement[];
+  /** The overdue actions of each subject's latest report, the earliest due date first. */
+  overdueActions: PortfolioOverdue[];
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -138,6 +153,7 @@ interface Outline {
   totals: Report['totals'];
   shape: Shape;
   flags: string;
+  overdue: Omit<PortfolioOverdue, 'subject' | 'date'>[];
 }
 
 /** The report an outline stands for, as far as a comparison reads it. */
@@ -185,6 +201,7 @@ export class Portfolio {
     let ids = '';
     const flags: string[] = [];
     const texts: string[] = [];
+    const overdue: Outline['overdue'] = [];
     for (const q of report.questionnaires) {
       ids += `\u0000${q.id}\u0000${q.version}\u0000${q.digest}`;
       for (const s of q.sections) {
@@ -195,6 +212,10 @@ export class Portfolio {
           ids += `\u0002${st.id}`;
           flags.push(st.satisfied ? '1' : '0');
           texts.push(st.text);
+          for (const a of st.actions ?? []) {
+            if (a.status !== 'overdue') continue;
+            overdue.push({ owner: a.owner, due: a.due, text: st.text, what: a.what });
+          }
         }
       }
     }
@@ -223,6 +244,7 @@ export class Portfolio {
       totals: { ...report.totals },
       shape,
       flags: flags.join(''),
+      overdue,
     });
   }
 
@@ -280,6 +302,7 @@ export class Portfolio {
         sectionsPassed: r.totals.sectionsPassed,
         sections: r.totals.sections,
         verdicts,
+        overdueActions: r.overdue.length,
       };
     });
 
@@ -293,8 +316,10 @@ export class Portfolio {
     const failures = new Map<string, CommonFailure>();
     const regressions: PortfolioRegression[] = [];
     const improvements: PortfolioImprovement[] = [];
+    const overdueActions: PortfolioOverdue[] = [];
     for (const [subject, history] of bySubject) {
       const latest = history.at(-1)!;
+      for (const o of latest.overdue) overdueActions.push({ subject, date: latest.date, ...o });
       const { keys, questionOf } = latest.shape;
       for (let slot = 0; slot < keys.length; slot++) {
         const question = questionOf[slot];
@@ -343,6 +368,9 @@ export class Portfolio {
       mostCommonFailures,
       regressions,
       improvements,
+      overdueActions: overdueActions.sort(
+        (a, b) => byText(a.due, b.due) || byText(a.subject, b.subject),
+      ),
     };
   }
 }

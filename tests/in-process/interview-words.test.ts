@@ -146,14 +146,7 @@ describe('the interview counts what it says it counts', () => {
   it('an answer changed in a resumed audit is counted as changed, in Dutch too', async () => {
     const first = scripted([take('Ja'), ctrlC]);
     await interview(await ctx(), first.prompts, plan({ language: 'nl' }));
-    const rest = scripted([
-      take('Terug'),
-      take('Nee'),
-      type(''),
-      skipAction,
-      take('Ja'),
-      ctrlC,
-    ]);
+    const rest = scripted([take('Terug'), take('Nee'), type(''), skipAction, take('Ja'), ctrlC]);
     const outcome = await interview(
       await ctx(),
       rest.prompts,

@@ -2,7 +2,7 @@
 // file; its validation; overdue by the audit's date (SOURCE_DATE_EPOCH); done and postponed
 // against a baseline; the action plan in every report; `--fail-on regression,overdue`; the GitHub
 // annotation on the `due:` line; JUnit failures of type overdue, valid against Ant's schema.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -334,5 +334,27 @@ describe('CI formats', () => {
       schema: [{ fileName: 'JUnit.xsd', contents: readFileSync(xsd.path, 'utf8') }],
     });
     expect(result.errors).toEqual([]);
+  });
+});
+
+describe('summary', () => {
+  it('shows the overdue actions of each subject, and counts them per report', () => {
+    mkdirSync(join(dir, 'portfolio'));
+    expect(audit('over.yaml', ['-o', 'portfolio/over.json', '--fail-on', 'never']).code).toBe(0);
+    expect(
+      audit('base.yaml', ['-o', 'portfolio/base.json', '--fail-on', 'never', '--subject', 'Globex'])
+        .code,
+    ).toBe(0);
+    const md = run(['summary', 'portfolio'], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    const section = md.stdout.split('## Overdue actions\n\n')[1]!.split('\n\n')[0];
+    expect(section).toBe(
+      '- Acme B.V.: 2026-11-01, Bas \\(Finance\\): Send a reminder 30 days before every automatic renewal. (You warn customers before automatically renewing their subscription or other paid service agreement.)',
+    );
+    const csv = run(['summary', 'portfolio', '-f', 'csv'], { cwd: dir })
+      .stdout.trimEnd()
+      .split('\n');
+    expect(csv[0]).toMatch(/,"overdue_actions"$/);
+    expect(csv.slice(1).map((l) => l.split(',').at(-1))).toEqual(['1', '0']);
   });
 });

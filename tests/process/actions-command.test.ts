@@ -107,7 +107,7 @@ describe('trustcheck actions', () => {
     const result = actions(['reports', '--as-of', '2026-12-10', '-o', 'actions.csv']);
     expect(result.code, result.stderr).toBe(0);
     const text = read(join(dir, 'actions.csv'));
-    const rows = parseCsv(text) as string[][];
+    const rows: string[][] = parseCsv(text);
     expect(rows[0]).toEqual([
       'Status',
       'Due',
@@ -141,7 +141,7 @@ describe('trustcheck actions', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
-    const calendar = new ICAL.Component(ICAL.parse(text));
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(3);
     const globex = events[0]!;
@@ -161,7 +161,7 @@ describe('trustcheck actions', () => {
     ).toBe('2026-11-20T00:00:00Z');
 
     // another day, the same actions: the same UIDs (a re-import updates them)
-    const other = new ICAL.Component(ICAL.parse(read(join(dir, 'b.ics'))));
+    const other = new ICAL.Component(ICAL.parse(read(join(dir, 'b.ics'))) as unknown[]);
     expect(
       other
         .getAllSubcomponents('vevent')

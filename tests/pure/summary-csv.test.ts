@@ -23,10 +23,12 @@ function summaryOf(subjects: string[]): Summary {
       sectionsPassed: 4,
       sections: 5,
       verdicts: { 'trustability.economic-interests': true },
+      overdueActions: 0,
     })),
     mostCommonFailures: [],
     regressions: [],
     improvements: [],
+    overdueActions: [],
   };
 }
 
@@ -53,9 +55,9 @@ describe('summary CSV', () => {
   it('quotes every text cell and keeps counts as numbers', () => {
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      '"subject","date","passed","statements_satisfied","statements","Do you proactively protect your customers’ economic interests? (trustability.economic-interests)","x (constructor.x)"',
+      '"subject","date","passed","statements_satisfied","statements","Do you proactively protect your customers’ economic interests? (trustability.economic-interests)","x (constructor.x)","overdue_actions"',
     );
-    expect(lines[1]).toBe(`"Acme;=cmd|' /C calc'!A0","2026-11-23","pass",35,36,"pass",""`);
+    expect(lines[1]).toBe(`"Acme;=cmd|' /C calc'!A0","2026-11-23","pass",35,36,"pass","",0`);
     expect(lines).toHaveLength(hostile.length + 1);
   });
 
@@ -75,7 +77,7 @@ describe('summary CSV', () => {
       'line break, "quoted"; semi',
       'Plain B.V.',
     ]);
-    for (const row of rows) expect(row).toHaveLength(7);
+    for (const row of rows) expect(row).toHaveLength(8);
   });
 
   it('splits nothing for a reader whose separator is ";" (a Dutch spreadsheet)', () => {
@@ -100,7 +102,7 @@ describe('summary CSV', () => {
           const rows = parseWith(renderSummaryCsv(summaryOf(subjects)), ',');
           expect(rows).toHaveLength(subjects.length + 1);
           for (const row of rows.slice(1)) {
-            expect(row).toHaveLength(7);
+            expect(row).toHaveLength(8);
             for (const cell of row) {
               expect(cell).not.toMatch(/^\s*[=+\-@\t\r]/);
               // eslint-disable-next-line no-control-regex

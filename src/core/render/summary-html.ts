@@ -196,6 +196,25 @@ export function renderSummaryHtml(summary: Summary): string {
     }
   </section>`;
 
+  // each subject's overdue actions (its latest report): promises broken, by whom
+  const overdue = html`<section>
+    <h2>${l.overdueActions}</h2>
+    ${
+      summary.overdueActions.length === 0
+        ? html`<p>${l.noOverdue}</p>`
+        : html`<ul>
+            ${summary.overdueActions.map(
+              (o) =>
+                html`<li>
+                  <span class="badge fail">✗ ${l.actionStatus.overdue}</span>
+                  <strong>${o.subject}</strong>: ${o.what === '' ? o.text : o.what}
+                  <span class="muted">(${o.owner}, ${time(o.due)})</span>
+                </li>`,
+            )}
+          </ul>`
+    }
+  </section>`;
+
   /** Changes between reports of one subject: the regressions, or the improvements. */
   const changes = (list: readonly PortfolioChange[], heading: string, none: string, mark: string) =>
     html`<section>
@@ -247,7 +266,7 @@ export function renderSummaryHtml(summary: Summary): string {
         </div>
       </div>
     </header>
-    ${matrix} ${trend} ${failures} ${regressions} ${improvements}`;
+    ${matrix} ${trend} ${failures} ${overdue} ${regressions} ${improvements}`;
   const description = l.portfolioDescription(latest.length, summary.reports, passedSubjects);
   return page({ language: summary.language, title: l.portfolio, description }, body);
 }

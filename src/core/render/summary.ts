@@ -36,6 +36,7 @@ export function renderSummaryCsv(summary: Summary): string {
     'statements',
     // each question in words, with its id: a spreadsheet's header needs no lookup
     ...summary.columns.map((c, i) => `${summary.columnTitles[i] ?? c} (${c})`),
+    'overdue_actions',
   ];
   const lines = [header.map(csvText).join(',')];
   for (const row of summary.rows) {
@@ -49,6 +50,7 @@ export function renderSummaryCsv(summary: Summary): string {
         ...summary.columns.map((c) =>
           csvText(Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? 'pass' : 'fail') : ''),
         ),
+        csvNumber(row.overdueActions),
       ].join(','),
     );
   }
@@ -82,6 +84,14 @@ export function renderSummaryMarkdown(summary: Summary): string {
   for (const f of summary.mostCommonFailures) {
     out.push(
       `- ${e(f.text)} (${l.subjectsFailing(f.subjects)}; ${e(f.question)}; \`${f.statement}\`)`,
+    );
+  }
+  // each subject's overdue actions: promises broken, by whom
+  out.push('', `## ${l.overdueActions}`, '');
+  if (summary.overdueActions.length === 0) out.push(l.noOverdue);
+  for (const o of summary.overdueActions) {
+    out.push(
+      `- ${e(o.subject)}: ${o.due}, ${e(o.owner)}: ${e(o.what === '' ? o.text : o.what)} (${e(o.text)})`,
     );
   }
   changes(out, summary.regressions, l.portfolioRegressions, l.noPortfolioRegressions, l);
