@@ -51,9 +51,19 @@ beforeAll(async () => {
   let answers = setAnswer(
     template,
     'competitor-referral',
-    JSON.stringify({ answer: 'no', note: hostile, evidence: `Ticket ${hostile}` }),
+    JSON.stringify({
+      answer: 'no',
+      note: hostile,
+      evidence: `Ticket ${hostile}`,
+      // the action plan: an overdue action (in the fail colour) with a hostile owner
+      action: { owner: `Bas ${hostile}`, due: '2026-11-01' },
+    }),
   );
-  answers = setAnswer(answers, 'no-small-print-profit', 'no');
+  answers = setAnswer(
+    answers,
+    'no-small-print-profit',
+    JSON.stringify({ answer: 'no', action: { owner: 'Anna', due: '2027-02-01' } }),
+  );
   answers = setAnswer(
     answers,
     'unclaimed-entitlements',
@@ -541,6 +551,74 @@ describe('served over http from localhost, as Lighthouse opens it', () => {
         await context.close();
         await site.close();
         await control.close();
+      }
+    },
+    BROWSER_TIMEOUT,
+  );
+});
+
+describe('the action plan in Chromium', () => {
+  it.each(schemes)(
+    'comes after the verdict, earliest due date first, overdue in the fail colour (%s scheme)',
+    async (scheme) => {
+      const { page, context } = await open('en.html', { colorScheme: scheme });
+      try {
+        const plan = await page.evaluate(`(() => {
+          const section = document.querySelector('section.plan');
+          const sections = [...document.querySelectorAll('main section, body section')];
+          const rows = [...section.querySelectorAll('table.plan tbody tr')].map((tr) => ({
+            cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\\s+/g, ' ').trim()),
+            overdue: tr.classList.contains('overdue'),
+          }));
+          const badge = section.querySelector('tr.overdue .badge.fail');
+          const root = getComputedStyle(document.documentElement);
+          const probe = document.createElement('span');
+          probe.style.color = 'var(--fail)';
+          document.body.append(probe);
+          const fail = getComputedStyle(probe).color;
+          probe.remove();
+          return {
+            before: sections
+              .slice(0, sections.indexOf(section))
+              .map((x) => x.querySelector('h2')?.textContent.trim()),
+            heading: section.querySelector('h2').textContent,
+            rows,
+            badge: badge && {
+              color: getComputedStyle(badge).color,
+              background: getComputedStyle(badge).backgroundColor,
+            },
+            fail,
+            scripts: section.querySelectorAll('script, img').length,
+          };
+        })()`);
+        const p = plan as {
+          before: string[];
+          heading: string;
+          rows: { cells: string[]; overdue: boolean }[];
+          badge: { color: string; background: string } | null;
+          fail: string;
+          scripts: number;
+        };
+        // after the verdict and the regressions (which come first, with a baseline), before the charts
+        expect(p.before).toEqual(['Changes since 2026-05-04']);
+        expect(p.heading).toBe('Action plan');
+        // the overdue action first (its due date is the earliest), then Anna's; the rest have no owner
+        expect(p.rows[0]!.overdue).toBe(true);
+        expect(p.rows[0]!.cells.slice(1)).toEqual([`Bas ${hostile}`, '2026-11-01', '✗ overdue']);
+        // not in the baseline: new
+        expect(p.rows[1]!.cells.slice(1)).toEqual(['Anna', '2027-02-01', 'new']);
+        expect(p.rows.slice(2).every((r) => r.cells[1] === 'no owner yet' && !r.overdue)).toBe(
+          true,
+        );
+        // hostile text stays text
+        expect(p.scripts).toBe(0);
+        // the overdue badge is the fail colour, readable on its background
+        expect(p.badge).not.toBeNull();
+        expect(p.badge!.color).toBe(p.fail);
+        expect(contrast(rgb(p.badge!.color), rgb(p.badge!.background))).toBeGreaterThanOrEqual(4.5);
+        await page.locator('section.plan').screenshot({ path: join(dir, `plan-${scheme}.png`) });
+      } finally {
+        await context.close();
       }
     },
     BROWSER_TIMEOUT,
