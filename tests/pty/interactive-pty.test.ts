@@ -125,6 +125,16 @@ describe('interactive audit in a pseudo-terminal', () => {
       keys('Down', 'Enter'); // renewal-warning: no
       await onScreen((t) => t.includes('A note'), 'the note prompt');
       keys('Renews silently', 'Enter');
+      // who makes it true, and by when: an owner, then a date (one that does not exist refused)
+      await onScreen((t) => t.includes('Who will make this true, and by when?'), 'the owner');
+      keys('Bas (Finance)', 'Enter');
+      await onScreen((t) => t.includes('By when? (YYYY-MM-DD)'), 'the due date');
+      keys('2027-02-30', 'Enter');
+      await onScreen(
+        (t) => t.includes('2027-02-30 does not exist; write a real date.'),
+        'the refusal',
+      );
+      keys(...Array<string>(10).fill('BSpace'), '2027-03-31', 'Enter');
       await prompt(2);
       keys('Enter'); // upgrade-eligibility: yes
       await prompt(3);
@@ -137,7 +147,11 @@ describe('interactive audit in a pseudo-terminal', () => {
       const answers = saved.questionnaires.trustability.answers;
       expect(answers['economic-interests']).toEqual({
         'warranty-expiry': 'yes',
-        'renewal-warning': { answer: 'no', note: 'Renews silently' },
+        'renewal-warning': {
+          answer: 'no',
+          note: 'Renews silently',
+          action: { owner: 'Bas (Finance)', due: '2027-03-31' },
+        },
         'upgrade-eligibility': 'yes',
         'unclaimed-entitlements': null,
         'overbuying-advice': null,
@@ -246,11 +260,13 @@ describe('interactive audit in a pseudo-terminal', () => {
       keys('Down', 'Enter');
       await onScreen((t) => t.includes('A note'), 'the note prompt');
       keys('Renews silently', 'Enter');
+      await onScreen((t) => t.includes('Who will make this true'), 'the owner');
+      keys('Enter'); // skipped
       await onScreen(
-        (t) => /❯ Done: write the report/.test(t.split('Renews silently').at(-1)!),
+        (t) => /❯ Done: write the report/.test(t.split('Who will make this true').at(-1)!),
         'the review again',
       );
-      expect(screen()).toContain('✗ no  5/6 Do you proactively protect');
+      expect(screen()).toContain('✗ no  5/6 (no owner yet for 1 statement) Do you');
       keys('Enter');
       await onScreen((t) => t.includes('Write the report to'), 'the report path');
       keys('missing/report.md', 'Enter');
@@ -308,6 +324,8 @@ describe('interactive audit in a pseudo-terminal', () => {
     keys('Down', 'Enter'); // nee
     await see(onScreen((t) => t.includes('Een toelichting'), 'the note prompt'));
     keys('Verlengt stilzwijgend', 'Enter');
+    await see(onScreen((t) => t.includes('Wie maakt dit waar, en wanneer?'), 'the owner prompt'));
+    keys('Enter'); // skipped
     for (let answered = 2; answered < 36; answered++) {
       await see(dutchPrompt(answered));
       keys('Enter');

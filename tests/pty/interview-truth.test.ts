@@ -86,6 +86,7 @@ const WORDS = {
     yes: 'Yes',
     no: 'No',
     note: 'A note',
+    owner: 'Who will make this true',
     done: 'Done',
     which: 'Which statement',
   },
@@ -94,6 +95,7 @@ const WORDS = {
     yes: 'Ja',
     no: 'Nee',
     note: 'Een toelichting',
+    owner: 'Wie maakt dit waar',
     done: 'Klaar',
     which: 'Welke uitspraak',
   },
@@ -129,6 +131,8 @@ async function staleNote(language: 'en' | 'nl', decide: string[]): Promise<strin
     keys('Down', 'Enter');
     await waitFor((t) => t.includes(w.note), 'the note prompt');
     keys(NOTE, 'Enter');
+    await waitFor((t) => t.includes(w.owner), 'the owner prompt');
+    keys('Enter'); // no owner yet
   }
   await waitFor((t) => t.includes(`❯ ${w.done}`), 'the review screen');
   keys('Down', 'Enter'); // the first question
