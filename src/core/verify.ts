@@ -279,9 +279,20 @@ export function otherDifference(
   language: string,
 ): Finding | undefined {
   const w = verifyWordsFor(language);
+  // against a baseline, what an action's status says of it (postponed, new, a baseline's action
+  // done since) is not checked here: the consistency check holds it to the answers and dates
+  const againstBaseline = report.comparison !== null;
   const found = firstDifference(
-    { ...report, tool: { ...report.tool, version: '' }, comparison: null },
-    { ...produced, tool: { ...produced.tool, version: '' }, comparison: null },
+    withoutBaselineParts(
+      { ...report, tool: { ...report.tool, version: '' }, comparison: null },
+      againstBaseline,
+      produced,
+    ),
+    withoutBaselineParts(
+      { ...produced, tool: { ...produced.tool, version: '' }, comparison: null },
+      againstBaseline,
+      produced,
+    ),
     [],
   );
   if (found === undefined) return undefined;
@@ -333,4 +344,43 @@ function firstDifference(
     if (d !== undefined) return d;
   }
   return undefined;
+}
+
+/**
+ * A report of an audit against a baseline as verify can check it without the baseline: each
+ * action as the answers give it (what, owner, due), without the statuses and totals that the
+ * baseline decides, and without a baseline's done action that the answers no longer hold.
+ */
+function withoutBaselineParts(report: Report, againstBaseline: boolean, produced: Report): Report {
+  if (!againstBaseline) return report;
+  const given = new Set<string>();
+  for (const q of produced.questionnaires)
+    for (const s of q.sections)
+      for (const st of s.statements)
+        for (const a of st.actions ?? [])
+          given.add(JSON.stringify([q.id, s.id, st.id, a.what, a.owner, a.due]));
+  const { actionTotals: _totals, ...rest } = report;
+  return {
+    ...rest,
+    questionnaires: report.questionnaires.map((q) => ({
+      ...q,
+      sections: q.sections.map((s) => ({
+        ...s,
+        statements: s.statements.map((st) =>
+          st.actions === undefined
+            ? st
+            : {
+                ...st,
+                actions: st.actions
+                  .filter(
+                    (a) =>
+                      a.status !== 'done' ||
+                      given.has(JSON.stringify([q.id, s.id, st.id, a.what, a.owner, a.due])),
+                  )
+                  .map((a) => ({ ...a, status: 'open' as const, previousDue: null })),
+              },
+        ),
+      })),
+    })),
+  };
 }

@@ -230,6 +230,17 @@ describe('overdue, done and postponed', () => {
     expect(md).toContain('*postponed from 2026-08-31 to 2026-12-31*');
     expect(md).toContain('### Done since the baseline');
     expect(md).toContain('- Anna:');
+    // verify holds the report to its answers without the baseline: what, owner and due are
+    // checked; the statuses only the baseline can tell are the consistency check's
+    const verified = run(['verify', 'nov.json', '--answers', 'nov.yaml'], { cwd: dir });
+    expect(verified.code, verified.stderr).toBe(0);
+    write(
+      join(dir, 'nov-owner.json'),
+      read(join(dir, 'nov.json')).replace('"owner": "Kees"', '"owner": "Someone else"'),
+    );
+    const other = run(['verify', 'nov-owner.json', '--answers', 'nov.yaml'], { cwd: dir });
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('in the report is "Someone else", but the answers give "Kees"');
     // the plan is sorted by due date: the postponed reminder, then the new action
     expect(md.indexOf('2026-12-31, Bas')).toBeLessThan(md.indexOf('2027-01-15, Kees'));
   });

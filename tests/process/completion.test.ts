@@ -45,7 +45,17 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 const cases: [string, string[]][] = [
   [
     'trustcheck ',
-    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
+    [
+      'actions',
+      'audit',
+      'completion',
+      'diff',
+      'init',
+      'questionnaires',
+      'schema',
+      'summary',
+      'verify',
+    ],
   ],
   ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
@@ -64,6 +74,8 @@ const cases: [string, string[]][] = [
   ['trustcheck diff ', files],
   ['trustcheck summary ', files],
   ['trustcheck verify ', files],
+  ['trustcheck actions ', files],
+  ['trustcheck actions report.json -f ', ['csv', 'ics', 'json', 'md']],
   ['trustcheck verify report.json --answers ', files],
   ['trustcheck verify report.json -f ', ['json', 'text']],
   ['trustcheck verify report.json --lang ', ['en', 'nl']],
