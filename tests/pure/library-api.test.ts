@@ -300,7 +300,7 @@ describe('the library with good arguments', () => {
       language: 'en',
       digests: { trustability: questionnaire.digest },
     });
-    expect(library.render(built, 'md')).toContain('Bakker');
+    expect(library.render(built, 'md')).toContain('Bakker & Zn');
     expect(JSON.parse(await library.renderAsync(built, 'json'))).toEqual(built);
     const { comparison } = library.compare(report, built);
     expect(library.hasRegressions(comparison)).toBe(true);
