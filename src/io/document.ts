@@ -2,7 +2,10 @@
 // can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
 // bounded, duplicate keys and prototype-polluting keys are errors.
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { ANSWER_KEYS, answerMapForm } from '../core/answers.js';
 import type { Issue, LocatedIssue } from '../core/issues.js';
+import { shorten } from '../core/text/terminal.js';
+import { outOfColumn, type OutOfColumn } from './indentation.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 import { yaml } from './yaml-lib.js';
@@ -171,6 +174,18 @@ function parseFully(text: string, file: string): ParseResult {
       ],
     };
   }
+  // a line out of column: the parser notices it on a line before (a comment, the value above);
+  // the message points at the line itself and says where its siblings start
+  const badIndent = doc.errors.find((e) => INDENTATION_ERRORS.has(e.code));
+  if (badIndent !== undefined) {
+    const found = outOfColumn(source);
+    if (found !== undefined && found.line >= lineCounter.linePos(badIndent.pos[0]).line) {
+      return {
+        ok: false,
+        issues: [{ file, line: found.line, col: found.col, message: indentationMessage(found) }],
+      };
+    }
+  }
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -187,7 +202,8 @@ function parseFully(text: string, file: string): ParseResult {
     const pos = lineCounter.linePos(offset);
     return `${pos.line}:${pos.col}`;
   };
-  checkStructure(doc.contents, 0, where, (message, offset) => issues.push(issue(message, offset)));
+  const report = (message: string, offset?: number) => issues.push(issue(message, offset));
+  checkStructure(doc.contents, 0, { where, report, doc });
   if (issues.length > 0) return { ok: false, issues };
 
   let value: unknown;
@@ -201,6 +217,47 @@ function parseFully(text: string, file: string): ParseResult {
     return { ok: false, issues: [issue(message)] };
   }
   return { ok: true, parsed: { file, doc, lineCounter, value } };
+}
+
+/** The parser's errors that a line out of column causes. */
+const INDENTATION_ERRORS: ReadonlySet<string> = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+]);
+
+/** What is wrong with a line out of column, and how to fix it. */
+function indentationMessage(found: OutOfColumn): string {
+  const { key, under } = found;
+  const what =
+    key !== undefined
+      ? `"${shorten(key, 60)}:"`
+      : found.item === true
+        ? 'this list item'
+        : 'this line';
+  const others =
+    key !== undefined
+      ? 'the keys at its level'
+      : found.item === true
+        ? 'the items of its list'
+        : 'the lines at its level';
+  if (
+    under !== undefined &&
+    key !== undefined &&
+    ANSWER_KEYS.has(key) &&
+    !ANSWER_KEYS.has(under.key)
+  ) {
+    // `renewal-warning: no` with its note indented below it: the form that works
+    const fields: [string, string][] = [];
+    for (const field of found.deeper ?? []) {
+      if (!ANSWER_KEYS.has(field[0])) break;
+      fields.push(field);
+    }
+    return `${what} is indented under ${shorten(under.key, 60)}, which has its answer on its own line already; write that answer as a map: ${answerMapForm(under.key, under.value, fields)}`;
+  }
+  const by = Math.abs(found.indent - found.expected);
+  const column = found.expected + 1;
+  return `${what} starts at column ${found.col}, but ${others} start at column ${column}; indent it ${by} ${by === 1 ? 'space' : 'spaces'} ${found.indent > found.expected ? 'less' : 'more'}, to column ${column}`;
 }
 
 /**
@@ -400,13 +457,15 @@ export function nestingExceeded(text: string, max: number): number | undefined {
   return undefined;
 }
 
-/** Custom tags, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
-function checkStructure(
-  node: unknown,
-  depth: number,
-  where: (offset: number) => string,
-  report: (message: string, offset?: number) => void,
-): void {
+interface StructureCheck {
+  where: (offset: number) => string;
+  report: (message: string, offset?: number) => void;
+  doc: Document.Parsed;
+}
+
+/** Custom tags, merge keys, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
+function checkStructure(node: unknown, depth: number, check: StructureCheck): void {
+  const { where, report } = check;
   if (node === null || node === undefined) return;
   if (depth > MAX_DEPTH) {
     report(`the data is nested more than ${MAX_DEPTH} levels deep`, rangeStart(node));
@@ -418,6 +477,7 @@ function checkStructure(
   }
   if (yaml().isMap(node)) {
     const seen = new Map<string, number | undefined>();
+    let own: Set<string> | undefined; // the map's keys, made at its first merge key
     for (const pair of node.items) {
       const key = pair.key;
       if (!yaml().isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
@@ -426,6 +486,13 @@ function checkStructure(
       }
       const name = String(key.value);
       const offset = rangeStart(key);
+      if (name === '<<' && key.type === 'PLAIN') {
+        own ??= new Set(
+          node.items.flatMap((p) => (yaml().isScalar(p.key) ? [String(p.key.value)] : [])),
+        );
+        report(mergeKeyMessage(pair.value, own, check.doc), offset);
+        continue;
+      }
       if (FORBIDDEN_KEYS.has(name)) {
         report(`the key "${name}" is not allowed; rename it`, offset);
       }
@@ -438,13 +505,41 @@ function checkStructure(
       } else {
         seen.set(name, offset);
       }
-      checkStructure(pair.value, depth + 1, where, report);
+      checkStructure(pair.value, depth + 1, check);
     }
   } else if (yaml().isSeq(node)) {
-    for (const item of node.items) checkStructure(item, depth + 1, where, report);
+    for (const item of node.items) checkStructure(item, depth + 1, check);
   } else if (yaml().isPair(node)) {
-    checkStructure(node.value, depth + 1, where, report);
+    checkStructure(node.value, depth + 1, check);
   }
+}
+
+/**
+ * A merge key (`<<: *defaults`) copies the fields of another map: YAML 1.2, which trustcheck
+ * reads, has none, so it would be read as a key named "<<". It is refused by name, saying what
+ * to write instead: the fields it would copy (those the map does not give itself).
+ */
+function mergeKeyMessage(value: unknown, own: ReadonlySet<string>, doc: Document.Parsed): string {
+  const sources = yaml().isSeq(value) ? value.items : [value];
+  const names: string[] = [];
+  const fields = new Set<string>();
+  for (const source of sources) {
+    let map: unknown = source;
+    if (yaml().isAlias(source)) {
+      names.push(`*${source.source}`);
+      map = source.resolve(doc);
+    }
+    if (!yaml().isMap(map)) continue;
+    for (const pair of map.items) {
+      // the map's own fields win over the merged ones: those are not copied
+      if (yaml().isScalar(pair.key) && !own.has(String(pair.key.value))) {
+        fields.add(String(pair.key.value));
+      }
+    }
+  }
+  const from = names.length === 0 ? '' : ` from ${names.join(', ')}`;
+  const list = fields.size === 0 ? '' : ` (${[...fields].join(', ')})`;
+  return `"<<" is a merge key, which trustcheck does not read: its files are plain data; write the fields it would copy${from}${list} here instead`;
 }
 
 function rangeStart(node: unknown): number | undefined {
