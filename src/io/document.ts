@@ -2,10 +2,8 @@
 // can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
 // bounded, duplicate keys and prototype-polluting keys are errors.
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
-import { ANSWER_KEYS, answerMapForm } from '../core/answers.js';
 import type { Issue, LocatedIssue } from '../core/issues.js';
-import { shorten } from '../core/text/terminal.js';
-import { outOfColumn, type OutOfColumn } from './indentation.js';
+import { INDENTATION_ERRORS, lineOutOfColumn } from './indentation.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 import { yaml } from './yaml-lib.js';
@@ -174,18 +172,11 @@ function parseFully(text: string, file: string): ParseResult {
       ],
     };
   }
-  // a line out of column: the parser notices it on a line before (a comment, the value above);
-  // the message points at the line itself and says where its siblings start
+  // a line out of column is reported at that line, not where the parser notices it
   const badIndent = doc.errors.find((e) => INDENTATION_ERRORS.has(e.code));
-  if (badIndent !== undefined) {
-    const found = outOfColumn(source);
-    if (found !== undefined && found.line >= lineCounter.linePos(badIndent.pos[0]).line) {
-      return {
-        ok: false,
-        issues: [{ file, line: found.line, col: found.col, message: indentationMessage(found) }],
-      };
-    }
-  }
+  const misplaced =
+    badIndent && lineOutOfColumn(source, lineCounter.linePos(badIndent.pos[0]).line);
+  if (misplaced !== undefined) return { ok: false, issues: [{ file, ...misplaced }] };
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -202,8 +193,8 @@ function parseFully(text: string, file: string): ParseResult {
     const pos = lineCounter.linePos(offset);
     return `${pos.line}:${pos.col}`;
   };
-  const report = (message: string, offset?: number) => issues.push(issue(message, offset));
-  checkStructure(doc.contents, 0, { where, report, doc });
+  checkStructure(doc.contents, 0, where, (message, offset) => issues.push(issue(message, offset)));
+  refuseMergeKeys(doc, (message, offset) => issues.push(issue(message, offset)));
   if (issues.length > 0) return { ok: false, issues };
 
   let value: unknown;
@@ -217,47 +208,6 @@ function parseFully(text: string, file: string): ParseResult {
     return { ok: false, issues: [issue(message)] };
   }
   return { ok: true, parsed: { file, doc, lineCounter, value } };
-}
-
-/** The parser's errors that a line out of column causes. */
-const INDENTATION_ERRORS: ReadonlySet<string> = new Set([
-  'BAD_INDENT',
-  'BLOCK_AS_IMPLICIT_KEY',
-  'MULTILINE_IMPLICIT_KEY',
-]);
-
-/** What is wrong with a line out of column, and how to fix it. */
-function indentationMessage(found: OutOfColumn): string {
-  const { key, under } = found;
-  const what =
-    key !== undefined
-      ? `"${shorten(key, 60)}:"`
-      : found.item === true
-        ? 'this list item'
-        : 'this line';
-  const others =
-    key !== undefined
-      ? 'the keys at its level'
-      : found.item === true
-        ? 'the items of its list'
-        : 'the lines at its level';
-  if (
-    under !== undefined &&
-    key !== undefined &&
-    ANSWER_KEYS.has(key) &&
-    !ANSWER_KEYS.has(under.key)
-  ) {
-    // `renewal-warning: no` with its note indented below it: the form that works
-    const fields: [string, string][] = [];
-    for (const field of found.deeper ?? []) {
-      if (!ANSWER_KEYS.has(field[0])) break;
-      fields.push(field);
-    }
-    return `${what} is indented under ${shorten(under.key, 60)}, which has its answer on its own line already; write that answer as a map: ${answerMapForm(under.key, under.value, fields)}`;
-  }
-  const by = Math.abs(found.indent - found.expected);
-  const column = found.expected + 1;
-  return `${what} starts at column ${found.col}, but ${others} start at column ${column}; indent it ${by} ${by === 1 ? 'space' : 'spaces'} ${found.indent > found.expected ? 'less' : 'more'}, to column ${column}`;
 }
 
 /**
@@ -457,15 +407,13 @@ export function nestingExceeded(text: string, max: number): number | undefined {
   return undefined;
 }
 
-interface StructureCheck {
-  where: (offset: number) => string;
-  report: (message: string, offset?: number) => void;
-  doc: Document.Parsed;
-}
-
-/** Custom tags, merge keys, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
-function checkStructure(node: unknown, depth: number, check: StructureCheck): void {
-  const { where, report } = check;
+/** Custom tags, duplicate keys, forbidden keys, non-scalar keys, excessive depth. */
+function checkStructure(
+  node: unknown,
+  depth: number,
+  where: (offset: number) => string,
+  report: (message: string, offset?: number) => void,
+): void {
   if (node === null || node === undefined) return;
   if (depth > MAX_DEPTH) {
     report(`the data is nested more than ${MAX_DEPTH} levels deep`, rangeStart(node));
@@ -477,7 +425,6 @@ function checkStructure(node: unknown, depth: number, check: StructureCheck): vo
   }
   if (yaml().isMap(node)) {
     const seen = new Map<string, number | undefined>();
-    let own: Set<string> | undefined; // the map's keys, made at its first merge key
     for (const pair of node.items) {
       const key = pair.key;
       if (!yaml().isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
@@ -486,13 +433,6 @@ function checkStructure(node: unknown, depth: number, check: StructureCheck): vo
       }
       const name = String(key.value);
       const offset = rangeStart(key);
-      if (name === '<<' && key.type === 'PLAIN') {
-        own ??= new Set(
-          node.items.flatMap((p) => (yaml().isScalar(p.key) ? [String(p.key.value)] : [])),
-        );
-        report(mergeKeyMessage(pair.value, own, check.doc), offset);
-        continue;
-      }
       if (FORBIDDEN_KEYS.has(name)) {
         report(`the key "${name}" is not allowed; rename it`, offset);
       }
@@ -505,20 +445,46 @@ function checkStructure(node: unknown, depth: number, check: StructureCheck): vo
       } else {
         seen.set(name, offset);
       }
-      checkStructure(pair.value, depth + 1, check);
+      checkStructure(pair.value, depth + 1, where, report);
     }
   } else if (yaml().isSeq(node)) {
-    for (const item of node.items) checkStructure(item, depth + 1, check);
+    for (const item of node.items) checkStructure(item, depth + 1, where, report);
   } else if (yaml().isPair(node)) {
-    checkStructure(node.value, depth + 1, check);
+    checkStructure(node.value, depth + 1, where, report);
   }
 }
 
 /**
- * A merge key (`<<: *defaults`) copies the fields of another map: YAML 1.2, which trustcheck
- * reads, has none, so it would be read as a key named "<<". It is refused by name, saying what
- * to write instead: the fields it would copy (those the map does not give itself).
+ * Merge keys (`<<: *defaults`), refused by name at their own line. A merge key copies the fields
+ * of another map; YAML 1.2, which trustcheck reads, has none, so it would be read as a key named
+ * "<<" and the errors would point elsewhere. The message says what to write instead: the fields
+ * it would copy (those the map does not give itself).
  */
+function refuseMergeKeys(doc: Document.Parsed, report: (message: string, offset?: number) => void) {
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (yaml().isSeq(node)) {
+      for (const item of node.items) visit(item, depth + 1);
+      return;
+    }
+    if (!yaml().isMap(node)) return;
+    let own: Set<string> | undefined; // the map's keys, made at its first merge key
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (yaml().isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
+        own ??= new Set(
+          node.items.flatMap((p) => (yaml().isScalar(p.key) ? [String(p.key.value)] : [])),
+        );
+        report(mergeKeyMessage(pair.value, own, doc), rangeStart(key));
+      } else {
+        visit(pair.value, depth + 1);
+      }
+    }
+  };
+  visit(doc.contents, 0);
+}
+
+/** What a merge key would copy, and where from, in words. */
 function mergeKeyMessage(value: unknown, own: ReadonlySet<string>, doc: Document.Parsed): string {
   const sources = yaml().isSeq(value) ? value.items : [value];
   const names: string[] = [];

@@ -5,6 +5,9 @@
 // parser's message stands) on what it does not follow: flow collections and quoted texts over
 // several lines, or shapes it cannot place.
 
+import { ANSWER_KEYS, answerMapForm } from '../core/answers.js';
+import { shorten } from '../core/text/terminal.js';
+
 /** A line indented otherwise than the lines it stands among. */
 export interface OutOfColumn {
   /** 1-based line and column of the line's first character. */
@@ -213,4 +216,58 @@ function deeperKeys(lines: readonly string[], from: number, indent: number): [st
     ]);
   }
   return out;
+}
+
+/** The parser's errors that a line out of column causes. */
+export const INDENTATION_ERRORS: ReadonlySet<string> = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+]);
+
+/** What is wrong with a line out of column, and how to fix it. */
+function indentationMessage(found: OutOfColumn): string {
+  const { key, under } = found;
+  const what =
+    key !== undefined
+      ? `"${shorten(key, 60)}:"`
+      : found.item === true
+        ? 'this list item'
+        : 'this line';
+  const others =
+    key !== undefined
+      ? 'the keys at its level'
+      : found.item === true
+        ? 'the items of its list'
+        : 'the lines at its level';
+  if (
+    under !== undefined &&
+    key !== undefined &&
+    ANSWER_KEYS.has(key) &&
+    !ANSWER_KEYS.has(under.key)
+  ) {
+    // `renewal-warning: no` with its note indented below it: the form that works
+    const fields: [string, string][] = [];
+    for (const field of found.deeper ?? []) {
+      if (!ANSWER_KEYS.has(field[0])) break;
+      fields.push(field);
+    }
+    return `${what} is indented under ${shorten(under.key, 60)}, which has its answer on its own line already; write that answer as a map: ${answerMapForm(under.key, under.value, fields)}`;
+  }
+  const by = Math.abs(found.indent - found.expected);
+  const column = found.expected + 1;
+  return `${what} starts at column ${found.col}, but ${others} start at column ${column}; indent it ${by} ${by === 1 ? 'space' : 'spaces'} ${found.indent > found.expected ? 'less' : 'more'}, to column ${column}`;
+}
+
+/**
+ * The line out of column that the parser noticed at line `noticed` (or after it: it notices at
+ * the comment or value above), with a message that says how to fix it.
+ */
+export function lineOutOfColumn(
+  text: string,
+  noticed: number,
+): { line: number; col: number; message: string } | undefined {
+  const found = outOfColumn(text);
+  if (found === undefined || found.line < noticed) return undefined;
+  return { line: found.line, col: found.col, message: indentationMessage(found) };
 }
