@@ -274,6 +274,13 @@ describe('the library with wrong arguments', () => {
 });
 
 describe('the library with good arguments', () => {
+  it('makes a TrustcheckError of any message, as Error does', () => {
+    const error = new TrustcheckError(42 as never, { exitCode: 1.5 } as never);
+    expect(error.message).toBe('42');
+    expect(error.exitCode).toBe(2);
+    expect(new TrustcheckError('policy', { exitCode: 1 }).exitCode).toBe(1);
+  });
+
   it('scores a questionnaire with its digest, against a file or answers by section', () => {
     const file = library.loadAnswers(answersFile);
     const fromFile = library.score(questionnaire, file);
