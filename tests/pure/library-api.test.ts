@@ -275,7 +275,7 @@ describe('the library with wrong arguments', () => {
 
 describe('the library with good arguments', () => {
   it('makes a TrustcheckError of any message, as Error does', () => {
-    const error = new TrustcheckError(42 as never, { exitCode: 1.5 } as never);
+    const error = new TrustcheckError(42 as never, { exitCode: 1.5 });
     expect(error.message).toBe('42');
     expect(error.exitCode).toBe(2);
     expect(new TrustcheckError('policy', { exitCode: 1 }).exitCode).toBe(1);
