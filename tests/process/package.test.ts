@@ -172,6 +172,26 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
     });
   });
 
+  it("run from an install outside the file's project, as npx runs it: the schema beside the file", () => {
+    // npx runs trustcheck from its cache (~/.npm/_npx/<hash>/node_modules/trustcheck): a path
+    // into it would break when the cache is cleared, and on every other machine
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const result = spawnSync(
+      join(project, 'node_modules', '.bin', 'trustcheck'),
+      ['init', 'acme.yaml', '--subject', 'Acme'],
+      { cwd: elsewhere, encoding: 'utf8', env: cleanEnv() },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const template = read(join(elsewhere, 'acme.yaml'));
+    expect(/\$schema=(\S+)/.exec(template)![1]).toBe('./answers.schema.json');
+    expect(template).not.toContain('node_modules');
+    expect(read(join(elsewhere, 'answers.schema.json'))).toBe(
+      read(join(project, 'node_modules', 'trustcheck', 'schemas', 'answers.schema.json')),
+    );
+    expect(result.stderr).toContain('written beside acme.yaml');
+  });
+
   it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {
     // the list of errors needs dist/validators-full.cjs, shipped beside the bundle
     write(join(project, 'bad.yaml'), 'format: trustcheck-answers/1\nsubject: [\n');
