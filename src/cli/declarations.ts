@@ -295,7 +295,12 @@ export function declareSchema(program: Program) {
     .summary('print a JSON Schema')
     .description('Print the JSON Schema of a file format (for editors and other tools).')
     .addArgument(
-      new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']),
+      new Argument('<name>', 'the file format').choices([
+        'questionnaire',
+        'answers',
+        'report',
+        'summary',
+      ]),
     )
     .option(
       '-q, --questionnaire <refs...>',
@@ -308,6 +313,7 @@ export function declareSchema(program: Program) {
         'trustcheck schema answers > answers.schema.json',
         'trustcheck schema answers -q ./supplier-check.yaml > answers.schema.json',
         'trustcheck schema report',
+        'trustcheck schema summary',
       ),
     );
 }

@@ -44,7 +44,7 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 /** [words typed, what must be offered (exactly, as a set), what must not] */
 const cases: [string, string[]][] = [
   ['trustcheck ', ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary']],
-  ['trustcheck schema ', ['answers', 'questionnaire', 'report']],
+  ['trustcheck schema ', ['answers', 'questionnaire', 'report', 'summary']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
   ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],

@@ -1,5 +1,6 @@
-// `trustcheck schema questionnaire|answers|report`: prints a published JSON Schema; for answers,
-// `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
+// `trustcheck schema questionnaire|answers|report|summary`: prints a published JSON Schema; for
+// answers, `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any
+// id.
 import type { Context } from '../context.js';
 import type { SchemaOptions } from '../declarations.js';
 import type { SchemaName } from '../../core/model.js';
@@ -11,7 +12,7 @@ import { prettyJson } from '../../core/text/controls.js';
 
 export async function schemaCommand(
   ctx: Context,
-  name: SchemaName,
+  name: SchemaName | 'summary',
   options: SchemaOptions = {},
 ): Promise<number> {
   const refs = options.questionnaire ?? [];
