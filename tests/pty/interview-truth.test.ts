@@ -5,15 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  bin,
-  fillTemplate,
-  read,
-  run,
-  setAnswer,
-  tempDir,
-  write,
-} from '../support/helpers.js';
+import { bin, fillTemplate, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
 
