@@ -10,7 +10,8 @@ import { pathExists } from '../io/folders.js';
 import { readInputFile } from '../io/read.js';
 
 /** The files of schemas/ (without .schema.json). */
-export type SchemaFile = 'answers' | 'answers-generic' | 'questionnaire' | 'report' | 'summary' | 'config';
+export type SchemaFile =
+  'answers' | 'answers-generic' | 'questionnaire' | 'report' | 'summary' | 'config';
 
 /** The path of a schema shipped with this trustcheck (the installed package, or the clone). */
 export function schemaPath(name: SchemaFile): string {
