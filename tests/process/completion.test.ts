@@ -43,7 +43,10 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 
 /** [words typed, what must be offered (exactly, as a set), what must not] */
 const cases: [string, string[]][] = [
-  ['trustcheck ', ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary']],
+  [
+    'trustcheck ',
+    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
+  ],
   ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report', 'summary']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
@@ -60,6 +63,10 @@ const cases: [string, string[]][] = [
   ['trustcheck audit --baseline ', files],
   ['trustcheck diff ', files],
   ['trustcheck summary ', files],
+  ['trustcheck verify ', files],
+  ['trustcheck verify report.json --answers ', files],
+  ['trustcheck verify report.json -f ', ['json', 'text']],
+  ['trustcheck verify report.json --lang ', ['en', 'nl']],
   ['trustcheck init ', files],
   ['trustcheck audit --out-dir ', ['reports']],
   ['trustcheck --config ', files],
@@ -78,6 +85,7 @@ const refCases: string[] = [
   'trustcheck audit -q trustability ',
   'trustcheck init -q ',
   'trustcheck questionnaires show ',
+  'trustcheck verify report.json -q ',
 ];
 
 const norm = (words: string[]): string[] =>
