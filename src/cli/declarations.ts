@@ -360,6 +360,7 @@ export function declareSchema(program: Program) {
         'questionnaire',
         'answers',
         'report',
+        'summary',
         'config',
       ]),
     )
@@ -374,6 +375,7 @@ export function declareSchema(program: Program) {
         'trustcheck schema answers > answers.schema.json',
         'trustcheck schema answers -q ./supplier-check.yaml > answers.schema.json',
         'trustcheck schema report',
+        'trustcheck schema summary',
       ),
     );
 }
