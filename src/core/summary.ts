@@ -4,73 +4,28 @@
 // titles, statements) from that report, or from the latest report that has it in that language:
 // never a mix of languages when the reports hold one.
 import { compare, type ComparedReport } from './compare.js';
+import { SUMMARY_FORMAT } from './formats.js';
 import type { Report, ReportForSummary } from './model.js';
+import type {
+  CommonFailure,
+  PortfolioChange,
+  PortfolioOverdue,
+  Summary,
+  SummaryRow,
+} from './summary-model.js';
 import { labelsFor } from './words.js';
 
-export interface SummaryRow {
-  subject: string;
-  date: string;
-  passed: boolean;
-  statementsSatisfied: number;
-  statements: number;
-  sectionsPassed: number;
-  sections: number;
-  /** `questionnaire.section` -> passed; absent when the report has no such section. */
-  verdicts: Record<string, boolean>;
-  /** How many of the report's actions are overdue at its date. */
-  overdueActions: number;
-}
-
-/** An overdue action in a subject's latest report: who, by when, and what is not true. */
-export interface PortfolioOverdue {
-  subject: string;
-  date: string;
-  owner: string;
-  due: string;
-  /** The statement, in the report's words. */
-  text: string;
-  what: string;
-}
-
-export interface CommonFailure {
-  statement: string;
-  text: string;
-  /** The question (section title) the statement belongs to. */
-  question: string;
-  /** How many subjects (by their latest report) fail it. */
-  subjects: number;
-}
-
-/** A statement that changed between two consecutive reports of one subject. */
-export interface PortfolioChange {
-  subject: string;
-  from: string;
-  to: string;
-  statement: string;
-  /** The statement in words, in the summary's language. */
-  text: string;
-}
+// the summary's types come from its schema (summary-model.ts), the source of the published one
+export type {
+  CommonFailure,
+  PortfolioChange,
+  PortfolioOverdue,
+  Summary,
+  SummaryRow,
+} from './summary-model.js';
 
 export type PortfolioRegression = PortfolioChange;
 export type PortfolioImprovement = PortfolioChange;
-
-export interface Summary {
-  format: 'trustcheck-summary/1';
-  subjects: number;
-  reports: number;
-  /** The language of the latest report: the language the summary is written in. */
-  language: string;
-  columns: string[];
-  /** The question (section title) of each column, in the summary's language. */
-  columnTitles: string[];
-  rows: SummaryRow[];
-  mostCommonFailures: CommonFailure[];
-  regressions: PortfolioRegression[];
-  /** Statements that became true between consecutive reports of the same subject. */
-  improvements: PortfolioImprovement[];
-  /** The overdue actions of each subject's latest report, the earliest due date first. */
-  overdueActions: PortfolioOverdue[];
-}
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -358,7 +313,7 @@ export class Portfolio {
       .sort((a, b) => b.subjects - a.subjects || byText(a.statement, b.statement))
       .slice(0, top);
     return {
-      format: 'trustcheck-summary/1',
+      format: SUMMARY_FORMAT,
       subjects: bySubject.size,
       reports: this.outlines.length,
       language,

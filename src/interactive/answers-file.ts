@@ -2,7 +2,7 @@
 // document exactly as the interview decided it (answer, note, evidence, until, action), keeping the
 // file's comments, key order and the style of what did not change, and saved atomically and
 // durably at once. A `.json` file stays JSON.
-import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, parseDocument, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { ActionSource } from '../core/actions.js';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
@@ -59,8 +59,7 @@ export class AnswersFile {
           typeof value === 'string'
             ? was === value
             : isMap(was) && JSON.stringify(was.toJSON()) === JSON.stringify(actionEntry(value));
-        if (!same)
-          map.set(key, this.doc.createNode(typeof value === 'string' ? value : actionEntry(value)));
+        if (!same) map.set(key, this.node(key, value));
       };
       write('answer', given.answer);
       for (const key of DETAILS) {
@@ -72,14 +71,30 @@ export class AnswersFile {
         this.doc.setIn(path, this.doc.createNode(given.answer));
       }
     } else {
-      const entry: Record<string, unknown> = { answer: given.answer };
-      for (const key of details) {
-        const value = given[key]!;
-        entry[key] = typeof value === 'string' ? value : actionEntry(value);
+      const entry = this.doc.createNode(details.length === 0 ? given.answer : {}) as unknown;
+      if (isMap(entry)) {
+        entry.set('answer', given.answer);
+        for (const key of details) entry.set(key, this.node(key, given[key]!));
       }
-      this.doc.setIn(path, this.doc.createNode(details.length === 0 ? given.answer : entry));
+      this.doc.setIn(path, entry);
     }
     this.save();
+  }
+
+  /**
+   * A value's node: a date in double quotes, which YAML 1.1 readers (ajv-cli) keep a string; an
+   * action a map (what, owner, due), its due date quoted the same way.
+   */
+  private node(key: string, value: string | ActionSource): unknown {
+    if (typeof value !== 'string') {
+      const map = this.doc.createNode(actionEntry(value)) as unknown;
+      if (isMap(map)) map.set('due', this.node('until', value.due));
+      return map;
+    }
+    if (key !== 'until') return this.doc.createNode(value);
+    const date = new Scalar(value);
+    date.type = Scalar.QUOTE_DOUBLE;
+    return date;
   }
 
   /** A section written as `section: ~` (or missing) becomes a map before it takes answers. */

@@ -360,7 +360,7 @@ describe('summary', () => {
     expect(md.code, md.stderr).toBe(0);
     const section = md.stdout.split('## Overdue actions\n\n')[1]!.split('\n\n')[0];
     expect(section).toBe(
-      '- Acme B.V.: 2026-11-01, Bas \\(Finance\\): Send a reminder 30 days before every automatic renewal. (You warn customers before automatically renewing their subscription or other paid service agreement.)',
+      '- Acme B.V.: 2026-11-01, Bas (Finance): Send a reminder 30 days before every automatic renewal. (You warn customers before automatically renewing their subscription or other paid service agreement.)',
     );
     const csv = run(['summary', 'portfolio', '-f', 'csv'], { cwd: dir })
       .stdout.trimEnd()

@@ -77,7 +77,7 @@ describe('trustcheck actions', () => {
     expect(rows.slice(1).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
       '| **overdue** | 2026-12-01 | \\@Mallory, the; owner\\\\',
       '| planned | 2026-12-15 | Anna',
-      '| planned | 2027-03-31 | Bas \\(Finance\\)',
+      '| planned | 2027-03-31 | Bas (Finance)',
     ]);
     // the June report's action is superseded by November's
     expect(result.stdout).not.toContain('Old Owner');
