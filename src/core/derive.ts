@@ -308,8 +308,30 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
   const claimedPlan = report.actionTotals;
   if (claimedPlan !== undefined) {
     const improvements = report.comparison?.improvements;
+    // counted from the derived verdicts and statuses, not from the claimed ones
     const plan = actionTotals({
-      questionnaires: report.questionnaires,
+      questionnaires: report.questionnaires.map((q) => ({
+        id: q.id,
+        sections: q.sections.map((s) => ({
+          id: s.id,
+          statements: s.statements.map((st) => {
+            const { satisfied } = deriveStatement(st, date);
+            return {
+              id: st.id,
+              satisfied,
+              actions: (st.actions ?? []).map((a) => ({
+                ...a,
+                status: derivedStatus(
+                  satisfied,
+                  { due: a.due, previousDue: a.previousDue ?? null },
+                  date,
+                  false,
+                ),
+              })),
+            };
+          }),
+        })),
+      })),
       comparison: Array.isArray(improvements) ? { improvements } : null,
     });
     for (const field of Object.keys(plan) as (keyof ActionTotals)[]) {
