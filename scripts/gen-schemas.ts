@@ -37,11 +37,15 @@ function jsonSchema(schema: z.ZodType, name: string, version: string): JsonSchem
   return { $schema, $id: schemaUrn(name, version), ...rest };
 }
 
-/** The schemas the run-time validators are made from: the model's, and summary's part of a report. */
+/**
+ * The schemas the run-time validators are made from: the model's, summary's part of a report,
+ * and the meanings record (read at run time only when a built-in's record changed since the build).
+ */
 export function validatorSchemas(version: string): Record<string, JsonSchema> {
   return {
     ...modelSchemas(version),
     reportForSummary: jsonSchema(ReportForSummarySchema, 'report-for-summary', version),
+    meanings: jsonSchema(MeaningsSchema, 'meanings', version),
   };
 }
 
@@ -61,8 +65,8 @@ export function jsonSchemas(
       title: 'trustcheck answers (any questionnaire)',
     },
     report: model.report,
-    // the record beside the built-ins of which statements kept their meaning (editors only:
-    // the build checks the records with the core's parser)
+    // the record beside the built-ins of which statements kept their meaning (for editors; the
+    // build checks the records with the core's parser)
     meanings: jsonSchema(MeaningsSchema, 'meanings', version),
   };
 }

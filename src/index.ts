@@ -1,9 +1,15 @@
 // The library API: the same engine the CLI uses, typed.
 //   import { loadQuestionnaire, loadAnswers, score, compare, render } from 'trustcheck'
 import { loadAnswerFile } from './app/load.js';
-import { resolveRef } from './app/registry.js';
+import { builtinMeanings, resolveRef } from './app/registry.js';
 import { today } from './app/today.js';
 import { resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
+import {
+  compare as compareReports,
+  type CompareResult,
+  type ComparedReport,
+  type MeaningsOf,
+} from './core/compare.js';
 import type { AnswerFile, Questionnaire, Report } from './core/model.js';
 import {
   REPORT_FORMAT_IDS,
@@ -19,7 +25,13 @@ import {
 import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
 import { TrustcheckError, unwrap } from './errors.js';
 
-export { compare, hasRegressions, type CompareResult } from './core/compare.js';
+export {
+  hasRegressions,
+  renewsBaseline,
+  type CompareResult,
+  type ComparedReport,
+  type MeaningsOf,
+} from './core/compare.js';
 export {
   renderJson,
   renderMarkdown,
@@ -40,6 +52,20 @@ export type { LocatedIssue, Issue, Result } from './core/issues.js';
 export { normalizeAnswer } from './core/answers.js';
 export type { GivenAnswer, QuestionnaireAnswers, Choice } from './core/answers.js';
 export type * from './core/model.js';
+
+/**
+ * Compares a report with a baseline report: regressions, improvements, added and removed
+ * statements, and the questionnaires whose version changed. A statement is compared only with the
+ * one that means the same (same section, id and meaning), as the built-in questionnaires'
+ * meanings records say; `meaningsOf` gives other records.
+ */
+export function compare(
+  baseline: ComparedReport,
+  current: ComparedReport,
+  meaningsOf: MeaningsOf = builtinMeanings,
+): CompareResult {
+  return compareReports(baseline, current, meaningsOf);
+}
 
 /** A questionnaire by REF: a built-in id, `id@version`, or a path. Throws TrustcheckError. */
 export function loadQuestionnaire(ref: string): Questionnaire & { digest: string } {

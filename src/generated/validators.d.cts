@@ -18,3 +18,5 @@ export const answers: ValidateFunction;
 export const report: ValidateFunction;
 /** The parts of a report that `summary` reads (src/core/model.ts ReportForSummarySchema). */
 export const reportForSummary: ValidateFunction;
+/** A built-in's meanings record (src/core/meanings-record.ts MeaningsSchema). */
+export const meanings: ValidateFunction;

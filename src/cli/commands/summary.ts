@@ -7,6 +7,7 @@ import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/words.js';
 import { readInputFile } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
+import { builtinMeanings } from '../../app/registry.js';
 import { Portfolio } from '../../core/summary.js';
 import { portfolioTally, wroteSummary } from '../../core/render/verdict.js';
 import {
@@ -25,7 +26,7 @@ export async function summaryCommand(
 ): Promise<number> {
   const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
   // one report at a time: each is reduced to what the summary needs, and then let go
-  const portfolio = new Portfolio();
+  const portfolio = new Portfolio(builtinMeanings);
   for (const file of files) {
     const loaded = loadReportForSummary(file);
     if (loaded.ok) {
