@@ -20,6 +20,7 @@ import {
   declareQuestionnairesValidate,
   declareSchema,
   declareSummary,
+  declareUpgrade,
   type Program,
 } from './declarations.js';
 
@@ -56,6 +57,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   declareDiff(program).action(run(async () => (await import('./commands/diff.js')).diffCommand));
   declareSummary(program).action(
     run(async () => (await import('./commands/summary.js')).summaryCommand),
+  );
+  declareUpgrade(program).action(
+    run(async () => (await import('./commands/upgrade.js')).upgradeCommand),
   );
   const questionnaires = declareQuestionnaires(program);
   declareQuestionnairesList(questionnaires).action(

@@ -203,7 +203,7 @@ export function fallbackMessage(id: string, result: Fallback): string | undefine
     case 'no-major':
       return `these answers were given against ${id} ${result.pin}, but no version ${majorOf(result.pin)}.x is shipped (shipped: ${result.shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${result.pin}`;
     case 'meaning-changed':
-      return `these answers were given against ${id} ${result.pin}, which is not shipped, and no shipped version gives its statements the same meanings (shipped: ${result.shipped.join(', ')}; meanings changed in ${result.changedIn.join(', ')}); move the file to a shipped version with \`trustcheck upgrade\`, or use a trustcheck release that ships ${id}@${result.pin}`;
+      return `these answers were given against ${id} ${result.pin}, which is not shipped, and no shipped version gives its statements the same meanings (shipped: ${result.shipped.join(', ')}; meanings changed in ${result.changedIn.join(', ')}); what they meant is not known, so answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${result.pin}`;
   }
 }
 
