@@ -129,9 +129,9 @@ function wordings(text: Parameters<typeof localize>[0] | undefined, q: Questionn
 }
 
 /**
- * A comment a template wrote (the words of a statement or a question in one of the
- * questionnaire's languages, as its last line) says the new words in that language; any other
- * comment is the user's and stays as it is.
+ * A comment line a template wrote (the words of a statement or a question in one of the
+ * questionnaire's languages) says the new words in that language; any other comment is the
+ * user's and stays as it is.
  */
 function refreshComment(
   node: unknown,
@@ -140,13 +140,14 @@ function refreshComment(
   numbered?: { from: number; to: number },
 ): void {
   if (!yaml().isNode(node) || typeof node.commentBefore !== 'string') return;
-  const lines = node.commentBefore.split('\n');
-  const last = lines[lines.length - 1]!.trim();
-  const prefix = (n: number) => (numbered === undefined ? '' : `${n}. `);
-  const at = before.findIndex((text) => last === `${prefix(numbered?.from ?? 0)}${text}`.trim());
-  if (at === -1 || after[at] === undefined) return;
-  lines[lines.length - 1] = ` ${prefix(numbered?.to ?? 0)}${after[at]}`;
-  node.commentBefore = lines.join('\n');
+  const prefix = (n: number | undefined) => (n === undefined ? '' : `${n}. `);
+  node.commentBefore = node.commentBefore
+    .split('\n')
+    .map((line) => {
+      const at = before.findIndex((text) => line.trim() === `${prefix(numbered?.from)}${text}`);
+      return at === -1 || after[at] === undefined ? line : ` ${prefix(numbered?.to)}${after[at]}`;
+    })
+    .join('\n');
 }
 
 /** A new statement as a template writes it: its words above it, unanswered, the answers it takes. */

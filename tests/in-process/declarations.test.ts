@@ -10,6 +10,7 @@ import {
   type InitOptions,
   type ShowOptions,
   type SummaryOptions,
+  type UpgradeOptions,
 } from '../../src/cli/declarations.js';
 import { globalFlags } from '../../src/cli/global-options.js';
 import type { Language } from '../../src/core/language.js';
@@ -31,6 +32,10 @@ describe('the options a command receives', () => {
     expectTypeOf<DiffOptions['format']>().toEqualTypeOf<'md' | 'json'>();
     expectTypeOf<SummaryOptions['format']>().toEqualTypeOf<'md' | 'json' | 'csv' | 'html'>();
     expectTypeOf<ShowOptions['format']>().toEqualTypeOf<'text' | 'md' | 'json' | undefined>();
+    // --no-interactive: true unless given
+    expectTypeOf<UpgradeOptions['interactive']>().toEqualTypeOf<boolean>();
+    expectTypeOf<UpgradeOptions['dryRun']>().toEqualTypeOf<true | undefined>();
+    expectTypeOf<UpgradeOptions['lang']>().toEqualTypeOf<Language | undefined>();
   });
 
   it('are what commander parses', () => {

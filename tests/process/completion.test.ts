@@ -45,7 +45,10 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 
 /** [words typed, what must be offered (exactly, as a set), what must not] */
 const cases: [string, string[]][] = [
-  ['trustcheck ', ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary']],
+  [
+    'trustcheck ',
+    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'upgrade'],
+  ],
   ['trustcheck schema ', ['answers', 'questionnaire', 'report']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
@@ -63,6 +66,8 @@ const cases: [string, string[]][] = [
   ['trustcheck diff ', files],
   ['trustcheck summary ', files],
   ['trustcheck init ', files],
+  ['trustcheck upgrade ', files],
+  ['trustcheck upgrade acme.yaml --lang ', ['en', 'nl']],
   ['trustcheck audit --out-dir ', ['reports']],
 ];
 /** REFs: the built-in ids and the .yaml files (shells may add more files after these) */
