@@ -155,12 +155,13 @@ function withCommand(sentence: (code: (command: string) => string) => string): H
 
 /** Each questionnaire whose version changed since the baseline: said in the banner. */
 function versionNotices(changed: readonly VersionChangeView[], l: Labels): Html[] {
+  // what a version change means for the comparison is said once, under the last
   return changed.map(
-    (v) =>
+    (v, i) =>
       html`<div class="outcome is-change">
         <span class="mark" aria-hidden="true">↻</span>
         <div>
-          <strong>${v.sentence}.</strong>${l.versionCompared}${
+          <strong>${v.sentence}.</strong>${i === changed.length - 1 ? l.versionCompared : ''}${
             v.renew
               ? html` ${withCommand((code) =>
                   l.renewBaseline(v.title.replaceAll('\u0000', ''), v.change.to, code),
