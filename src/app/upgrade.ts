@@ -4,7 +4,7 @@
 // file keeps its syntax (YAML stays YAML, JSON stays JSON). Nothing is written here.
 import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { resolveAnswers } from '../core/answers.js';
-import type { Issue, LocatedIssue, Result } from '../core/issues.js';
+import { nearest, type Issue, type LocatedIssue, type Result } from '../core/issues.js';
 import type { StatementKey } from '../core/meanings.js';
 import type { AnswerFile, Questionnaire } from '../core/model.js';
 import { localize } from '../core/questionnaire.js';
@@ -18,8 +18,10 @@ import { sortIssues, type Loaded } from './load.js';
 import { builtinMeanings, builtinVersions, resolvePinned, resolveRef } from './registry.js';
 
 export interface Upgrade {
-  /** One plan per questionnaire of the file, in the file's order. */
+  /** One plan per built-in questionnaire of the file, in the file's order. */
   plans: UpgradePlan[];
+  /** The file's other questionnaires (custom ones, given with -q to an audit): left as they are. */
+  untouched: { id: string; nearest: string | undefined }[];
   /** Whether anything changes (else the file is left as it is). */
   changed: boolean;
   /** The file's new text, in its syntax. */
@@ -39,8 +41,15 @@ export function upgradeAnswerFile(
 ): Result<Upgrade> {
   const issues: Issue[] = [];
   const plans: UpgradePlan[] = [];
+  const untouched: Upgrade['untouched'] = [];
+  const builtins = builtinVersions();
   for (const [id, entry] of Object.entries(loaded.value.questionnaires)) {
     const path = ['questionnaires', id];
+    // a custom questionnaire has no newest version here (its file is given to an audit with -q)
+    if (!builtins.has(id)) {
+      untouched.push({ id, nearest: nearest(id, [...builtins.keys()]) });
+      continue;
+    }
     // a version newer than any shipped: an upgrade never goes back
     const newest = builtinVersions().get(id)?.[0];
     if (
@@ -92,7 +101,7 @@ export function upgradeAnswerFile(
   }
   return {
     ok: true,
-    value: { plans, changed, text: changed ? documentText(file, doc) : loaded.text },
+    value: { plans, untouched, changed, text: changed ? documentText(file, doc) : loaded.text },
     warnings: [],
   };
 }

@@ -110,7 +110,7 @@ describe('trustcheck upgrade', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
     expect(again.stderr).toBe(
-      'acme.yaml: every questionnaire is at its newest version; nothing to do\n',
+      'acme.yaml: every built-in questionnaire is at its newest version; nothing to do\n',
     );
     expect(statSync(join(dir, 'acme.yaml')).mtimeMs).toBe(before);
   });
@@ -207,6 +207,25 @@ describe('trustcheck upgrade', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('acme.yaml is being answered in another session');
     expect(read(join(dir, 'acme.yaml'))).toBe(read(acme100));
+  });
+
+  it('leaves a custom questionnaire as it is, and moves the built-ins', () => {
+    const text = read(acme100).replace(
+      'questionnaires:\n',
+      'questionnaires:\n  supplier-check:\n    version: 0.1.0\n    answers:\n      delivery:\n        on-time: yes\n',
+    );
+    write(join(dir, 'mixed.yaml'), text);
+    const result = run(['upgrade', 'mixed.yaml', '--no-interactive'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'supplier-check: not a built-in questionnaire; left as it is: upgrade moves the built-in questionnaires only\n',
+    );
+    const answers = answersOf('mixed.yaml');
+    expect(answers.questionnaires['supplier-check']).toEqual({
+      version: '0.1.0',
+      answers: { delivery: { 'on-time': 'yes' } },
+    });
+    expect(answers.questionnaires['transparantie-apk']!.version).toBe('2.0.0');
   });
 
   it('a pipe is no file to write back into (--dry-run reads one)', () => {

@@ -22,7 +22,7 @@ import { withSignals } from '../signals.js';
 const WORDS = {
   en: {
     nothing: (file: string) =>
-      `${file}: every questionnaire is at its newest version; nothing to do`,
+      `${file}: every built-in questionnaire is at its newest version; nothing to do`,
     dryRun: (file: string) => `nothing written (--dry-run); run without it to upgrade ${file}`,
     wrote: (file: string) => `wrote ${file}`,
     toAnswer: (n: number, file: string) =>
@@ -32,7 +32,7 @@ const WORDS = {
   },
   nl: {
     nothing: (file: string) =>
-      `${file}: elke vragenlijst staat al op de nieuwste versie; er is niets te doen`,
+      `${file}: elke ingebouwde vragenlijst staat al op de nieuwste versie; er is niets te doen`,
     dryRun: (file: string) =>
       `niets geschreven (--dry-run); draai het zonder om ${file} over te zetten`,
     wrote: (file: string) => `${file} geschreven`,
@@ -60,12 +60,13 @@ export async function upgradeCommand(
     const shown = safeLine(file);
     const upgrade = unwrap(upgradeAnswerFile(file, loaded, language));
     if (!upgrade.changed) {
+      for (const line of upgradeLines([], language, upgrade.untouched)) ctx.info(line.text);
       ctx.info(w.nothing(shown));
       return ExitCode.ok;
     }
     // on a terminal, wrapped at word boundaries to its width
     const width = ctx.stdout.isTTY === true ? terminalWidth(ctx.stdout.columns) : Infinity;
-    for (const line of upgradeLines(upgrade.plans, language)) {
+    for (const line of upgradeLines(upgrade.plans, language, upgrade.untouched)) {
       const hang = line.hang === undefined ? {} : { hang: ' '.repeat(line.hang) };
       ctx.stdout.write(`${wrap(line.text, width, hang).join('\n')}\n`);
     }

@@ -30,6 +30,8 @@ const WORDS = {
       `${count(n, 'new statement', 'new statements')}, left unanswered (~) to answer:`,
     was: (answer: string) => `(was: ${answer})`,
     answers: { yes: 'yes', no: 'no', na: 'na', none: 'unanswered' },
+    untouched: (id: string, nearest: string | undefined) =>
+      `${id}: not a built-in questionnaire${nearest === undefined ? '' : ` (did you mean "${nearest}"?)`}; left as it is: upgrade moves the built-in questionnaires only`,
   },
   nl: {
     versions: (title: string, from: string, to: string) => `${title}: ${from} → ${to}`,
@@ -48,6 +50,8 @@ const WORDS = {
       `${count(n, 'nieuwe uitspraak', 'nieuwe uitspraken')}, onbeantwoord gelaten (~) om te beantwoorden:`,
     was: (answer: string) => `(was: ${answer})`,
     answers: { yes: 'ja', no: 'nee', na: 'n.v.t.', none: 'onbeantwoord' },
+    untouched: (id: string, nearest: string | undefined) =>
+      `${id}: geen ingebouwde vragenlijst${nearest === undefined ? '' : ` (bedoel je "${nearest}"?)`}; ongewijzigd gelaten: upgrade zet alleen de ingebouwde vragenlijsten over`,
   },
 };
 
@@ -74,7 +78,11 @@ function textsOf(q: Questionnaire, language: string) {
  * The lines that say what an upgrade does to each questionnaire of a file, each with the indent
  * of its continuation lines when a terminal wraps it.
  */
-export function upgradeLines(plans: readonly UpgradePlan[], language: string): TerminalLine[] {
+export function upgradeLines(
+  plans: readonly UpgradePlan[],
+  language: string,
+  untouched: readonly { id: string; nearest: string | undefined }[] = [],
+): TerminalLine[] {
   const w = pick(WORDS, language);
   const lines: TerminalLine[] = [];
   // a list item hangs under its text, any other line two columns in
@@ -118,5 +126,6 @@ export function upgradeLines(plans: readonly UpgradePlan[], language: string): T
       for (const key of plan.added) push(`    – ${w.quote(to.statement(key))}`);
     }
   }
+  for (const { id, nearest } of untouched) push(w.untouched(safeLine(id), nearest));
   return lines;
 }
