@@ -270,7 +270,7 @@ function comparisonSection(
     ${list(l.added, c.added.filter(same).map(ref))}
     ${list(
       l.removed,
-      c.removed.filter(same).map((x) => item(x, removedText(report, x, baseline))),
+      c.removed.filter(same).map((x) => item(x, removedText(x, baseline))),
     )}
   </section>`;
 }

@@ -85,7 +85,7 @@ export function renderComparisonMarkdown(
   list(l.added, c.added.filter(same).map(ref));
   list(
     l.removed,
-    c.removed.filter(same).map((x) => words({ ref: x, text: removedText(report, x, baseline) })),
+    c.removed.filter(same).map((x) => words({ ref: x, text: removedText(x, baseline) })),
   );
   return `${out.join('\n').trimEnd()}\n`;
 }

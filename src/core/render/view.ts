@@ -79,20 +79,16 @@ export function statementText(
 }
 
 /**
- * The text of a statement the comparison says is removed: from the `baseline` first (a statement
- * re-meant under its id reads differently now), else from the report.
+ * The text of a statement the comparison says is removed, from the `baseline` (never from the
+ * report: a statement re-meant under its id reads differently there); undefined without it.
  */
 export function removedText(
-  report: Report,
   x: StatementPresence,
   baseline: Report | undefined,
 ): string | undefined {
-  return (
-    (baseline === undefined
-      ? undefined
-      : statementText(baseline, x.questionnaire, x.section, x.statement)) ??
-    statementText(report, x.questionnaire, x.section, x.statement)
-  );
+  return baseline === undefined
+    ? undefined
+    : statementText(baseline, x.questionnaire, x.section, x.statement);
 }
 
 /** A questionnaire whose version changed since the baseline, as the reports say it. */
@@ -135,9 +131,7 @@ export function versionChanges(
       renew: renewsBaseline(change),
       removedHeading: l.removedIn(title, change.from, change.to),
       addedHeading: l.addedIn(title, change.from, change.to),
-      removed: c.removed
-        .filter(mine)
-        .map((ref) => ({ ref, text: removedText(report, ref, baseline) })),
+      removed: c.removed.filter(mine).map((ref) => ({ ref, text: removedText(ref, baseline) })),
       added: c.added.filter(mine).map((ref) => ({
         ref,
         text: statementText(report, ref.questionnaire, ref.section, ref.statement),
