@@ -1,7 +1,9 @@
 // Moving an answer file to the newest version of each questionnaire in it (`trustcheck upgrade`):
 // each questionnaire's plan comes from the core (core/upgrade.ts); here it is applied to the
 // file's document, so that what carries over keeps its form, its comments and its place, and the
-// file keeps its syntax (YAML stays YAML, JSON stays JSON). Nothing is written here.
+// file keeps its syntax (YAML stays YAML, JSON stays JSON). Nothing is written here. The document
+// is edited through its own methods (createNode, createPair): this module needs nothing of the
+// yaml library but its types.
 import type { Document, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { resolveAnswers } from '../core/answers.js';
 import { nearest, type Issue, type LocatedIssue, type Result } from '../core/issues.js';
@@ -12,7 +14,6 @@ import { compareVersions } from '../core/semver.js';
 import { answerHint, commentText } from '../core/template.js';
 import { planUpgrade, changesAnything, type UpgradePlan } from '../core/upgrade.js';
 import { locate } from '../io/document.js';
-import { yaml } from '../io/yaml-lib.js';
 import { documentText } from './answers-target.js';
 import { sortIssues, type Loaded } from './load.js';
 import { builtinMeanings, builtinVersions, resolvePinned, resolveRef } from './registry.js';
@@ -108,10 +109,29 @@ export function upgradeAnswerFile(
 
 const keyId = (key: StatementKey): string => `${key.section}\u0000${key.statement}`;
 
+type AnyMap = YAMLMap<unknown, unknown>;
+
+const isObject = (x: unknown): x is object => typeof x === 'object' && x !== null;
+
+/**
+ * A map of the document: a collection of pairs. Where the checked answer file holds an object
+ * (a questionnaire, its answers, a section), the document holds a map.
+ */
+function mapNode(node: unknown): AnyMap | undefined {
+  if (!isObject(node)) return undefined;
+  const items = (node as { items?: unknown }).items;
+  return Array.isArray(items) && items.every((item) => isObject(item) && 'key' in item)
+    ? (node as AnyMap)
+    : undefined;
+}
+
+/** A node's comment lines before it (a key's, for a pair). */
+type Commented = { commentBefore?: string | null };
+
 /** A key of the document as the string it is. */
 function keyName(pair: Pair): string {
   const key = pair.key;
-  return String(yaml().isScalar(key) ? key.value : key);
+  return String(isObject(key) && 'value' in key ? key.value : key);
 }
 
 /**
@@ -119,15 +139,13 @@ function keyName(pair: Pair): string {
  * so that it goes where the item goes when the items are rearranged.
  */
 function hoistComment(node: unknown): void {
-  if (!yaml().isMap(node)) return;
-  const first = node.items[0];
-  if (node.commentBefore === undefined || node.commentBefore === null || first === undefined) {
-    return;
-  }
-  const key = first.key;
-  if (!yaml().isNode(key)) return;
-  key.commentBefore = [node.commentBefore, key.commentBefore].filter((c) => c != null).join('\n');
-  node.commentBefore = undefined;
+  const map = mapNode(node);
+  const first = map?.items[0];
+  if (map === undefined || first === undefined || !isObject(first.key)) return;
+  if (map.commentBefore === undefined || map.commentBefore === null) return;
+  const key = first.key as Commented;
+  key.commentBefore = [map.commentBefore, key.commentBefore].filter((c) => c != null).join('\n');
+  map.commentBefore = undefined;
 }
 
 /** Every wording of a text, one line each (as a template writes them in its comments). */
@@ -148,9 +166,11 @@ function refreshComment(
   after: readonly string[],
   numbered?: { from: number; to: number },
 ): void {
-  if (!yaml().isNode(node) || typeof node.commentBefore !== 'string') return;
+  if (!isObject(node)) return;
+  const commented = node as Commented;
+  if (typeof commented.commentBefore !== 'string') return;
   const prefix = (n: number | undefined) => (n === undefined ? '' : `${n}. `);
-  node.commentBefore = node.commentBefore
+  commented.commentBefore = commented.commentBefore
     .split('\n')
     .map((line) => {
       const at = before.findIndex((text) => line.trim() === `${prefix(numbered?.from)}${text}`);
@@ -166,13 +186,12 @@ function newStatement(
   statement: Questionnaire['sections'][number]['statements'][number],
   language: string,
 ): Pair {
-  const y = yaml();
   const key = doc.createNode(statement.id) as Scalar;
   key.commentBefore = ` ${commentText(localize(statement.text, textLanguage(q, language), q.languages[0]))}`;
-  const value = new y.Scalar(null);
+  const value = doc.createNode(null) as Scalar;
   value.source = '~';
   value.comment = ` ${answerHint(statement, language)}`;
-  return new y.Pair(key, value);
+  return doc.createPair(key, value);
 }
 
 const textLanguage = (q: Questionnaire, language: string): string =>
@@ -180,24 +199,23 @@ const textLanguage = (q: Questionnaire, language: string): string =>
 
 /** Applies one questionnaire's plan to the document: the version, and its answers rearranged. */
 function applyPlan(doc: Document, plan: UpgradePlan, language: string): void {
-  const y = yaml();
-  const at = ['questionnaires', plan.id];
-  const entry = doc.getIn(at, true);
-  if (!y.isMap(entry)) return;
+  const entry = mapNode(doc.getIn(['questionnaires', plan.id], true));
+  if (entry === undefined) return;
   if (plan.from.version !== plan.to.version || plan.pinned !== undefined) {
     entry.set('version', plan.to.version);
   }
-  const answers = entry.get('answers', true);
+  const answers = mapNode(entry.get('answers', true));
   const oldSections = new Map<string, Pair>();
   const oldStatements = new Map<string, Pair>();
-  if (y.isMap(answers)) {
+  if (answers !== undefined) {
     hoistComment(answers);
     for (const pair of answers.items) {
       const section = keyName(pair);
       oldSections.set(section, pair);
-      if (!y.isMap(pair.value)) continue;
-      hoistComment(pair.value);
-      for (const statement of pair.value.items) {
+      const statements = mapNode(pair.value);
+      if (statements === undefined) continue;
+      hoistComment(statements);
+      for (const statement of statements.items) {
         oldStatements.set(keyId({ section, statement: keyName(statement) }), statement);
       }
     }
@@ -228,7 +246,7 @@ function applyPlan(doc: Document, plan: UpgradePlan, language: string): void {
     }
     const old = oldSections.get(section.id);
     if (old === undefined && items.length === 0) return;
-    const map = y.isMap(old?.value) ? old.value : (doc.createNode({}) as YAMLMap);
+    const map = mapNode(old?.value) ?? doc.createNode({});
     map.items = items;
     if (old !== undefined) {
       const was = fromSections.get(section.id);
@@ -245,12 +263,12 @@ function applyPlan(doc: Document, plan: UpgradePlan, language: string): void {
     } else {
       const key = doc.createNode(section.id) as Node;
       key.commentBefore = ` ${index + 1}. ${commentText(localize(section.title, textLanguage(plan.to, language), plan.to.languages[0]))}`;
-      sections.push(new y.Pair(key, map));
+      sections.push(doc.createPair(key, map));
     }
   });
-  if (y.isMap(answers)) answers.items = sections;
+  if (answers !== undefined) answers.items = sections;
   else {
-    const map = doc.createNode({}) as YAMLMap;
+    const map = doc.createNode({}) as AnyMap;
     map.items = sections;
     entry.set('answers', map);
   }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, cacheHome, fixtures, tempDir } from '../support/helpers.js';
+import { bin, fixtures, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
 
@@ -33,7 +33,8 @@ async function waitFor(test: (text: string) => boolean, what: string): Promise<s
 
 function start(args: string): void {
   server = privateTmux();
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
+  // the run's caches stay in the test's folder, never in the real home
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${join(dir, '.cache')} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', command);
 }
 
