@@ -16,6 +16,8 @@ export interface ValidateFunction {
 export const questionnaire: ValidateFunction;
 export const answers: ValidateFunction;
 export const report: ValidateFunction;
+/** The config file's options (src/core/config.ts, from the commands' declarations). */
+export const config: ValidateFunction;
 /** The parts of a report that `summary` reads (src/core/model.ts ReportForSummarySchema). */
 export const reportForSummary: ValidateFunction;
 /** A built-in's meanings record (src/core/meanings-record.ts MeaningsSchema). */

@@ -1,7 +1,7 @@
 // The published package: `npm pack` holds only what is needed, and the tarball installed into an
 // empty project works as a CLI (npx trustcheck) and as a typed library, without dev dependencies.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, fillTemplate, read, root, tempDir, write } from '../support/helpers.js';
@@ -75,6 +75,8 @@ describe('npm pack', () => {
     }
     expect(files).toContain('schemas/meanings.schema.json');
     expect(files).toContain('schemas/answers.schema.json');
+    expect(files).toContain('schemas/config.schema.json');
+    expect(files).toContain('dist/validators-config.cjs');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
   });
@@ -94,16 +96,32 @@ describe('npm pack', () => {
   it('installs without dev dependencies', () => {
     const installed = readdirSync(join(project, 'node_modules')).sort();
     expect(installed).toContain('trustcheck');
-    for (const dev of ['commander', 'chalk', 'yaml', '@inquirer', 'ajv', 'vitest', 'esbuild']) {
+    for (const dev of [
+      'commander',
+      'chalk',
+      'yaml',
+      'lilconfig',
+      '@inquirer',
+      'ajv',
+      'vitest',
+      'esbuild',
+    ]) {
       expect(installed).not.toContain(dev);
     }
   });
 });
 
-// each test runs npx or node in the installed project; type-checking runs tsc over it
+// each test runs the installed CLI or node in the installed project; type-checking runs tsc
 describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
   const npx = (args: string[]) =>
     spawnSync('npx', ['--no-install', 'trustcheck', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
+  // the command npm installed (what npx runs, without npm's own start-up of about half a second)
+  const trustcheck = (args: string[]) =>
+    spawnSync(join(project, 'node_modules', '.bin', 'trustcheck'), args, {
       cwd: project,
       encoding: 'utf8',
       env: cleanEnv(),
@@ -135,7 +153,7 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
   it('writes a questionnaire scaffold whose schema line resolves locally', () => {
     mkdirSync(join(project, 'checks'));
     expect(
-      npx(['questionnaires', 'new', 'supplier-check', '-o', 'checks/supplier.yaml']).status,
+      trustcheck(['questionnaires', 'new', 'supplier-check', '-o', 'checks/supplier.yaml']).status,
     ).toBe(0);
     const schemaLine = /\$schema=(\S+)/.exec(read(join(project, 'checks', 'supplier.yaml')))![1]!;
     expect(schemaLine).toBe('../node_modules/trustcheck/schemas/questionnaire.schema.json');
@@ -143,14 +161,14 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
   });
 
   it('runs a scripted audit, with a template whose schema line resolves locally', () => {
-    expect(npx(['init', 'answers.yaml', '--subject', 'Acme']).status).toBe(0);
+    expect(trustcheck(['init', 'answers.yaml', '--subject', 'Acme']).status).toBe(0);
     const template = read(join(project, 'answers.yaml'));
     const schemaLine = /\$schema=(\S+)/.exec(template)![1]!;
     expect(schemaLine).toBe('./node_modules/trustcheck/schemas/answers.schema.json');
     expect(existsSync(join(project, schemaLine))).toBe(true);
     expect(template).not.toContain('https://');
     write(join(project, 'answers.yaml'), fillTemplate(template));
-    const audit = npx(['audit', '-a', 'answers.yaml', '-f', 'json']);
+    const audit = trustcheck(['audit', '-a', 'answers.yaml', '-f', 'json']);
     expect(audit.status).toBe(0);
     expect(JSON.parse(audit.stdout)).toMatchObject({
       format: 'trustcheck-report/1',
@@ -159,17 +177,31 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
     });
   });
 
+  it('reads a config file, and places its errors (its validator is shipped beside the bundle)', () => {
+    write(join(project, 'trustcheck.config.yaml'), 'questionnaires:\n  list:\n    format: json\n');
+    const listed = npx(['questionnaires', 'list']);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout.trimStart().startsWith('[')).toBe(true);
+    write(join(project, 'trustcheck.config.yaml'), 'questionnaires:\n  list:\n    format: xml\n');
+    const bad = npx(['questionnaires', 'list']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: trustcheck.config.yaml:3:13: "format" must be one of table, json, found the text "xml"\n',
+    );
+    rmSync(join(project, 'trustcheck.config.yaml'));
+  });
+
   it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {
-    // placing needs dist/yaml.cjs, and the list of errors dist/validators-full.cjs
+    // the list of errors needs dist/validators-full.cjs, shipped beside the bundle
     write(join(project, 'bad.yaml'), 'format: trustcheck-answers/1\nsubject: [\n');
-    const bad = npx(['audit', '-a', 'bad.yaml']);
+    const bad = trustcheck(['audit', '-a', 'bad.yaml']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: bad\.yaml:\d+:\d+: /m);
     write(
       join(project, 'wrong.yaml'),
       'format: trustcheck-answers/1\nsubject: Acme\nanswers: {}\n',
     );
-    const wrong = npx(['audit', '-a', 'wrong.yaml']);
+    const wrong = trustcheck(['audit', '-a', 'wrong.yaml']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('wrong.yaml:1:1: missing "questionnaires"');
     expect(wrong.stderr).toContain('unknown field "answers"');

@@ -100,10 +100,7 @@ async function askNewStatements(
   const { interview, offerToAnswer } = await import('../../interactive/interview.js');
   const { terminalPrompts } = await import('../../interactive/prompts.js');
   const outcome = await withSignals(async (signal) => {
-    const prompts = terminalPrompts(
-      { input: ctx.stdin, output: ctx.rawStderr.stream?.() ?? ctx.rawStderr },
-      signal,
-    );
+    const prompts = terminalPrompts({ input: ctx.stdin, output: ctx.rawStderr }, signal);
     const now = await offerToAnswer(ctx, prompts, added, safeLine(file), language);
     if (now !== true) return now;
     return interview(ctx, prompts, {
