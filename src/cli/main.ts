@@ -23,6 +23,7 @@ import {
   declareSchema,
   declareSummary,
   declareUpgrade,
+  declareVerify,
   type Program,
 } from './declarations.js';
 
@@ -62,6 +63,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   declareDiff(program).action(run(async () => (await import('./commands/diff.js')).diffCommand));
   declareSummary(program).action(
     run(async () => (await import('./commands/summary.js')).summaryCommand),
+  );
+  declareVerify(program).action(
+    run(async () => (await import('./commands/verify.js')).verifyCommand),
   );
   declareUpgrade(program).action(
     run(async () => (await import('./commands/upgrade.js')).upgradeCommand),

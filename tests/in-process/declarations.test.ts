@@ -12,6 +12,7 @@ import {
   type ShowOptions,
   type SummaryOptions,
   type UpgradeOptions,
+  type VerifyOptions,
 } from '../../src/cli/declarations.js';
 import { globalFlags } from '../../src/cli/global-options.js';
 import type { Language } from '../../src/core/language.js';
@@ -40,6 +41,10 @@ describe('the options a command receives', () => {
     // -o FILE, repeatable: every file given, none when none is
     expectTypeOf<SummaryOptions['output']>().toEqualTypeOf<string[]>();
     expectTypeOf<ShowOptions['format']>().toEqualTypeOf<'text' | 'md' | 'json' | undefined>();
+    expectTypeOf<VerifyOptions['format']>().toEqualTypeOf<'text' | 'json'>();
+    expectTypeOf<VerifyOptions['answers']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<VerifyOptions['questionnaire']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<VerifyOptions['lang']>().toEqualTypeOf<Language | undefined>();
     // --no-interactive: true unless given
     expectTypeOf<UpgradeOptions['interactive']>().toEqualTypeOf<boolean>();
     expectTypeOf<UpgradeOptions['dryRun']>().toEqualTypeOf<true | undefined>();

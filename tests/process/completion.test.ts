@@ -45,7 +45,17 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 const cases: [string, string[]][] = [
   [
     'trustcheck ',
-    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'upgrade'],
+    [
+      'audit',
+      'completion',
+      'diff',
+      'init',
+      'questionnaires',
+      'schema',
+      'summary',
+      'upgrade',
+      'verify',
+    ],
   ],
   ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
@@ -63,6 +73,10 @@ const cases: [string, string[]][] = [
   ['trustcheck audit --baseline ', files],
   ['trustcheck diff ', files],
   ['trustcheck summary ', files],
+  ['trustcheck verify ', files],
+  ['trustcheck verify report.json --answers ', files],
+  ['trustcheck verify report.json -f ', ['json', 'text']],
+  ['trustcheck verify report.json --lang ', ['en', 'nl']],
   ['trustcheck init ', files],
   ['trustcheck upgrade ', files],
   ['trustcheck upgrade acme.yaml --lang ', ['en', 'nl']],
@@ -83,6 +97,7 @@ const refCases: string[] = [
   'trustcheck audit -q trustability ',
   'trustcheck init -q ',
   'trustcheck questionnaires show ',
+  'trustcheck verify report.json -q ',
 ];
 
 const norm = (words: string[]): string[] =>
