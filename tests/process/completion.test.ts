@@ -57,7 +57,7 @@ const cases: [string, string[]][] = [
       'verify',
     ],
   ],
-  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report']],
+  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report', 'summary']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
   ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],
