@@ -62,7 +62,8 @@ describe('the cache folder', () => {
     expect(second).toEqual(first);
   });
 
-  it.skipIf(nodeHasCache)('is not made where Node has no compile cache (Node 20)', () => {
+  it('is not made where Node has no compile cache (Node 20)', (ctx) => {
+    if (nodeHasCache) ctx.skip(`Node ${process.versions.node} has a compile cache`);
     const xdg = join(dir, 'cache');
     const help = run(['--help'], { cwd: dir, env: { XDG_CACHE_HOME: xdg } });
     expect(help.code).toBe(0);
