@@ -22,6 +22,7 @@ import {
   declareQuestionnairesValidate,
   declareSchema,
   declareSummary,
+  declareUpgrade,
   declareVerify,
   declareActions,
   type Program,
@@ -69,6 +70,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   );
   declareActions(program).action(
     run(async () => (await import('./commands/actions.js')).actionsCommand),
+  );
+  declareUpgrade(program).action(
+    run(async () => (await import('./commands/upgrade.js')).upgradeCommand),
   );
   const questionnaires = declareQuestionnaires(program);
   declareQuestionnairesList(questionnaires).action(

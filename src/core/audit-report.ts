@@ -2,7 +2,7 @@
 // the report (with the comparison, given a baseline), or the problems of the answers by path.
 import { resolveAnswers, type QuestionnaireAnswers } from './answers.js';
 import { actionsAgainstBaseline, withActionTotals } from './actions.js';
-import { compare } from './compare.js';
+import { compare, type MeaningsOf } from './compare.js';
 import type { Issue } from './issues.js';
 import type { AnswerFile, Questionnaire, Report } from './model.js';
 import { buildReport } from './report.js';
@@ -20,6 +20,8 @@ export interface AuditInput {
   today: string;
   toolVersion: string;
   baseline?: Report | undefined;
+  /** The meanings records, for a baseline of another version of a questionnaire. */
+  meaningsOf?: MeaningsOf | undefined;
 }
 
 export type AuditReport =
@@ -51,7 +53,7 @@ export function auditReport(input: AuditInput): AuditReport {
   });
   if (input.baseline === undefined)
     return { ok: true, report: withActionTotals(report), warnings: [] };
-  const compared = compare(input.baseline, report);
+  const compared = compare(input.baseline, report, input.meaningsOf);
   const againstBaseline = actionsAgainstBaseline(report, input.baseline);
   return {
     ok: true,

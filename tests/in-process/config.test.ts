@@ -33,6 +33,7 @@ describe('what a config may hold, from the declarations', () => {
       'summary',
       'verify',
       'actions',
+      'upgrade',
       'questionnaires list',
       'questionnaires show',
       'questionnaires new',

@@ -380,7 +380,8 @@ const cases: Case[] = [
   {
     name: 'cli: bad --fail-on',
     args: ['audit', '-a', 'a.yaml', '--fail-on', 'sometimes'],
-    stderr: /--fail-on "sometimes": "sometimes" is not a condition; give fail, regression, overdue, never, or a comma list such as regression,overdue/,
+    stderr:
+      /--fail-on "sometimes": "sometimes" is not a condition; give fail, regression, overdue, never, or a comma list such as regression,overdue/,
   },
   {
     name: 'cli: missing argument',
