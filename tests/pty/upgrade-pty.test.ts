@@ -101,6 +101,9 @@ describe.skipIf(!hasTmux)('trustcheck upgrade on a terminal', () => {
       keys('Down', 'Enter'); // interest-over-turnover: no
       await waitFor((t) => t.includes('A note'), 'the note prompt');
       keys('Only on request', 'Enter');
+      // who will make it true, and by when: skipped
+      await waitFor((t) => t.includes('Who will make this true'), 'the owner prompt');
+      keys('Enter');
       await waitFor(
         (t) => t.includes('35 of 36 answered') && t.includes('promised your customers'),
         'the third new statement',
