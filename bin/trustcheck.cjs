@@ -6,7 +6,8 @@
 /** What each output still has to write (bytes a stream holds), to know when it is safe to exit. */
 const unwritten = new WeakMap();
 const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+// the version flags of the program's declaration (src/cli/declarations.ts): -v, --version and -V
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === '-V')) {
   try {
     require('node:fs').writeSync(1, `${require('../package.json').version}\n`);
   } catch (error) {
