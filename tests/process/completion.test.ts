@@ -5,16 +5,11 @@
 // with what the CLI accepts, files where a file is expected, and never with an option where a
 // value is expected. tests/pty/completion.test.ts looks at the screens of the real shells.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  commandSpecs,
-  type CommandSpec,
-  type ValueKind,
-} from '../../src/cli/commands/completion.js';
-import { createContext } from '../../src/cli/context.js';
-import { buildProgram } from '../../src/cli/main.js';
+import type { CommandSpec, ValueKind } from '../../src/cli/commands/completion.js';
+import { builtinIds as ids, declaredProgram, versionsOf } from '../support/completion.js';
 import { root, run, tempDir } from '../support/helpers.js';
 import { skipEachWith, unless } from '../support/skip.js';
 import { TIMEOUT } from '../support/timeouts.js';
@@ -26,13 +21,7 @@ const has = (shell: string): boolean =>
 const needs = (shell: string): string | undefined =>
   unless(has(shell), `${shell} is not installed (apt-get install ${shell})`);
 
-/** The program as main.ts builds it: every command and option it declares. */
-const quiet = { write: () => true };
-const program = buildProgram(
-  await createContext({ stdout: quiet, stderr: quiet, stdin: process.stdin, env: {} }, []),
-  () => undefined,
-);
-const specs = commandSpecs(program);
+const { program, specs } = await declaredProgram();
 const words = (c: CommandSpec): string => ['trustcheck', ...c.path, ''].join(' ');
 
 /** The values of a choice, sorted; none for any other kind of value. */
@@ -57,21 +46,6 @@ const optionLists: [string, string[]][] = specs.map((c) => [
   `${words(c)}-`,
   c.options.flatMap((o) => o.names).sort(),
 ]);
-
-/** The shipped versions of each built-in, read from questionnaires/ (ID/VERSION.yaml). */
-const shipped = new Map(
-  readdirSync(join(root, 'questionnaires'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d): [string, string[]] => [
-      d.name,
-      readdirSync(join(root, 'questionnaires', d.name))
-        .filter((f) => /^\d+\.\d+\.\d+\.yaml$/.test(f))
-        .map((f) => f.slice(0, -'.yaml'.length)),
-    ]),
-);
-const ids = [...shipped.keys()].sort();
-const versionsOf = (id: string): string[] =>
-  (shipped.get(id) ?? []).map((v) => `${id}@${v}`).sort();
 
 let dir: string;
 let cleanup: () => void;
