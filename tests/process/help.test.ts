@@ -118,6 +118,21 @@ describe('help', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
+
+  it('-v and -V print the same, alone (answered before the program loads) or not', () => {
+    const version = run(['--version']).stdout;
+    for (const args of [
+      ['-v'],
+      ['-V'],
+      ['--quiet', '-v'],
+      ['--quiet', '-V'],
+      ['--no-color', '--version'],
+    ]) {
+      const result = run(args);
+      expect(result, args.join(' ')).toEqual({ code: 0, stdout: version, stderr: '' });
+    }
+    expect(run(['--help']).stdout).toMatch(/^ {2}-v, --version +print the version$/m);
+  });
 });
 
 // the completion scripts are tested in completion.test.ts
