@@ -90,6 +90,14 @@ const cases: [string, string[]][] = [
   ['trustcheck init ', files],
   ['trustcheck audit --out-dir ', ['checks', 'reports']],
 ];
+/** [words typed, the options offered]: the program's options, also after a command */
+const globalCases: [string, string[]][] = [
+  ['trustcheck --no-c', ['--no-color']],
+  ['trustcheck audit --no-c', ['--no-color']],
+  ['trustcheck questionnaires show --qu', ['--quiet']],
+  // the version is asked for on its own, not after a command
+  ['trustcheck audit --vers', []],
+];
 /** REFs: the built-in ids and the .yaml and .yml files and folders */
 const refCases: string[] = [
   'trustcheck audit -q ',
@@ -183,7 +191,7 @@ describe('bash completion', () => {
     expect(norm(complete(line, false))).toEqual(expected);
   });
 
-  it.each(optionLists)('%s offers the options', (line, expected) => {
+  it.each([...optionLists, ...globalCases])('%s offers the options', (line, expected) => {
     expect(norm(complete(line))).toEqual(expected);
   });
 
@@ -300,6 +308,10 @@ describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOU
     expect(norm(complete(`trustcheck audit -q ${id}@`).words)).toEqual(versionsOf(id));
   });
 
+  it.each(globalCases)('%s offers the options', (line, expected) => {
+    expect(norm(complete(line).words)).toEqual(expected);
+  });
+
   it('completes the value of --option=value and -fVALUE', () => {
     expect(norm(complete('trustcheck audit --format=j').words)).toEqual(['json', 'junit']);
     expect(norm(complete('trustcheck audit -fj').words)).toEqual(['json', 'junit']);
@@ -357,7 +369,7 @@ describe('fish completion', () => {
     expect(norm(complete(line))).toEqual(expected);
   });
 
-  it.each(optionLists)('%s offers the options', (line, expected) => {
+  it.each([...optionLists, ...globalCases])('%s offers the options', (line, expected) => {
     expect(norm(complete(line))).toEqual(expected);
   });
 

@@ -88,10 +88,17 @@ const hidden = (c: Command): boolean => (c as unknown as { _hidden?: boolean }).
 /** Every command of `program`, depth first, the program itself first (path []). */
 export function commandSpecs(program: Command): CommandSpec[] {
   const out: CommandSpec[] = [];
+  // a hidden option (such as -V, kept beside -v for the version) is accepted, not offered
+  const shown = (command: Command) => command.options.filter((o) => !o.hidden).map(optionSpec);
+  // the program's options (--no-color, --quiet, …) are taken after any command too; --version
+  // is offered where it is of use, before a command
+  const global = shown(program).filter((o) => !o.names.includes('--version'));
   const visit = (command: Command, path: string[]): void => {
     const visible = command.commands.filter((c) => !hidden(c));
-    // a hidden option (such as -V, kept beside -v for the version) is accepted, not offered
-    const options = command.options.filter((o) => !o.hidden).map(optionSpec);
+    const own = shown(command);
+    const taken = new Set(own.flatMap((o) => o.names));
+    const inherited = path.length === 0 ? [] : global;
+    const options = [...own, ...inherited.filter((o) => !o.names.some((n) => taken.has(n)))];
     if (!options.some((o) => o.names.includes('--help'))) {
       options.push({
         names: ['-h', '--help'],
