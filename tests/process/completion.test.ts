@@ -312,6 +312,12 @@ describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOU
     expect(norm(complete(line).words)).toEqual(expected);
   });
 
+  it('offers nothing after --version or --help, which run alone', () => {
+    for (const line of ['trustcheck -v ', 'trustcheck --version ', 'trustcheck audit --help ']) {
+      expect(complete(line).words, line).toEqual([]);
+    }
+  });
+
   it('completes the value of --option=value and -fVALUE', () => {
     expect(norm(complete('trustcheck audit --format=j').words)).toEqual(['json', 'junit']);
     expect(norm(complete('trustcheck audit -fj').words)).toEqual(['json', 'junit']);

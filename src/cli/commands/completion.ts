@@ -371,7 +371,7 @@ function zshOption(o: OptionSpec): string {
     value = `::${zshAction(o.value, what)}`;
   }
   if (o.names.includes('--help') || o.names.includes('--version')) {
-    return `'(- *)'${names}'${description}'`;
+    return `'(- : *)'${names}'${description}'`;
   }
   const exclusive = o.variadic ? `'*'` : `'(${o.names.join(' ')})'`;
   return `${exclusive}${names}'${description}${value}'`;
