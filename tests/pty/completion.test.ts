@@ -19,6 +19,16 @@ import { TIMEOUT } from '../support/timeouts.js';
 import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
 import { waitFor } from '../support/wait.js';
 
+/** Whether the process `pid` still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const has = (shell: string): boolean =>
   spawnSync('sh', ['-c', `command -v ${shell}`], { encoding: 'utf8' }).status === 0;
 
@@ -187,6 +197,9 @@ for (const shell of shells) {
         join(fish, 'config.fish'),
         "set -g fish_greeting\nfunction fish_prompt; echo -n '> '; end\nset -g fish_autosuggestion_enabled 0\n",
       );
+      // a fish that finds no generated completions starts making them from every man page, in
+      // the background, into this folder: there are some already
+      mkdirSync(join(dir, 'data', 'fish', 'generated_completions'), { recursive: true });
 
       tmux = privateTmux();
       const env = [
@@ -210,9 +223,19 @@ for (const shell of shells) {
       tmux('send-keys', ...target, 'Enter');
       await cleared();
     });
-    afterAll(() => {
+    afterAll(async () => {
       if (missing !== undefined) return;
+      // the shell writes its history as it ends: the folder is removed once it has
+      const shellPid = Number(tmux('display-message', '-p', ...target, '#{pane_pid}'));
       tmux.end();
+      await waitFor(
+        () => (alive(shellPid) ? 'running' : 'ended'),
+        (s) => s === 'ended',
+        {
+          what: `${shell.name} to end`,
+          timeout: patience,
+        },
+      );
       cleanup();
     });
 
