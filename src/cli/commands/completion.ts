@@ -239,19 +239,21 @@ _trustcheck_add() {
   local full="$head$1"
   COMPREPLY+=("\${full#"$keep"}")
 }
+# adds each line read (not split at blanks, nor expanded as a pattern)
+_trustcheck_lines() {
+  local line
+  while IFS= read -r line; do [[ -n $line ]] && _trustcheck_add "$line"; done
+}
 _trustcheck_words() {
-  local IFS=$'\\n' w
-  for w in $(IFS=' ' compgen -W "$1" -- "$cur"); do _trustcheck_add "$w"; done
+  _trustcheck_lines < <(compgen -W "$1" -- "$cur")
 }
 _trustcheck_files() {
-  local IFS=$'\\n' f
   compopt -o filenames 2>/dev/null
-  for f in $(compgen -f -- "$cur"); do _trustcheck_add "$f"; done
+  _trustcheck_lines < <(compgen -f -- "$cur")
 }
 _trustcheck_dirs() {
-  local IFS=$'\\n' f
   compopt -o filenames 2>/dev/null
-  for f in $(compgen -d -- "$cur"); do _trustcheck_add "$f"; done
+  _trustcheck_lines < <(compgen -d -- "$cur")
 }
 # a questionnaire: a built-in id, id@version (once an @ is typed), or a .yaml/.yml file or folder
 _trustcheck_refs() {
