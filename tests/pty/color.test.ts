@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colorCases, failing, hasEscape, withoutColors } from '../support/color-cases.js';
-import { bin, cacheHome, tempDir } from '../support/helpers.js';
+import { bin, tempDir } from '../support/helpers.js';
 import { skipEachWith } from '../support/skip.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
@@ -27,7 +27,6 @@ describe('colour on a terminal', { timeout: TIMEOUT.pty }, () => {
       const env = [
         `PATH=${q(process.env.PATH ?? '')}`,
         `HOME=${q(dir)}`,
-        `XDG_CACHE_HOME=${q(cacheHome)}`,
         'TERM=xterm-256color',
         ...Object.entries(c.env).map(([k, v]) => `${k}=${q(v)}`),
       ];

@@ -13,7 +13,7 @@ import {
   specAt,
   versionsOf,
 } from '../support/completion.js';
-import { bin, cacheHome, run, tempDir } from '../support/helpers.js';
+import { bin, run, tempDir } from '../support/helpers.js';
 import { skipEachWith } from '../support/skip.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
@@ -182,7 +182,7 @@ for (const shell of shells) {
       mkdirSync(join(dir, 'bin'));
       writeFileSync(
         join(dir, 'bin', 'trustcheck'),
-        `#!/bin/sh\nXDG_CACHE_HOME=${cacheHome} exec ${process.execPath} ${bin} "$@"\n`,
+        `#!/bin/sh\nexec ${process.execPath} ${bin} "$@"\n`,
       );
       chmodSync(join(dir, 'bin', 'trustcheck'), 0o755);
       mkdirSync(join(dir, 'fpath'));
