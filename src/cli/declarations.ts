@@ -10,8 +10,19 @@ import {
   REPORT_FORMAT_IDS,
   extensionsInWords,
 } from '../core/render/formats.js';
+import {
+  DEFAULT_SUMMARY_FORMAT,
+  SUMMARY_FORMAT_IDS,
+  summaryExtensionsInWords,
+} from '../core/render/summary-formats.js';
 import { VERSION } from '../version.js';
-import { colorOption, quietOption } from './global-options.js';
+import {
+  colorOption,
+  configOption,
+  noConfigOption,
+  printConfigOption,
+  quietOption,
+} from './global-options.js';
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -37,6 +48,9 @@ export function declareProgram() {
     .helpOption('-h, --help', 'show help')
     .addOption(colorOption())
     .addOption(quietOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .addOption(printConfigOption())
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
@@ -82,6 +96,7 @@ export function declareAudit(program: Program) {
     )
     .option('--no-step-summary', 'in GitHub Actions, do not append the report to the job summary')
     .option('--baseline <file>', 'a previous JSON report to compare against')
+    .option('--no-baseline', 'no baseline, not even the config file’s')
     .addOption(
       new Option(
         '--fail-on <policy>',
@@ -197,16 +212,25 @@ export function declareSummary(program: Program) {
     )
     .argument('<reports...>', 'JSON reports (or folders of them)')
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['md', 'json', 'csv', 'html'])
-        .default('md'),
+      new Option(
+        '-f, --format <format>',
+        `output format of every output (default: ${DEFAULT_SUMMARY_FORMAT}, or from each --output extension)`,
+      ).choices(SUMMARY_FORMAT_IDS),
     )
-    .option('-o, --output <file>', 'write the summary there instead of stdout')
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        `write the summary there (- is stdout); repeatable, each file's format from its extension: ${summaryExtensionsInWords()}`,
+      )
+        .argParser((file: string, previous: string[]) => [...previous, file])
+        .default([] as string[], 'stdout'),
+    )
     .addHelpText(
       'after',
       examples(
         'trustcheck summary reports/*.json',
-        'trustcheck summary reports --format csv -o portfolio.csv',
+        'trustcheck summary reports -o portfolio.csv',
+        'trustcheck summary reports -o portfolio.html -o portfolio.csv -o -',
       ),
     );
 }
@@ -300,7 +324,12 @@ export function declareSchema(program: Program) {
     .summary('print a JSON Schema')
     .description('Print the JSON Schema of a file format (for editors and other tools).')
     .addArgument(
-      new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']),
+      new Argument('<name>', 'the file format').choices([
+        'questionnaire',
+        'answers',
+        'report',
+        'config',
+      ]),
     )
     .option(
       '-q, --questionnaire <refs...>',

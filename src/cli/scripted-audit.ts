@@ -12,6 +12,7 @@ import type { AnswersSource } from '../core/render/options.js';
 import type { Context } from './context.js';
 import type { AuditOptions } from './declarations.js';
 import { printWarnings } from './report-output.js';
+import { annotationPath } from './annotation-path.js';
 
 /** A loaded baseline report with the file it came from. */
 export interface Baseline {
@@ -19,10 +20,16 @@ export interface Baseline {
   report: Report;
 }
 
+/** The baseline file of a run: --baseline or the config file's; none with --no-baseline. */
+export function baselineFile(options: Pick<AuditOptions, 'baseline'>): string | undefined {
+  return typeof options.baseline === 'string' ? options.baseline : undefined;
+}
+
 /** The files a run reads besides its answer files: the baseline and questionnaires given by path. */
 export function otherInputs(options: AuditOptions): string[] {
+  const baseline = baselineFile(options);
   return [
-    ...(options.baseline === undefined ? [] : [options.baseline]),
+    ...(baseline === undefined ? [] : [baseline]),
     ...(options.questionnaire ?? []).filter(isPathRef),
   ];
 }
@@ -58,5 +65,8 @@ export function auditFile(
     strict: options.strict,
   });
   if (result.ok || result.summary === undefined) printWarnings(ctx, result.warnings);
-  return { report: unwrap(result), source: answersSource(file, answers) };
+  return {
+    report: unwrap(result),
+    source: answersSource(file, answers, annotationPath(file, ctx.env.GITHUB_WORKSPACE)),
+  };
 }

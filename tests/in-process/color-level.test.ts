@@ -7,7 +7,7 @@ import { colorLevel } from '../../src/cli/context.js';
 
 const terminal = { write: () => true, isTTY: true };
 const pipe = { write: () => true, isTTY: false };
-const none = { noColor: false, quiet: false };
+const none = { noColor: false, quiet: false, printConfig: false };
 
 describe('the colour level', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('the colour level', () => {
   });
 
   it('--no-color beats FORCE_COLOR', () => {
-    expect(colorLevel({ noColor: true, quiet: false }, { FORCE_COLOR: '3' }, terminal)).toBe(0);
+    expect(colorLevel({ ...none, noColor: true }, { FORCE_COLOR: '3' }, terminal)).toBe(0);
   });
 
   it('without FORCE_COLOR: NO_COLOR (when not empty), then what the terminal can', () => {

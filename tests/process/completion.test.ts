@@ -93,6 +93,8 @@ const cases: [string, string[]][] = [
   ['trustcheck summary ', files],
   ['trustcheck init ', files],
   ['trustcheck audit --out-dir ', ['checks', 'odd', 'reports']],
+  ['trustcheck --config ', files],
+  ['trustcheck summary --config ', files],
 ];
 /** File names with a blank and a pattern (zsh's capture sees them quoted, in parts: not checked) */
 const oddCases: [string, string[]][] = [
@@ -101,8 +103,11 @@ const oddCases: [string, string[]][] = [
 ];
 /** [words typed, the options offered]: the program's options, also after a command */
 const globalCases: [string, string[]][] = [
-  ['trustcheck --no-c', ['--no-color']],
-  ['trustcheck audit --no-c', ['--no-color']],
+  ['trustcheck --no-c', ['--no-color', '--no-config']],
+  ['trustcheck audit --no-c', ['--no-color', '--no-config']],
+  ['trustcheck --print', ['--print-config']],
+  ['trustcheck audit --print', ['--print-config']],
+  ['trustcheck questionnaires show --con', ['--config']],
   ['trustcheck questionnaires show --qu', ['--quiet']],
   // the version is asked for on its own, not after a command
   ['trustcheck audit --vers', []],
@@ -241,6 +246,10 @@ describe('bash completion', () => {
     expect(complete('trustcheck audit --strict=')).toEqual([]);
   });
 
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line))).toEqual(expected);
+  });
+
   it('completes options after a dash, never where a value is expected', () => {
     expect(norm(complete('trustcheck audit --ba'))).toEqual(['--baseline']);
     expect(norm(complete('trustcheck audit -a acme.yaml --st'))).toEqual(['--strict']);
@@ -348,6 +357,10 @@ describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOU
     expect(result.stdout).toBe('_trustcheck\n');
   });
 
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line).words)).toEqual(expected);
+  });
+
   it('describes options, and offers none where a value is expected', () => {
     const { lines } = complete('trustcheck audit --fa');
     expect(lines.find((l) => l.startsWith('--fail-on'))).toContain('when to exit 1');
@@ -423,5 +436,9 @@ describe('fish completion', () => {
       '--format=json',
       '--format=junit',
     ]);
+  });
+
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line))).toEqual(expected);
   });
 });

@@ -118,6 +118,25 @@ describe('trustcheck audit --answers', () => {
     expect(result.stderr).not.toMatch(/error|EPIPE/i);
   });
 
+  it('writes output larger than a pipe holds whole to a reader that is slow to start', () => {
+    const expected = run(['schema', 'answers'], { cwd: dir });
+    expect(expected.code, expected.stderr).toBe(0);
+    // larger than a pipe's buffer (64 KiB on Linux): part of it waits in Node's stream
+    expect(Buffer.byteLength(expected.stdout)).toBeGreaterThan(64 * 1024);
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" "$1" schema answers | { sleep 1; cat; }',
+        process.execPath,
+        bin,
+      ],
+      { cwd: dir, env: cleanEnv(), encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(expected.stdout);
+  });
+
   it('a single no fails exactly its section and exits 1 (0 with --fail-on never)', () => {
     const file = initFilled();
     write(file, setAnswer(read(file), 'renewal-warning', 'no'));

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, cacheHome, root, tempDir } from '../support/helpers.js';
+import { bin, root, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { skipEachWith } from '../support/skip.js';
 import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
@@ -31,7 +31,7 @@ function start(args: string, width = 120): void {
   server = privateTmux();
   session = 'audit';
   // the shell writes the exit code, then keeps the pane open a while for the test to read it
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
   // a long history for the whole audit, set before the window that gets it is made
   tmux(
     'set-option',
