@@ -7,6 +7,11 @@ import type { Issue, LocatedIssue, Result } from '../core/issues.js';
 import type { AnswerFile, Questionnaire, Report, SchemaName } from '../core/model.js';
 import { ANSWERS_FORMAT, QUESTIONNAIRE_FORMAT, REPORT_FORMAT } from '../core/formats.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
+import { dateIssues } from '../core/dates.js';
+import { forgedClaims } from '../core/derive.js';
+import { MAX_SHOWN_ISSUES } from '../core/issues.js';
+import { claimIssues } from '../core/verify.js';
+import { shellQuote } from '../core/text/shell.js';
 import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
 import { readInputFile } from '../io/read.js';
@@ -47,6 +52,8 @@ export function validateText<T>(
   const wrongKind = wrongFormat(parsed, kind);
   if (wrongKind !== undefined) return { ok: false, issues: [wrongKind], warnings: [] };
   let issues = schemaIssues(VALIDATORS[kind], parsed.value);
+  // a date of the right form may still be no day at all: said with the schema's problems
+  if (kind !== 'questionnaire') issues = [...issues, ...dateIssues(kind, parsed.value)];
   if (issues.length === 0 && semantic !== undefined) issues = semantic(parsed.value as T);
   if (issues.length > 0) {
     return { ok: false, issues: sortIssues(issues.map((i) => locate(parsed, i))), warnings: [] };
@@ -116,8 +123,51 @@ export const loadQuestionnaireFile = (file: string): Result<Loaded<Questionnaire
 export const loadAnswerFile = (file: string): Result<Loaded<AnswerFile>> =>
   loadFile<AnswerFile>(file, 'answers');
 
-export const loadReportFile = (file: string): Result<Loaded<Report>> =>
+/**
+ * A report as it was written, its verdicts not yet checked against its answers: for `verify`,
+ * which says what does not follow. Every other reader takes `loadReportFile`.
+ */
+export const loadReportClaims = (file: string): Result<Loaded<Report>> =>
   loadFile<Report>(file, 'report');
+
+/**
+ * A report whose verdicts follow from its answers: one that claims a verdict its own answers do
+ * not give is refused, each such claim at its place in the file, with how to fix it. So every
+ * reader (diff, a baseline, summary) works with derived verdicts.
+ */
+export function loadReportFile(file: string): Result<Loaded<Report>> {
+  return withDerivedVerdicts(loadReportClaims(file), file);
+}
+
+/** A loaded report, or its forged claims as issues when its verdicts do not follow (derive.ts). */
+export function withDerivedVerdicts(
+  loaded: Result<Loaded<Report>>,
+  file: string,
+): Result<Loaded<Report>> {
+  if (!loaded.ok) return loaded;
+  const claims = forgedClaims(loaded.value.value);
+  if (claims.length === 0) return loaded;
+  // an error about a file, in English as every other (verify says the same in the report's language)
+  const issues = claimIssues(claims, 'en');
+  const shown = issues.slice(0, MAX_SHOWN_ISSUES);
+  const rest = issues.slice(MAX_SHOWN_ISSUES);
+  return {
+    ok: false,
+    issues: [
+      // only the first are printed: those are located, in the file's order; the rest counted
+      ...sortIssues(shown.map((issue) => locate(loaded.value.parsed, issue))),
+      ...rest.map((issue) => ({ file, message: issue.message })),
+    ],
+    warnings: [],
+    summary: forgedSummary(file, claims.length),
+  };
+}
+
+/** The line above a report's forged claims: what is wrong, and how to fix it. */
+function forgedSummary(file: string, n: number): string {
+  const verdicts = n === 1 ? 'a verdict' : `${n} verdicts`;
+  return `${file}: ${verdicts} in this report ${n === 1 ? 'does' : 'do'} not follow from its own answers, so the report cannot be trusted as it is; write it again from its answers (trustcheck audit --answers FILE -f json -o ${shellQuote(file)}), or run \`trustcheck verify ${shellQuote(file)}\` for every finding`;
+}
 
 /**
  * A report as far as a portfolio summary reads it: the parts a summary uses, checked as the
@@ -130,8 +180,13 @@ export function loadReportForSummary(file: string): Result<ReportForSummary> {
   const parsed = parseDocument(read.text, file);
   const value = parsed.ok ? (parsed.parsed.value as { format?: unknown } | null) : undefined;
   if (value?.format === REPORT_FORMAT && validators.reportForSummary(value)) {
-    return { ok: true, value: value as unknown as ReportForSummary, warnings: [] };
+    const forSummary = value as unknown as ReportForSummary;
+    // the verdicts are used as derived: a report whose claims do not follow, or with a date that
+    // does not exist, takes the usual path below, which says where and why
+    if (dateIssues('report', forSummary).length === 0 && forgedClaims(forSummary).length === 0) {
+      return { ok: true, value: forSummary, warnings: [] };
+    }
   }
-  const loaded = validateText<Report>(read.text, file, 'report');
+  const loaded = withDerivedVerdicts(validateText<Report>(read.text, file, 'report'), file);
   return loaded.ok ? { ok: true, value: loaded.value.value, warnings: [] } : loaded;
 }

@@ -58,6 +58,7 @@ export function declareProgram() {
       `${examples(
         'trustcheck init --subject "Acme B.V."',
         'trustcheck audit --answers trustcheck-answers.yaml --format json -o report.json',
+        'trustcheck verify report.json --answers trustcheck-answers.yaml',
       )}\nExit codes: 0 done and the --fail-on policy holds, 1 the policy is violated,\n2 bad usage or input, 130 interrupted (answers given so far are saved).\n`,
     );
   // -V does what --version does: commander's Command is an EventEmitter (its types omit emit)
@@ -235,6 +236,42 @@ export function declareSummary(program: Program) {
     );
 }
 
+export function declareVerify(program: Program) {
+  return program
+    .command('verify')
+    .summary('check that a report follows from its answers')
+    .description(
+      'Check a JSON report: every verdict follows from its answers; each questionnaire is a shipped one (or one given with -q), with its texts; and, with --answers, the report is what that answer file gives. Exit 0 when all of it holds, 1 when it does not (each finding is said), 2 when it cannot be checked.',
+    )
+    .argument('<report>', 'the JSON report to check')
+    .option('-a, --answers <files...>', 'the answer file the report was made from')
+    .option(
+      '-q, --questionnaire <refs...>',
+      'questionnaire files (or id@version) the report may have been made with, besides the shipped ones',
+    )
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        'text: findings on stderr; json: the verification on stdout, for scripts',
+      )
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addOption(
+      new Option('--lang <lang>', "language of the findings (default: the report's)").choices(
+        LANGUAGES,
+      ),
+    )
+    .addHelpText(
+      'after',
+      `${examples(
+        'trustcheck verify report.json',
+        'trustcheck verify report.json --answers acme.yaml',
+        'trustcheck verify report.json -q ./supplier-check.yaml --format json',
+      )}\nExit codes: 0 the report holds, 1 it does not (each finding on stderr), 2 it\ncannot be checked (the report cannot be read, a questionnaire is unknown, an\nanswer file is invalid).\n`,
+    );
+}
+
 export function declareQuestionnaires(program: Program) {
   return program
     .command('questionnaires')
@@ -369,6 +406,7 @@ export type AuditOptions = OptionsOf<ReturnType<typeof declareAudit>>;
 export type InitOptions = OptionsOf<ReturnType<typeof declareInit>>;
 export type DiffOptions = OptionsOf<ReturnType<typeof declareDiff>>;
 export type SummaryOptions = OptionsOf<ReturnType<typeof declareSummary>>;
+export type VerifyOptions = OptionsOf<ReturnType<typeof declareVerify>>;
 export type ListOptions = OptionsOf<ReturnType<typeof declareQuestionnairesList>>;
 export type ShowOptions = OptionsOf<ReturnType<typeof declareQuestionnairesShow>>;
 export type NewOptions = OptionsOf<ReturnType<typeof declareQuestionnairesNew>>;

@@ -22,6 +22,7 @@ import {
   declareQuestionnairesValidate,
   declareSchema,
   declareSummary,
+  declareVerify,
   type Program,
 } from './declarations.js';
 
@@ -61,6 +62,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   declareDiff(program).action(run(async () => (await import('./commands/diff.js')).diffCommand));
   declareSummary(program).action(
     run(async () => (await import('./commands/summary.js')).summaryCommand),
+  );
+  declareVerify(program).action(
+    run(async () => (await import('./commands/verify.js')).verifyCommand),
   );
   const questionnaires = declareQuestionnaires(program);
   declareQuestionnairesList(questionnaires).action(

@@ -13,6 +13,7 @@ import {
   REPORT_FORMAT,
   SEMVER_PATTERN,
 } from './formats.js';
+import { impossibleDateMessage, isImpossibleDate } from './dates.js';
 
 export * from './formats.js';
 
@@ -31,9 +32,14 @@ const SemVer = z
   .regex(new RegExp(SEMVER_PATTERN))
   .meta({ description: 'a semantic version, such as 1.0.0' });
 
+// a real calendar date: the refinement is the same check the loaders make at run time
+// (dates.ts), since a JSON Schema pattern cannot say which days a month has
 const IsoDate = z
   .string()
   .regex(new RegExp(DATE_PATTERN))
+  .refine((text) => !isImpossibleDate(text), {
+    error: (issue) => impossibleDateMessage(String(issue.input)),
+  })
   .meta({ description: 'a date written as YYYY-MM-DD' });
 
 export const LocalizedTextSchema = z
@@ -186,7 +192,7 @@ export const ReportStatementSchema = z
     satisfied: z.boolean(),
     note: Nullable(z.string()),
     evidence: Nullable(z.string()),
-    until: Nullable(z.string()).meta({
+    until: Nullable(IsoDate).meta({
       description: 'for na: the date the exemption ends; after it the statement is not satisfied',
     }),
     naExpired: z.boolean().optional().meta({
@@ -237,7 +243,7 @@ export const StatementPresenceSchema = z.object(StatementRef).strict();
 
 export const ComparisonSchema = z
   .object({
-    baseline: z.object({ subject: z.string(), date: z.string() }).strict(),
+    baseline: z.object({ subject: z.string(), date: IsoDate }).strict(),
     regressions: z.array(StatementChangeSchema),
     improvements: z.array(StatementChangeSchema),
     sectionRegressions: z.array(SectionChangeSchema),
@@ -303,8 +309,9 @@ export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
 export type ReportForSummary = z.infer<typeof ReportForSummarySchema>;
 
 /**
- * The parts of a report that `summary` reads, each as the report schema has it; a report's other
- * fields are not read, so they are not checked there (a portfolio tolerates what it ignores).
+ * The parts of a report that `summary` reads, each as the report schema has it: what it shows,
+ * and the answers its verdicts are derived from. A report's other fields are not read, so they
+ * are not checked there (a portfolio tolerates what it ignores).
  */
 export const ReportForSummarySchema = ReportSchema.pick({
   format: true,
@@ -316,13 +323,28 @@ export const ReportForSummarySchema = ReportSchema.pick({
 })
   .extend({
     questionnaires: z.array(
-      ReportQuestionnaireSchema.pick({ id: true, version: true, digest: true })
+      ReportQuestionnaireSchema.pick({ id: true, version: true, digest: true, passed: true })
         .extend({
           sections: z.array(
-            ReportSectionSchema.pick({ id: true, title: true, passed: true })
+            ReportSectionSchema.pick({
+              id: true,
+              title: true,
+              passed: true,
+              satisfied: true,
+              total: true,
+            })
               .extend({
                 statements: z.array(
-                  ReportStatementSchema.pick({ id: true, text: true, satisfied: true }).loose(),
+                  // the verdict, and what it is derived from (derive.ts)
+                  ReportStatementSchema.pick({
+                    id: true,
+                    text: true,
+                    answer: true,
+                    note: true,
+                    until: true,
+                    satisfied: true,
+                    naExpired: true,
+                  }).loose(),
                 ),
               })
               .loose(),

@@ -1,7 +1,7 @@
 // Scoring under all-must-be-true (SPEC section 4): a statement is satisfied by "yes", or by an
 // allowed "na" with a note that has not expired; a section passes only if every statement is
 // satisfied; a questionnaire only if every section passes. Counts never soften a verdict.
-import type { GivenAnswer, QuestionnaireAnswers } from './answers.js';
+import type { Choice, GivenAnswer, QuestionnaireAnswers } from './answers.js';
 import type { Questionnaire, Section, Statement } from './model.js';
 
 export interface StatementResult {
@@ -39,12 +39,28 @@ export function isSatisfied(
   answer: GivenAnswer,
   date: string,
 ): { satisfied: boolean; naExpired: boolean } {
+  return satisfaction(answer, date, statement.allowNotApplicable === true);
+}
+
+/**
+ * The rule for one answer, wherever it is read (an answer file here, a report in derive.ts):
+ * "yes" is satisfied; "na" is when it is allowed, has a note, and its `until` has not passed by
+ * `date`; anything else is not. `naExpired` says that an "na" ended before `date`.
+ */
+export function satisfaction(
+  answer: {
+    answer: Choice | null;
+    note?: string | null | undefined;
+    until?: string | null | undefined;
+  },
+  date: string,
+  allowed: boolean,
+): { satisfied: boolean; naExpired: boolean } {
   if (answer.answer === 'yes') return { satisfied: true, naExpired: false };
   if (answer.answer !== 'na') return { satisfied: false, naExpired: false };
-  const allowed =
-    statement.allowNotApplicable === true && answer.note !== undefined && answer.note.trim() !== '';
-  const naExpired = answer.until !== undefined && date > answer.until;
-  return { satisfied: allowed && !naExpired, naExpired };
+  const noted = answer.note !== undefined && answer.note !== null && answer.note.trim() !== '';
+  const naExpired = answer.until !== undefined && answer.until !== null && date > answer.until;
+  return { satisfied: allowed && noted && !naExpired, naExpired };
 }
 
 export function scoreSection(

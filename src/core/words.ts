@@ -1,6 +1,7 @@
 // The words trustcheck's reports and portfolio summaries are written in, per language: one table,
 // picked through the language module's `pick`. What the reports do with the words (which reason a
 // statement is not true, how a list is joined) is in render/view.ts.
+import type { ClaimOwner, Reason } from './derive.js';
 import { pick, RULE, type Language } from './language.js';
 
 /** A number and its noun, singular for exactly one: "1 question", "0 questions", "2 vragen". */
@@ -304,3 +305,238 @@ export const STEP_SUMMARY_WORDS: Record<
     },
   },
 };
+
+/** A verdict a report claims, and what its answers give instead (see derive.ts). */
+type ClaimWords = {
+  owner: (owner: ClaimOwner) => string;
+  claim: (owner: string, field: string, claimed: string, reason: string) => string;
+  answer: (reason: Extract<Reason, { kind: 'answer' }>, field: string) => string;
+  count: (reason: Extract<Reason, { kind: 'count' }>) => string;
+  size: (reason: Extract<Reason, { kind: 'size' }>) => string;
+};
+
+/** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
+export interface VerifyWords extends ClaimWords {
+  /** A text of the report that is not the questionnaire's. */
+  textDiffers: (what: TextKind, where: string, found: string, expected: string) => string;
+  missing: (what: 'question' | 'statement', id: string, parent: string) => string;
+  extra: (what: 'question' | 'statement', id: string, parent: string) => string;
+  twice: (what: 'question' | 'statement', id: string, parent: string) => string;
+  order: (what: 'question' | 'statement', parent: string) => string;
+  naNotAllowed: (statement: string, questionnaire: string) => string;
+  /** The report's digest is that of another questionnaire (or version) than it names. */
+  digestOf: (named: string, actual: string) => string;
+  /** The report names a shipped version (or one given with -q), with another digest. */
+  digestChanged: (named: string, source: string) => string;
+  shipped: string;
+  /** A field of the report that is not what the answers give. */
+  differs: (where: string, field: string, found: string, given: string, at: string) => string;
+  fieldName: Record<AnswerField, string>;
+  nothing: string;
+  unanswered: (questionnaire: string) => string;
+  /** The answers pin another major version than the report's: an audit refuses them. */
+  pinned: (questionnaire: string, pinned: string, version: string) => string;
+  /** A difference the checks above do not name (a safety net): where, and both values. */
+  otherDifference: (path: string, found: string, given: string) => string;
+  comparisonUnchecked: (date: string) => string;
+  holds: (file: string, checked: string[]) => string;
+  fails: (file: string, n: number) => string;
+  checked: {
+    consistent: string;
+    /** The questionnaires, each with where it is from (`shipped`, or the file given). */
+    questionnaires: (list: string) => string;
+    shippedLabel: string;
+    answers: (file: string, date: string) => string;
+  };
+}
+
+export type TextKind = 'title' | 'questionTitle' | 'statementText' | 'remedy';
+export type AnswerField =
+  'subject' | 'assessor' | 'date' | 'answer' | 'note' | 'evidence' | 'until';
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
+  en: {
+    owner: (o) =>
+      o.kind === 'statement'
+        ? `statement "${o.statement}" (${o.questionnaire} › ${o.section})`
+        : o.kind === 'section'
+          ? `question "${o.section}" of ${o.questionnaire}`
+          : o.kind === 'questionnaire'
+            ? `questionnaire ${o.questionnaire}`
+            : 'the report',
+    claim: (owner, field, claimed, reason) => `${owner} says "${field}": ${claimed}, but ${reason}`,
+    answer: (r, field) => {
+      if (r.answer === null) return 'it is not answered';
+      if (r.answer !== 'na')
+        return field === 'naExpired'
+          ? `its answer is ${r.answer}, not n/a`
+          : `its answer is ${r.answer}`;
+      if (r.expired) return `its n/a ended on ${r.until!}, before the report's date ${r.date}`;
+      if (field === 'naExpired')
+        return r.until === null
+          ? 'its n/a has no end date'
+          : `its n/a runs until ${r.until}, not before the report's date ${r.date}`;
+      if (!r.noted) return 'its n/a has no note';
+      return `its answer is n/a with a note${r.until === null ? '' : `, until ${r.until}`}`;
+    },
+    count: (r) => {
+      if (r.of === 0) return `it holds no ${r.unit}`;
+      if (r.count === r.of) {
+        const state = r.unit === 'statement' ? 'true' : 'pass';
+        if (r.of === 1) return `its one ${r.unit} ${state === 'true' ? 'is true' : 'passes'}`;
+        return `all ${r.of} of its ${r.unit}s ${state === 'true' ? 'are true' : 'pass'}`;
+      }
+      const units = count(r.of, r.unit, `${r.unit}s`);
+      return r.unit === 'statement'
+        ? `${r.count} of its ${units} ${plural(r.count, 'is', 'are')} true`
+        : `${r.count} of its ${units} ${plural(r.count, 'passes', 'pass')}`;
+    },
+    size: (r) => `there ${plural(r.of, 'is', 'are')} ${count(r.of, r.unit, `${r.unit}s`)}`,
+    textDiffers: (what, where, found, expected) =>
+      `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
+    missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
+    extra: (what, id, parent) => `${what} "${id}" is not in ${parent}`,
+    twice: (what, id, parent) => `${what} "${id}" appears twice in ${parent}`,
+    order: (what, parent) => `the ${what}s of ${parent} are not in the questionnaire's order`,
+    naNotAllowed: (statement, questionnaire) =>
+      `${statement} is answered n/a, which ${questionnaire} does not allow for it`,
+    digestOf: (named, actual) => `the report names ${named}, but its digest is that of ${actual}`,
+    digestChanged: (named, source) =>
+      `the digest of ${named} is not that of ${source}: the report was not made with that questionnaire, or its texts were changed`,
+    shipped: 'the shipped file',
+    differs: (where, field, found, given, at) =>
+      `the ${field} of ${where} in the report is ${found}, but the answers give ${given} (${at})`,
+    fieldName: {
+      subject: 'subject',
+      assessor: 'assessor',
+      date: 'date',
+      answer: 'answer',
+      note: 'note',
+      evidence: 'evidence',
+      until: 'end date (until)',
+    },
+    nothing: 'nothing',
+    unanswered: (q) =>
+      `the answers do not answer ${q}, which the report holds; give the answer file the report was made from`,
+    pinned: (q, pinned, version) =>
+      `the answers were given against ${q} ${pinned}, another major version than the report's ${version}: an audit does not read them against it`,
+    otherDifference: (path, found, given) =>
+      `${path} in the report is ${found}, but the answers give ${given}`,
+    comparisonUnchecked: (date) =>
+      `the report's comparison with the baseline of ${date} is not checked (verify does not read the baseline)`,
+    holds: (file, checked) => [`${file} holds:`, ...checked.map((c) => `  ✓ ${c}`)].join('\n'),
+    fails: (file, n) =>
+      `${file} does not hold: ${count(n, 'finding', 'findings')}; make the report again from its answers (trustcheck audit --answers FILE -f json)`,
+    checked: {
+      consistent: 'every verdict follows from its answers',
+      questionnaires: (list) =>
+        `its questionnaires are the ones it names, with their texts: ${list}`,
+      shippedLabel: 'shipped',
+      answers: (file, date) => `it is what ${file} gives, audited on ${date}`,
+    },
+  },
+  nl: {
+    owner: (o) =>
+      o.kind === 'statement'
+        ? `uitspraak "${o.statement}" (${o.questionnaire} › ${o.section})`
+        : o.kind === 'section'
+          ? `vraag "${o.section}" van ${o.questionnaire}`
+          : o.kind === 'questionnaire'
+            ? `vragenlijst ${o.questionnaire}`
+            : 'het rapport',
+    claim: (owner, field, claimed, reason) =>
+      `${owner} zegt "${field}": ${claimed}, maar ${reason}`,
+    answer: (r, field) => {
+      const word = { yes: 'ja', no: 'nee', na: 'n.v.t.' };
+      if (r.answer === null) return 'ze is niet beantwoord';
+      if (r.answer !== 'na')
+        return field === 'naExpired'
+          ? `het antwoord is ${word[r.answer]}, geen n.v.t.`
+          : `het antwoord is ${word[r.answer]}`;
+      if (r.expired)
+        return `de n.v.t. liep af op ${r.until!}, vóór de datum van het rapport (${r.date})`;
+      if (field === 'naExpired')
+        return r.until === null
+          ? 'de n.v.t. heeft geen einddatum'
+          : `de n.v.t. loopt tot ${r.until}, niet vóór de datum van het rapport (${r.date})`;
+      if (!r.noted) return 'de n.v.t. heeft geen toelichting';
+      return `het antwoord is n.v.t. met een toelichting${r.until === null ? '' : `, tot ${r.until}`}`;
+    },
+    count: (r) => {
+      const names = {
+        statement: ['uitspraak', 'uitspraken'],
+        question: ['vraag', 'vragen'],
+        questionnaire: ['vragenlijst', 'vragenlijsten'],
+      } as const;
+      const [one, many] = names[r.unit];
+      if (r.of === 0) return `het bevat geen ${one}`;
+      const state = r.unit === 'statement' ? 'waar' : 'voldaan';
+      if (r.count === r.of) {
+        return r.of === 1 ? `de enige ${one} is ${state}` : `alle ${r.of} ${many} zijn ${state}`;
+      }
+      return `${r.count} van de ${r.of} ${plural(r.of, one, many)} ${plural(r.count, 'is', 'zijn')} ${
+        r.unit === 'statement' ? 'waar' : 'voldaan'
+      }`;
+    },
+    size: (r) => {
+      const [one, many] =
+        r.unit === 'statement'
+          ? ['uitspraak', 'uitspraken']
+          : r.unit === 'question'
+            ? ['vraag', 'vragen']
+            : ['vragenlijst', 'vragenlijsten'];
+      return `er ${plural(r.of, 'is', 'zijn')} ${count(r.of, one, many)}`;
+    },
+    textDiffers: (what, where, found, expected) =>
+      `${what === 'statementText' ? 'de tekst' : what === 'remedy' ? 'de oplossing' : 'de titel'} van ${where} is niet die van de vragenlijst: het rapport heeft ${found}, de vragenlijst ${expected}`,
+    missing: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" van ${parent} ontbreekt in het rapport`,
+    extra: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" staat niet in ${parent}`,
+    twice: (what, id, parent) =>
+      `${what === 'question' ? 'vraag' : 'uitspraak'} "${id}" staat twee keer in ${parent}`,
+    order: (what, parent) =>
+      `de ${what === 'question' ? 'vragen' : 'uitspraken'} van ${parent} staan niet in de volgorde van de vragenlijst`,
+    naNotAllowed: (statement, questionnaire) =>
+      `${statement} is beantwoord met n.v.t., wat ${questionnaire} daar niet toestaat`,
+    digestOf: (named, actual) => `het rapport noemt ${named}, maar de digest is die van ${actual}`,
+    digestChanged: (named, source) =>
+      `de digest van ${named} is niet die van ${source}: het rapport is niet met die vragenlijst gemaakt, of de teksten zijn veranderd`,
+    shipped: 'het meegeleverde bestand',
+    differs: (where, field, found, given, at) =>
+      `${field} van ${where} is in het rapport ${found}, maar de antwoorden geven ${given} (${at})`,
+    fieldName: {
+      subject: 'de organisatie',
+      assessor: 'de beoordelaar',
+      date: 'de datum',
+      answer: 'het antwoord',
+      note: 'de toelichting',
+      evidence: 'het bewijs',
+      until: 'de einddatum (until)',
+    },
+    nothing: 'niets',
+    unanswered: (q) =>
+      `de antwoorden beantwoorden ${q} niet, en het rapport bevat die wel; geef het antwoordbestand waaruit het rapport is gemaakt`,
+    pinned: (q, pinned, version) =>
+      `de antwoorden zijn gegeven voor ${q} ${pinned}, een andere hoofdversie dan ${version} van het rapport: een audit leest ze daar niet tegen`,
+    otherDifference: (path, found, given) =>
+      `${path} is in het rapport ${found}, maar de antwoorden geven ${given}`,
+    comparisonUnchecked: (date) =>
+      `de vergelijking van het rapport met de basislijn van ${date} is niet gecontroleerd (verify leest de basislijn niet)`,
+    holds: (file, checked) => [`${file} klopt:`, ...checked.map((c) => `  ✓ ${c}`)].join('\n'),
+    fails: (file, n) =>
+      `${file} klopt niet: ${count(n, 'bevinding', 'bevindingen')}; maak het rapport opnieuw uit de antwoorden (trustcheck audit --answers BESTAND -f json)`,
+    checked: {
+      consistent: 'elk oordeel volgt uit de antwoorden',
+      questionnaires: (list) => `de vragenlijsten zijn die het noemt, met hun teksten: ${list}`,
+      shippedLabel: 'meegeleverd',
+      answers: (file, date) => `het is wat ${file} geeft bij een audit op ${date}`,
+    },
+  },
+};
+
+export function verifyWordsFor(language: string): VerifyWords {
+  return pick(VERIFY_WORDS, language);
+}

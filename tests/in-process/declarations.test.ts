@@ -11,6 +11,7 @@ import {
   type InitOptions,
   type ShowOptions,
   type SummaryOptions,
+  type VerifyOptions,
 } from '../../src/cli/declarations.js';
 import { globalFlags } from '../../src/cli/global-options.js';
 import type { Language } from '../../src/core/language.js';
@@ -39,6 +40,10 @@ describe('the options a command receives', () => {
     // -o FILE, repeatable: every file given, none when none is
     expectTypeOf<SummaryOptions['output']>().toEqualTypeOf<string[]>();
     expectTypeOf<ShowOptions['format']>().toEqualTypeOf<'text' | 'md' | 'json' | undefined>();
+    expectTypeOf<VerifyOptions['format']>().toEqualTypeOf<'text' | 'json'>();
+    expectTypeOf<VerifyOptions['answers']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<VerifyOptions['questionnaire']>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<VerifyOptions['lang']>().toEqualTypeOf<Language | undefined>();
   });
 
   it('are what commander parses', () => {

@@ -91,6 +91,10 @@ const cases: [string, string[]][] = [
   ['trustcheck audit --baseline ', files],
   ['trustcheck diff ', files],
   ['trustcheck summary ', files],
+  ['trustcheck verify ', files],
+  ['trustcheck verify report.json --answers ', files],
+  ['trustcheck verify report.json -f ', ['json', 'text']],
+  ['trustcheck verify report.json --lang ', ['en', 'nl']],
   ['trustcheck init ', files],
   ['trustcheck audit --out-dir ', ['checks', 'odd', 'reports']],
   ['trustcheck --config ', files],
@@ -118,6 +122,7 @@ const refCases: string[] = [
   'trustcheck audit -q trustability ',
   'trustcheck init -q ',
   'trustcheck questionnaires show ',
+  'trustcheck verify report.json -q ',
 ];
 
 const norm = (offered: string[]): string[] =>

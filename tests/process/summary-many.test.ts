@@ -8,6 +8,7 @@ import type { Report } from '../../src/core/model.js';
 import { summarize } from '../../src/core/summary.js';
 import { renderSummaryJson } from '../../src/core/render/summary.js';
 import { fillTemplate, list, run, tempDir, write } from '../support/helpers.js';
+import { setStatementAnswer } from '../support/report-fixtures.js';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -24,7 +25,8 @@ function reportFile(i: number): string {
   report.date = november ? '2026-11-23' : '2026-05-01';
   report.language = i % 7 === 0 ? 'nl' : 'en';
   const statement = report.questionnaires[0]!.sections[0]!.statements[i % 3]!;
-  statement.satisfied = !(november && i % 5 === 0);
+  // its verdicts follow from its answers, or summary would refuse it
+  setStatementAnswer(report, statement.id, november && i % 5 === 0 ? 'no' : 'yes');
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 

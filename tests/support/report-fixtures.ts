@@ -60,3 +60,56 @@ export const against = (baseline: Report, current: Report): Report => ({
   ...current,
   comparison: compare(baseline, current).comparison,
 });
+
+/**
+ * Sets a statement's answer in a report made for a test, and every verdict to follow from the
+ * answers (readers refuse a report whose verdicts do not): all must be true, written out here
+ * apart from the code under test.
+ */
+export function setStatementAnswer(
+  report: Report,
+  statementId: string,
+  answer: 'yes' | 'no',
+): void {
+  for (const q of report.questionnaires)
+    for (const s of q.sections)
+      for (const st of s.statements) if (st.id === statementId) st.answer = answer;
+  rederive(report);
+}
+
+/** Every verdict of `report` recomputed from its answers, as an audit would have written it. */
+export function rederive(report: Report): void {
+  let sections = 0;
+  let sectionsPassed = 0;
+  let statements = 0;
+  let satisfied = 0;
+  for (const q of report.questionnaires) {
+    for (const s of q.sections) {
+      for (const st of s.statements) {
+        const expired = st.until !== null && report.date > st.until;
+        st.satisfied =
+          st.answer === 'yes' ||
+          (st.answer === 'na' && st.note !== null && st.note.trim() !== '' && !expired);
+        if (st.answer === 'na') st.naExpired = expired;
+        else delete st.naExpired;
+      }
+      s.satisfied = s.statements.filter((st) => st.satisfied).length;
+      s.total = s.statements.length;
+      s.passed = s.satisfied === s.total;
+      sections++;
+      sectionsPassed += s.passed ? 1 : 0;
+      statements += s.total;
+      satisfied += s.satisfied;
+    }
+    q.passed = q.sections.every((s) => s.passed);
+  }
+  report.passed = report.questionnaires.length > 0 && report.questionnaires.every((q) => q.passed);
+  report.totals = {
+    questionnaires: report.questionnaires.length,
+    questionnairesPassed: report.questionnaires.filter((q) => q.passed).length,
+    sections,
+    sectionsPassed,
+    statements,
+    statementsSatisfied: satisfied,
+  };
+}

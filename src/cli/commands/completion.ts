@@ -50,7 +50,7 @@ export interface RefCandidate {
   description: string;
 }
 
-const FILE_NAMES = new Set(['file', 'files', 'baseline', 'current', 'reports']);
+const FILE_NAMES = new Set(['file', 'files', 'baseline', 'current', 'report', 'reports']);
 const DIR_NAMES = new Set(['dir']);
 const REF_NAMES = new Set(['ref', 'refs']);
 

@@ -1,0 +1,268 @@
+// Verdicts are derived, never trusted. A report carries every statement's answer; its verdicts
+// (each statement's `satisfied` and `naExpired`, each question's `passed`, `satisfied` and
+// `total`, each questionnaire's `passed`, the report's `passed` and `totals`) are a cache of
+// those answers under all-must-be-true. This is the one place that derives them from a report,
+// and lists every claim of the report that does not follow. Every reader of reports (`summary`,
+// `diff`, `audit --baseline`) refuses a report with such a claim, and `verify` lists them.
+//
+// What a statement's verdict derives from is `deriveStatement`: today its answer, note and
+// `until`. A statement that carries more (each respondent's answers in a team report, from which
+// its combined answer follows; actions, whose statuses follow from the answer and the date) is
+// derived there, and its claims are compared in the same walk.
+import type { Choice } from './answers.js';
+import type { Path } from './issues.js';
+import type { ReportTotals } from './model.js';
+import { satisfaction } from './scoring.js';
+
+/** What a derivation reads of a statement: a whole report's, or a portfolio's reading of one. */
+export interface DerivableStatement {
+  id: string;
+  answer: Choice | null;
+  note: string | null;
+  until: string | null;
+  satisfied: boolean;
+  naExpired?: boolean | undefined;
+}
+
+export interface DerivableSection {
+  id: string;
+  passed: boolean;
+  satisfied: number;
+  total: number;
+  statements: readonly DerivableStatement[];
+}
+
+export interface DerivableQuestionnaire {
+  id: string;
+  passed: boolean;
+  sections: readonly DerivableSection[];
+}
+
+export interface DerivableReport {
+  date: string;
+  passed: boolean;
+  totals: ReportTotals;
+  questionnaires: readonly DerivableQuestionnaire[];
+}
+
+/** A statement's verdict, as its answer gives it at the report's date. */
+export interface DerivedStatement {
+  satisfied: boolean;
+  /** An "na" whose `until` lies before the report's date. */
+  naExpired: boolean;
+}
+
+/**
+ * The verdict of one statement of a report. A report does not record whether a statement allows
+ * "na" (the questionnaire does, and an audit refuses a disallowed one): an "na" here counts when
+ * it has a note and has not expired; `verify` checks it against the questionnaire.
+ */
+export function deriveStatement(statement: DerivableStatement, date: string): DerivedStatement {
+  return satisfaction(statement, date, true);
+}
+
+/** Whose claim it is. */
+export type ClaimOwner =
+  | { kind: 'statement'; questionnaire: string; section: string; statement: string }
+  | { kind: 'section'; questionnaire: string; section: string }
+  | { kind: 'questionnaire'; questionnaire: string }
+  | { kind: 'report' };
+
+/** What the derived value follows from, for a message that says why. */
+export type Reason =
+  /** a statement's answer, at the report's date */
+  | {
+      kind: 'answer';
+      answer: Choice | null;
+      noted: boolean;
+      until: string | null;
+      date: string;
+      expired: boolean;
+    }
+  /** `count` of `of` things are true (statements) or pass (questions, questionnaires) */
+  | { kind: 'count'; count: number; of: number; unit: CountUnit }
+  /** there are `of` things */
+  | { kind: 'size'; of: number; unit: CountUnit };
+
+export type CountUnit = 'statement' | 'question' | 'questionnaire';
+
+/** A verdict the report claims that does not follow from its answers. */
+export interface ForgedClaim {
+  /** Where the claim is: the path of its field in the report. */
+  path: Path;
+  owner: ClaimOwner;
+  /** The field, as the report names it (`passed`, `totals.sectionsPassed`). */
+  field: string;
+  claimed: boolean | number;
+  derived: boolean | number;
+  because: Reason;
+}
+
+/**
+ * Every claim of `report` that does not follow from its statements, in the report's order. One
+ * walk, no copies: a valid report costs a comparison per verdict. The derived values are those of
+ * the claims for a report without forged claims, so its readers use them as they are.
+ */
+export function forgedClaims(report: DerivableReport): ForgedClaim[] {
+  const claims: ForgedClaim[] = [];
+  const { date } = report;
+  let questionnairesPassed = 0;
+  let sections = 0;
+  let sectionsPassed = 0;
+  let statements = 0;
+  let statementsSatisfied = 0;
+  report.questionnaires.forEach((q, qi) => {
+    let passedHere = 0;
+    q.sections.forEach((s, si) => {
+      let satisfied = 0;
+      s.statements.forEach((st, sti) => {
+        const derived = deriveStatement(st, date);
+        if (derived.satisfied) satisfied++;
+        const claimedExpired = st.naExpired;
+        if (st.satisfied === derived.satisfied && (claimedExpired ?? false) === derived.naExpired)
+          return;
+        // an older report has no `naExpired`: only a value it gives is a claim
+        const owner: ClaimOwner = {
+          kind: 'statement',
+          questionnaire: q.id,
+          section: s.id,
+          statement: st.id,
+        };
+        const because: Reason = {
+          kind: 'answer',
+          answer: st.answer,
+          noted: st.note !== null && st.note.trim() !== '',
+          until: st.until,
+          date,
+          expired: derived.naExpired,
+        };
+        const at = ['questionnaires', qi, 'sections', si, 'statements', sti];
+        if (st.satisfied !== derived.satisfied) {
+          claims.push({
+            path: [...at, 'satisfied'],
+            owner,
+            field: 'satisfied',
+            claimed: st.satisfied,
+            derived: derived.satisfied,
+            because,
+          });
+        }
+        if (claimedExpired !== undefined && claimedExpired !== derived.naExpired) {
+          claims.push({
+            path: [...at, 'naExpired'],
+            owner,
+            field: 'naExpired',
+            claimed: claimedExpired,
+            derived: derived.naExpired,
+            because,
+          });
+        }
+      });
+      const total = s.statements.length;
+      const passed = satisfied === total;
+      if (passed) passedHere++;
+      sections++;
+      statements += total;
+      statementsSatisfied += satisfied;
+      if (s.passed === passed && s.satisfied === satisfied && s.total === total) return;
+      const owner: ClaimOwner = { kind: 'section', questionnaire: q.id, section: s.id };
+      const at = ['questionnaires', qi, 'sections', si];
+      const count: Reason = { kind: 'count', count: satisfied, of: total, unit: 'statement' };
+      if (s.passed !== passed) {
+        claims.push({
+          path: [...at, 'passed'],
+          owner,
+          field: 'passed',
+          claimed: s.passed,
+          derived: passed,
+          because: count,
+        });
+      }
+      if (s.satisfied !== satisfied) {
+        claims.push({
+          path: [...at, 'satisfied'],
+          owner,
+          field: 'satisfied',
+          claimed: s.satisfied,
+          derived: satisfied,
+          because: count,
+        });
+      }
+      if (s.total !== total) {
+        claims.push({
+          path: [...at, 'total'],
+          owner,
+          field: 'total',
+          claimed: s.total,
+          derived: total,
+          because: { kind: 'size', of: total, unit: 'statement' },
+        });
+      }
+    });
+    const passed = passedHere === q.sections.length;
+    if (passed) questionnairesPassed++;
+    sectionsPassed += passedHere;
+    if (q.passed !== passed) {
+      claims.push({
+        path: ['questionnaires', qi, 'passed'],
+        owner: { kind: 'questionnaire', questionnaire: q.id },
+        field: 'passed',
+        claimed: q.passed,
+        derived: passed,
+        because: { kind: 'count', count: passedHere, of: q.sections.length, unit: 'question' },
+      });
+    }
+  });
+  const questionnaires = report.questionnaires.length;
+  // an audit of nothing passes nothing
+  const passed = questionnaires > 0 && questionnairesPassed === questionnaires;
+  const owner: ClaimOwner = { kind: 'report' };
+  if (report.passed !== passed) {
+    claims.push({
+      path: ['passed'],
+      owner,
+      field: 'passed',
+      claimed: report.passed,
+      derived: passed,
+      because: {
+        kind: 'count',
+        count: questionnairesPassed,
+        of: questionnaires,
+        unit: 'questionnaire',
+      },
+    });
+  }
+  const totals: [keyof ReportTotals, number, Reason][] = [
+    ['questionnaires', questionnaires, { kind: 'size', of: questionnaires, unit: 'questionnaire' }],
+    [
+      'questionnairesPassed',
+      questionnairesPassed,
+      { kind: 'count', count: questionnairesPassed, of: questionnaires, unit: 'questionnaire' },
+    ],
+    ['sections', sections, { kind: 'size', of: sections, unit: 'question' }],
+    [
+      'sectionsPassed',
+      sectionsPassed,
+      { kind: 'count', count: sectionsPassed, of: sections, unit: 'question' },
+    ],
+    ['statements', statements, { kind: 'size', of: statements, unit: 'statement' }],
+    [
+      'statementsSatisfied',
+      statementsSatisfied,
+      { kind: 'count', count: statementsSatisfied, of: statements, unit: 'statement' },
+    ],
+  ];
+  for (const [field, derived, because] of totals) {
+    const claimed = report.totals[field];
+    if (claimed === derived) continue;
+    claims.push({
+      path: ['totals', field],
+      owner,
+      field: `totals.${field}`,
+      claimed,
+      derived,
+      because,
+    });
+  }
+  return claims;
+}
