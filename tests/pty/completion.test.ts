@@ -247,8 +247,13 @@ for (const shell of shells) {
       });
     }
 
-    /** An empty line on a clear screen, whatever TAB left on it. */
+    /**
+     * An empty line on a clear screen, whatever TAB left on it. Each key waits for the screen to
+     * show the one before took effect: a shell given `clear` before it has handled the cancel
+     * may drop the typed line with it.
+     */
     async function clearLine(): Promise<void> {
+      if (screen().trim() === shell.prompt.trim()) return;
       tmux('send-keys', ...target, ...shell.cancel);
       const last = (text: string) => text.trimEnd().split('\n').at(-1)!.trimEnd();
       await waitFor(screen, (text) => last(text) === shell.prompt.trimEnd(), {
@@ -256,6 +261,10 @@ for (const shell of shells) {
         timeout: patience,
       });
       tmux('send-keys', ...target, '-l', 'clear');
+      await waitFor(screen, (text) => last(text) === `${shell.prompt}clear`, {
+        what: '"clear" typed on the empty line',
+        timeout: patience,
+      });
       tmux('send-keys', ...target, 'Enter');
       await cleared();
     }
