@@ -365,6 +365,7 @@ export function declareSchema(program: Program) {
         'questionnaire',
         'answers',
         'report',
+        'summary',
         'config',
       ]),
     )
@@ -379,6 +380,7 @@ export function declareSchema(program: Program) {
         'trustcheck schema answers > answers.schema.json',
         'trustcheck schema answers -q ./supplier-check.yaml > answers.schema.json',
         'trustcheck schema report',
+        'trustcheck schema summary',
       ),
     );
 }

@@ -85,6 +85,20 @@ const questionnaireFiles = ['acme.yaml', 'check.yml', 'checks', 'odd', 'reports'
 
 /** [words typed, what must be offered (exactly, as a set)] */
 const cases: [string, string[]][] = [
+  [
+    'trustcheck ',
+    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
+  ],
+  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report', 'summary']],
+  ['trustcheck completion ', ['bash', 'fish', 'zsh']],
+  ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
+  ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],
+  ['trustcheck summary -f ', ['csv', 'html', 'json', 'md']],
+  ['trustcheck questionnaires list --format ', ['json', 'table']],
+  ['trustcheck audit --fail-on ', ['fail', 'never', 'regression']],
+  ['trustcheck diff a.json b.json --fail-on ', ['never', 'regression']],
+  ['trustcheck audit --lang ', ['en', 'nl']],
+  ['trustcheck init --lang ', ['en', 'nl']],
   ['trustcheck audit -a ', files],
   ['trustcheck audit -a acme.yaml ', files],
   ['trustcheck audit -o ', files],

@@ -7,6 +7,7 @@ import type { Comparison, Report } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { labelsFor } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
+import { markdownTable } from './markdown-table.js';
 import type { RenderOptions } from './options.js';
 import {
   answerWord,
@@ -116,15 +117,18 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
 
   // every question
   out.push(`## ${l.questionsTable}`, '');
-  out.push(`| ${l.number} | ${l.section} | ${l.verdict} | ${l.satisfied} |`);
-  out.push('| --- | --- | --- | --- |');
-  for (const v of questions(report)) {
-    const s = v.section;
-    out.push(
-      `| ${v.number} | ${e(s.title)} (\`${v.questionnaire.id}.${s.id}\`) | ${s.passed ? l.pass : `**${l.fail}**`} | ${s.satisfied}/${s.total} |`,
-    );
-  }
-  out.push('');
+  out.push(
+    ...markdownTable(
+      [l.number, l.section, l.verdict, l.satisfied],
+      questions(report).map(({ number, questionnaire, section: s }) => [
+        number,
+        `${e(s.title)} (\`${questionnaire.id}.${s.id}\`)`,
+        s.passed ? l.pass : `**${l.fail}**`,
+        `${s.satisfied}/${s.total}`,
+      ]),
+    ),
+    '',
+  );
   if (report.questionnaires.length > 1) {
     report.questionnaires.forEach((q, i) =>
       out.push(`- ${i + 1}: ${e(q.title)} (\`${q.id}@${q.version}\`)`),
@@ -173,18 +177,22 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   out.push(`## ${l.appendix}`, '');
   for (const q of report.questionnaires) {
     out.push(`### ${e(q.title)} (\`${q.id}@${q.version}\`)`, '');
-    out.push(`| ${l.number} | ${l.statement} | ${l.answer} | ${l.note} | ${l.evidence} |`);
-    out.push('| --- | --- | --- | --- | --- |');
-    for (const v of questions(report).filter((x) => x.questionnaire === q)) {
-      for (const st of v.section.statements) {
-        const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
-        const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
-        out.push(
-          `| ${v.number} | ${e(st.text)} | ${answer}${until} | ${e(st.note ?? '')} | ${e(st.evidence ?? '')} |`,
-        );
-      }
-    }
-    out.push('');
+    const rows = questions(report)
+      .filter((x) => x.questionnaire === q)
+      .flatMap((v) =>
+        v.section.statements.map((st) => {
+          const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
+          const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
+          return [
+            v.number,
+            e(st.text),
+            `${answer}${until}`,
+            e(st.note ?? ''),
+            e(st.evidence ?? ''),
+          ];
+        }),
+      );
+    out.push(...markdownTable([l.number, l.statement, l.answer, l.note, l.evidence], rows), '');
   }
   out.push(l.generated(report.tool.version));
   return `${out.join('\n').trimEnd()}\n`;
