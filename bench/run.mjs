@@ -1,10 +1,12 @@
-// trustcheck's benchmark: speed and memory as ratios against bare `node`, measured side by side
-// in one run (each the median of at least 10 alternating runs). Writes the figures into
-// bench/RESULTS.md (this run's, and the run before it); the notes below them are kept.
-//   npm run bench            (about three minutes)
+// trustcheck's benchmark: speed and memory as ratios, measured side by side in one run against
+// bare `node -e 0`, against floors (plain CommonJS scripts that do the least any tool must do
+// with the same files), and against the `--version` of peers installed as dev dependencies.
+// Each figure is the median of alternating runs (wall time, as a user waits for it). Prints a
+// Markdown table on stdout; progress on stderr. Run it with the Node to measure on the PATH.
+//   npm run bench            (a few minutes)
 //   npm run bench -- --quick (fewer runs, no 10,000-file batch)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,20 +16,21 @@ const bin = join(root, 'bin', 'trustcheck.cjs');
 const tmp = join(root, 'bench', 'tmp');
 const quick = process.argv.includes('--quick');
 // start-up times are short and noisy: more runs for them than for the batches
-const RUNS = quick ? 5 : 21;
-const STARTUP_RUNS = quick ? 5 : 31;
+const RUNS = quick ? 5 : 15;
+const STARTUP_RUNS = quick ? 7 : 31;
 const node = process.execPath;
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+const nodeHasCompileCache = major > 22 || (major === 22 && minor >= 1);
 
 const log = (m) => process.stderr.write(`${m}\n`);
 
 /**
  * Lets the file system settle before a measurement: the bench's own files (11,000 answer files,
- * a batch's reports, the last run's files being removed) are written back and discarded by the
- * kernel in the background, and on a two-core machine that work lands in whichever runs follow.
+ * a batch's reports, the last run's files being removed) are written back by the kernel in the
+ * background, and on a two-core machine that work lands in whichever runs follow.
  */
 function settle() {
   if (process.platform !== 'win32') execFileSync('sync');
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -39,9 +42,10 @@ execFileSync(node, [join(root, 'scripts', 'build.mjs'), '--no-types', '--quiet']
 });
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
-
-// the code cache of these runs: warm in bench/tmp/cache, cold in a new empty folder per run
+// Node's compile cache (22.1 and later) of these runs, in a folder of the bench's own
 const cacheHome = join(tmp, 'cache');
+mkdirSync(cacheHome, { mode: 0o700 });
+chmodSync(cacheHome, 0o700);
 const env = {
   ...process.env,
   NO_COLOR: '1',
@@ -49,7 +53,9 @@ const env = {
   XDG_CACHE_HOME: cacheHome,
 };
 delete env.FORCE_COLOR;
-delete env.TRUSTCHECK_NO_CACHE;
+delete env.NODE_COMPILE_CACHE;
+delete env.NODE_DISABLE_COMPILE_CACHE;
+const noCache = { ...env, NODE_DISABLE_COMPILE_CACHE: '1' };
 
 const template = execFileSync(node, [bin, 'init', '-', '--subject', 'Bench B.V.'], {
   env,
@@ -74,40 +80,47 @@ function makeBatch(count) {
 const single = join(tmp, 'single.yaml');
 writeFileSync(single, answerFile(1));
 log('bench: generating answer files');
-const batches = { 100: makeBatch(100), 1000: makeBatch(1000) };
+const batches = { 100: makeBatch(100), 1000: makeBatch(1000), 2000: makeBatch(2000) };
 if (!quick) batches[10000] = makeBatch(10000);
 
 /**
- * A floor script: plain Node that only reads every file of a folder and parses it with `parse`
- * (an expression of the text, after `imports`), the least any tool must do with those files.
+ * A floor script, CommonJS like the bundle: plain Node that reads every file of a folder and
+ * does `work` with its text (an expression of `text`, after `requires`): the least any tool
+ * must do with those files.
  */
-function floorScript(name, imports, parse) {
+function floorScript(name, requires, work) {
   const file = join(tmp, name);
   writeFileSync(
     file,
-    `import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-${imports}
+    `'use strict';
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+${requires}
 const dir = process.argv[2];
 let n = 0;
-for (const f of readdirSync(dir).sort()) n += ${parse("readFileSync(join(dir, f), 'utf8')")};
+for (const f of readdirSync(dir).sort()) {
+  const text = readFileSync(join(dir, f), 'utf8');
+  n += ${work};
+}
 if (n === 0) process.exit(1);
 `,
   );
   return file;
 }
-
-// the floor of a batch: read and YAML-parse the same answer files
-const floor = floorScript(
-  'floor.mjs',
-  `import { parse } from ${JSON.stringify(join(root, 'node_modules', 'yaml', 'dist', 'index.js'))};`,
-  (text) => `Object.keys(parse(${text})).length`,
+const yamlModule = JSON.stringify(join(root, 'node_modules', 'yaml'));
+// the floors of a batch: read the answer files; read and YAML-parse them
+const readFloor = floorScript('read-floor.cjs', '', 'text.length');
+const parseFloor = floorScript(
+  'parse-floor.cjs',
+  `const { parse } = require(${yamlModule});`,
+  'Object.keys(parse(text)).length',
 );
 
 // ------------------------------------------------------------------------------------------
 // measuring
 
-function timeOnce(cmd, args, runEnv = env) {
+/** Wall milliseconds of one run; an exit code other than 0 or 1 is an error unless `anyExit`. */
+function timeOnce(cmd, args, runEnv = env, anyExit = false) {
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     env: runEnv,
@@ -115,8 +128,8 @@ function timeOnce(cmd, args, runEnv = env) {
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0 && r.status !== 1 && !anyExit)
+    throw new Error(`${[cmd, ...args].join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
@@ -126,20 +139,15 @@ const median = (xs) => {
 };
 
 /**
- * Runs a and b alternately, RUNS times each (after the file system has settled, and one
- * warm-up), and returns the medians.
+ * Runs each of `commands` in turn, `runs` times (after the file system has settled, and one
+ * warm-up of each), and returns each one's median.
  */
-function pair(a, b, runs = RUNS) {
+function alternate(commands, runs = RUNS) {
   settle();
-  a();
-  b();
-  const ta = [];
-  const tb = [];
-  for (let i = 0; i < runs; i++) {
-    ta.push(a());
-    tb.push(b());
-  }
-  return { a: median(ta), b: median(tb) };
+  for (const c of commands) c();
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => times[k].push(c()));
+  return times.map(median);
 }
 
 const nodeBare = () => timeOnce(node, ['-e', '0']);
@@ -156,46 +164,55 @@ const batchArgs = (dir, out) => [
   '--fail-on',
   'never',
 ];
+/** A batch into a new folder each time (so every report is written), removed at the end. */
+let outputs = 0;
+const newOutDir = () => join(tmp, `out-${outputs++}`);
+const removeOutputs = () => {
+  for (let i = 0; i < outputs; i++) rmSync(join(tmp, `out-${i}`), { recursive: true, force: true });
+};
 
-function firstPromptMs() {
-  // a real pseudo-terminal (util-linux `script`), timed until the first prompt is drawn
-  const dir = join(tmp, `pty-${Math.random().toString(36).slice(2)}`);
-  mkdirSync(dir);
-  return new Promise((resolve, reject) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(
-      'script',
-      ['-qfc', `${node} ${bin} audit --save-answers ${join(dir, 'a.yaml')}`, '/dev/null'],
-      {
-        env: { ...env, TERM: 'xterm' },
-        stdio: ['pipe', 'pipe', 'ignore'],
-      },
-    );
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no prompt within 10 s: ${out}`));
-    }, 10_000);
-    child.stdout.on('data', (d) => {
-      out += d.toString();
-      if (/\?/.test(out)) {
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        clearTimeout(timer);
-        child.kill('SIGKILL');
-        resolve(ms);
-      }
-    });
+/**
+ * The milliseconds from starting `argv` in a pseudo-terminal of its own (no shell, no `script`)
+ * until `until` appears on it, or until it exits when `until` is null. Python's standard pty
+ * module opens the terminal and starts the program directly; its own start-up is not timed.
+ */
+const PTY_TIMER = `
+import os, pty, sys, time, re
+until = sys.argv[1]
+argv = sys.argv[2:]
+start = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvpe(argv[0], argv, os.environ)
+out = b''
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        chunk = b''
+    if not chunk:
+        break
+    out += chunk
+    if until and re.search(until.encode(), out):
+        break
+elapsed = (time.monotonic() - start) * 1000
+try:
+    os.kill(pid, 9)
+except ProcessLookupError:
+    pass
+os.waitpid(pid, 0)
+if until and not re.search(until.encode(), out):
+    sys.exit('no ' + until + ' on the terminal: ' + out.decode(errors='replace'))
+print(elapsed)
+`;
+const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).status === 0);
+function inTerminal(until, argv) {
+  const r = spawnSync(python, ['-c', PTY_TIMER, until ?? '', ...argv], {
+    env: { ...env, TERM: 'xterm' },
+    encoding: 'utf8',
   });
-}
-function ptyBareMs() {
-  return new Promise((resolve) => {
-    const start = process.hrtime.bigint();
-    const child = spawn('script', ['-qfc', `${node} -e 0`, '/dev/null'], {
-      env,
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-    child.on('exit', () => resolve(Number(process.hrtime.bigint() - start) / 1e6));
-  });
+  if (r.status !== 0) throw new Error(`pty: ${r.stderr}`);
+  return Number(r.stdout);
 }
 
 function peakRssKb(cmd, args) {
@@ -205,8 +222,7 @@ function peakRssKb(cmd, args) {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const last = r.stderr.trim().split('\n').at(-1);
-  return Number(last);
+  return Number(r.stderr.trim().split('\n').at(-1));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -222,121 +238,145 @@ function row(name, subject, baseline, ratio, target) {
   );
 }
 
-log('bench: 1. --version');
-{
-  const r = pair(() => timeOnce(node, [bin, '--version']), nodeBare, STARTUP_RUNS);
-  row('1. `trustcheck --version` vs `node -e 0`', fmt(r.a), fmt(r.b), r.a / r.b, 1.1);
-}
-
-log('bench: 2. scripted audit of both built-ins to JSON');
+log('bench: 1. start-up: trustcheck and its peers against bare node');
 const auditArgs = [bin, 'audit', '-a', single, '-f', 'json', '--fail-on', 'never'];
-{
-  const r = pair(() => timeOnce(node, auditArgs), nodeBare, STARTUP_RUNS);
+const peers = [
+  [
+    'prettier --version',
+    [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--version'],
+  ],
+  ['tsc --version', [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--version']],
+  ['eslint --version', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--version']],
+  [
+    'markdownlint-cli2 --help',
+    [join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), '--help'],
+  ],
+].filter(([, [script]]) => existsSync(script));
+const startup = [
+  ['`trustcheck --version`', () => timeOnce(node, [bin, '--version']), 1.15],
+  [
+    `\`audit -a one.yaml -f json\`${nodeHasCompileCache ? ' (compile cache warm)' : ''}`,
+    () => timeOnce(node, auditArgs),
+    major >= 22 ? 1.4 : 1.6,
+  ],
+  ...(nodeHasCompileCache
+    ? [['the same without the compile cache', () => timeOnce(node, auditArgs, noCache), null]]
+    : []),
+  // (markdownlint-cli2 has no --version; its help exits 2)
+  ...peers.map(([name, args]) => [
+    `peer: \`${name}\``,
+    () => timeOnce(node, args, env, true),
+    null,
+  ]),
+];
+const startupTimes = alternate([nodeBare, ...startup.map(([, run]) => run)], STARTUP_RUNS);
+const bare = startupTimes[0];
+startup.forEach(([name, , target], i) =>
   row(
-    '2. `audit --answers one.yaml -f json` vs `node -e 0` (code cache warm)',
-    fmt(r.a),
-    fmt(r.b),
-    r.a / r.b,
-    1.3,
+    `1. ${name} vs \`node -e 0\``,
+    fmt(startupTimes[i + 1]),
+    fmt(bare),
+    startupTimes[i + 1] / bare,
+    target,
+  ),
+);
+const peerTimes = startupTimes.slice(1 + startup.length - peers.length);
+const fastestPeer = peers.length === 0 ? null : Math.min(...peerTimes);
+
+log('bench: 2. time to the first interactive prompt, both in a pseudo-terminal');
+if (python === undefined) {
+  log('  python3 is missing: the first prompt is not measured');
+} else {
+  const dir = join(tmp, 'pty');
+  mkdirSync(dir);
+  let n = 0;
+  // the first peer's --version in a terminal too, for a comparison on equal terms
+  const peerInPty = peers.length === 0 ? [] : [() => inTerminal(null, [node, ...peers[0][1]])];
+  const [prompt, bareInPty, peerPrompt] = alternate(
+    [
+      () => inTerminal('\\?', [node, bin, 'audit', '--save-answers', join(dir, `a-${n++}.yaml`)]),
+      () => inTerminal(null, [node, '-e', '0']),
+      ...peerInPty,
+    ],
+    STARTUP_RUNS,
   );
-}
-{
-  // the very first run, as in a fresh CI container: an empty cache folder each time
-  const cold = () => {
-    const home = mkdtempSync(join(tmp, 'cold-'));
-    const ms = timeOnce(node, auditArgs, { ...env, XDG_CACHE_HOME: home });
-    rmSync(home, { recursive: true, force: true });
-    return ms;
-  };
-  const r = pair(cold, nodeBare, STARTUP_RUNS);
   row(
-    '2b. the same, first run (code cache cold) vs `node -e 0`',
-    fmt(r.a),
-    fmt(r.b),
-    r.a / r.b,
-    1.8,
+    '2. first interactive prompt vs `node -e 0`',
+    fmt(prompt),
+    fmt(bareInPty),
+    prompt / bareInPty,
+    major >= 22 ? null : 1.8,
+  );
+  if (peerPrompt !== undefined) {
+    row(
+      `2b. first interactive prompt vs peer \`${peers[0][0]}\`, both in a pseudo-terminal`,
+      fmt(prompt),
+      fmt(peerPrompt),
+      prompt / peerPrompt,
+      1,
+    );
+  }
+}
+if (fastestPeer !== null) {
+  row(
+    "1b. scripted audit vs the fastest peer's `--version`",
+    fmt(startupTimes[2]),
+    fmt(fastestPeer),
+    startupTimes[2] / fastestPeer,
+    1,
   );
 }
 
 const perFile = [];
 for (const [count, dir] of Object.entries(batches)) {
-  log(`bench: 3. batch of ${count}`);
-  const out = join(tmp, `out-${count}`);
+  log(`bench: 3. batch of ${count} into a new folder, beside the floors`);
   const runs = Number(count) >= 10000 ? 3 : RUNS;
-  const r = pair(
-    () => timeOnce(node, batchArgs(dir, out)),
-    () => timeOnce(node, [floor, dir]),
+  const [tc, parse, read] = alternate(
+    [
+      () => timeOnce(node, batchArgs(dir, newOutDir())),
+      () => timeOnce(node, [parseFloor, dir]),
+      () => timeOnce(node, [readFloor, dir]),
+    ],
     runs,
   );
-  perFile.push({
-    count: Number(count),
-    trustcheck: r.a / Number(count),
-    floor: r.b / Number(count),
-    ratio: r.a / r.b,
-  });
-  if (count === '1000')
+  removeOutputs();
+  perFile.push({ count: Number(count), tc, parse, read });
+  if (count === '1000') {
     row(
-      '3. `audit --out-dir` over 1,000 files vs read+parse floor',
-      fmt(r.a),
-      fmt(r.b),
-      r.a / r.b,
-      1.0,
+      '3. `audit --out-dir NEW` over 1,000 files vs read+`yaml.parse` floor',
+      fmt(tc),
+      fmt(parse),
+      tc / parse,
+      1.5,
     );
-}
-{
-  // row 3 runs the batch again into the same folder, where reports that are already there with
-  // the same bytes are left as they are; this is the first run, into a new folder each time
-  // (removed only after the last run, so that no run pays for deleting another's files)
-  log('bench: 3b. batch of 1000 into a new folder');
-  let n = 0;
-  const r = pair(
-    () => timeOnce(node, batchArgs(batches[1000], join(tmp, `out-new-${n++}`))),
-    () => timeOnce(node, [floor, batches[1000]]),
-  );
-  for (let i = 0; i < n; i++) rmSync(join(tmp, `out-new-${i}`), { recursive: true, force: true });
-  row(
-    '3b. the same, a first run: every report new, in a new folder',
-    fmt(r.a),
-    fmt(r.b),
-    r.a / r.b,
-    null,
-  );
-}
-
-// its own loop, not pair(): the file system settles here
-settle();
-log('bench: 4. time to the first interactive prompt');
-{
-  const ta = [];
-  const tb = [];
-  await firstPromptMs();
-  await ptyBareMs();
-  for (let i = 0; i < STARTUP_RUNS; i++) {
-    ta.push(await firstPromptMs());
-    tb.push(await ptyBareMs());
+    row('3b. the same vs the read-only floor', fmt(tc), fmt(read), tc / read, null);
   }
+}
+{
+  const one = perFile.find((p) => p.count === 1000);
+  const two = perFile.find((p) => p.count === 2000);
   row(
-    '4. first interactive prompt vs `node -e 0` (both in a pty)',
-    fmt(median(ta)),
-    fmt(median(tb)),
-    median(ta) / median(tb),
-    1.4,
+    '3c. a batch of 2,000 files vs 1,000 (twice the input)',
+    fmt(two.tc),
+    fmt(one.tc),
+    two.tc / one.tc,
+    2,
   );
 }
 
-log('bench: 5. peak memory of the 1,000-file batch');
+log('bench: 4. peak memory of the 1,000-file batch');
 {
-  const out = join(tmp, 'out-mem');
   const a = [];
   const b = [];
   for (let i = 0; i < 3; i++) {
-    a.push(peakRssKb(node, batchArgs(batches[1000], out)));
-    b.push(peakRssKb(node, [floor, batches[1000]]));
+    a.push(peakRssKb(node, batchArgs(batches[1000], newOutDir())));
+    b.push(peakRssKb(node, [parseFloor, batches[1000]]));
   }
+  removeOutputs();
   if (a[0] === null) log('  /usr/bin/time is missing: peak memory not measured');
   else
     row(
-      '5. peak memory of 3 vs the floor script',
+      '4. peak memory of the batch vs the read+parse floor',
       `${(median(a) / 1024).toFixed(0)} MiB`,
       `${(median(b) / 1024).toFixed(0)} MiB`,
       median(a) / median(b),
@@ -344,36 +384,34 @@ log('bench: 5. peak memory of the 1,000-file batch');
     );
 }
 
-log('bench: 6. an HTML report vs a Markdown report of the same audit');
+log('bench: 5. an HTML report vs a Markdown report of the same audit');
 {
   const md = [bin, 'audit', '-a', single, '-f', 'md', '--fail-on', 'never'];
   const html = [bin, 'audit', '-a', single, '-f', 'html', '--fail-on', 'never'];
-  const r = pair(
-    () => timeOnce(node, html),
-    () => timeOnce(node, md),
-    STARTUP_RUNS,
-  );
-  row('6. `audit -f html` vs `audit -f md`', fmt(r.a), fmt(r.b), r.a / r.b, 1.2);
+  const [h, m] = alternate([() => timeOnce(node, html), () => timeOnce(node, md)], STARTUP_RUNS);
+  row('5. `audit -f html` vs `audit -f md`', fmt(h), fmt(m), h / m, 1.2);
 }
 
-log('bench: 7. summary of 1,000 JSON reports');
+log('bench: 6. summary of 1,000 JSON reports');
 {
   const reports = join(tmp, 'reports-1000');
   timeOnce(node, batchArgs(batches[1000], reports));
-  // the floor of a summary: read and JSON.parse the same reports
-  const jsonFloor = floorScript(
-    'json-floor.mjs',
-    '',
-    (text) => `JSON.parse(${text}).questionnaires.length`,
-  );
-  const r = pair(
-    () => timeOnce(node, [bin, 'summary', reports, '-f', 'json', '--quiet']),
+  const reports2 = join(tmp, 'reports-2000');
+  timeOnce(node, batchArgs(batches[2000], reports2));
+  const jsonFloor = floorScript('json-floor.cjs', '', 'JSON.parse(text).questionnaires.length');
+  const summary = (dir) => () => timeOnce(node, [bin, 'summary', dir, '-f', 'json', '--quiet']);
+  const [s, parse, read, s2] = alternate([
+    summary(reports),
     () => timeOnce(node, [jsonFloor, reports]),
-  );
-  row('7. `summary` of 1,000 reports vs read+JSON.parse floor', fmt(r.a), fmt(r.b), r.a / r.b, 1.3);
+    () => timeOnce(node, [readFloor, reports]),
+    summary(reports2),
+  ]);
+  row('6. `summary` of 1,000 reports vs read+`JSON.parse` floor', fmt(s), fmt(parse), s / parse, 2);
+  row('6b. the same vs the read-only floor', fmt(s), fmt(read), s / read, null);
+  row('6c. `summary` of 2,000 reports vs 1,000', fmt(s2), fmt(s), s2 / s, 2);
 }
 
-log('bench: 8. hostile sizes: each under 1 s (<= 8x `node -e 0`), doubling at most doubles');
+log('bench: 7. hostile sizes: each under 1 s (<= 8x `node -e 0`), doubling at most doubles');
 {
   const hostile = join(tmp, 'hostile');
   mkdirSync(hostile, { recursive: true });
@@ -412,33 +450,27 @@ log('bench: 8. hostile sizes: each under 1 s (<= 8x `node -e 0`), doubling at mo
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
   for (const [name, make, size] of [
-    ['8a. a 200 KB subject', subjectFile, 200],
-    ['8b. 20,000 unknown keys', unknownKeys, 20000],
-    ['8c. a 40,000-statement questionnaire', bigQuestionnaire, 40000],
+    ['7a. a 200 KB subject', subjectFile, 200],
+    ['7b. 20,000 unknown keys', unknownKeys, 20000],
+    ['7c. a 40,000-statement questionnaire', bigQuestionnaire, 40000],
   ]) {
     const once = make(size);
     const twice = make(size * 2);
-    const r = pair(() => timeAny(once), nodeBare, 5);
-    row(`${name} vs \`node -e 0\``, fmt(r.a), fmt(r.b), r.a / r.b, 8);
-    const d = pair(
-      () => timeAny(twice),
-      () => timeAny(once),
-      3,
-    );
-    row(`${name}: twice the input vs once`, fmt(d.a), fmt(d.b), d.a / d.b, 2);
+    const [o, b, t] = alternate([() => timeAny(once), nodeBare, () => timeAny(twice)], 5);
+    row(`${name} vs \`node -e 0\``, fmt(o), fmt(b), o / b, 8);
+    row(`${name}: twice the input vs once`, fmt(t), fmt(o), t / o, 2);
   }
 }
 
 // ------------------------------------------------------------------------------------------
 // results
 
-const nodeVersion = process.version;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
   '# Benchmark results',
   '',
-  `Measured by \`npm run bench\`${quick ? ' (--quick)' : ''} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB), Node ${nodeVersion}, ${process.platform}.`,
-  `Times are medians of ${STARTUP_RUNS} runs for start-up (1, 2, 2b, 4, 6) and ${RUNS} for batches and the summary (3 for 10,000 files; 5 and 3 for the hostile sizes), alternating with the baseline; ratios are trustcheck / baseline.`,
+  `Measured by \`npm run bench\`${quick ? ' (--quick)' : ''} at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu} (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB), Node ${process.version}, ${process.platform}.`,
+  `Wall times, medians of ${STARTUP_RUNS} runs for start-up (1, 2, 5) and ${RUNS} for batches and the summary (3 for 10,000 files, 5 for the hostile sizes), each command in turn with what it is compared to; ratios are trustcheck / baseline. Floors are CommonJS scripts. ${nodeHasCompileCache ? "Node's compile cache is on (warm) unless a row says otherwise." : 'This Node has no compile cache.'}`,
   '',
   '| Benchmark | trustcheck | baseline | ratio | target | met |',
   '| --- | --- | --- | --- | --- | --- |',
@@ -447,47 +479,17 @@ const lines = [
       `| ${r.name} | ${r.subject} | ${r.baseline} | ${r.ratio.toFixed(2)} | ${r.target === null ? '' : `<= ${r.target}`} | ${r.ok} |`,
   ),
   '',
-  '### Scaling of the batch audit',
+  '### Scaling of the batch audit (each run into a new folder)',
   '',
-  '| Answer files | trustcheck per file | floor per file | ratio |',
-  '| --- | --- | --- | --- |',
+  '| Answer files | trustcheck per file | read+parse floor per file | read-only floor per file | ratio to read+parse |',
+  '| --- | --- | --- | --- | --- |',
   ...perFile.map(
     (p) =>
-      `| ${p.count} | ${p.trustcheck.toFixed(2)} ms | ${p.floor.toFixed(2)} ms | ${p.ratio.toFixed(2)} |`,
+      `| ${p.count} | ${(p.tc / p.count).toFixed(2)} ms | ${(p.parse / p.count).toFixed(2)} ms | ${(p.read / p.count).toFixed(2)} ms | ${(p.tc / p.parse).toFixed(2)} |`,
   ),
   '',
 ];
-const text = lines.join('\n');
-// RESULTS.md: this run's figures, the run before's, then the notes written by hand (kept)
-const resultsFile = join(root, 'bench', 'RESULTS.md');
-const LATEST = '<!-- latest run: written by npm run bench -->';
-const PREVIOUS = '<!-- the run before: written by npm run bench -->';
-const NOTES = '<!-- notes: kept by npm run bench -->';
-const before = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
-const between = (a, b) => {
-  const i = before.indexOf(a);
-  const j = b === undefined ? before.length : before.indexOf(b);
-  return i < 0 || j < 0 ? '' : before.slice(i + a.length, j).trim();
-};
-const previous = between(LATEST, PREVIOUS).replace(/^# Benchmark results\n+/, '');
-const notes = between(NOTES, undefined);
-writeFileSync(
-  resultsFile,
-  [
-    '# Benchmark results',
-    '',
-    LATEST,
-    text.replace(/^# Benchmark results\n+/, '## Latest run\n\n').trim(),
-    '',
-    PREVIOUS,
-    previous.replace(/^## Latest run/, '## The run before').trim(),
-    '',
-    NOTES,
-    notes,
-    '',
-  ].join('\n'),
-);
-process.stdout.write(text);
+process.stdout.write(lines.join('\n'));
 rmSync(tmp, { recursive: true, force: true });
 const failed = rows.filter((r) => r.ok === 'NO');
 if (failed.length > 0) log(`bench: ${failed.length} target(s) not met`);

@@ -1,8 +1,8 @@
 // Builds trustcheck: generates schemas and validators from the zod model, bundles the CLI (one
-// CommonJS file, commands initialised lazily) and the library (ESM) with esbuild, and emits type declarations.
+// CommonJS file) and the library (ESM, with source maps) with esbuild, compiles the built-in
+// questionnaires, and emits type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -28,19 +28,15 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-// code most runs never need stays in files of its own beside the CLI bundle, required on first
-// use: the validators that find every error of a file (needed only for a file that fails the
-// quick check), and the yaml library (the fast parsers read answer files and reports)
-const apart = ['validators-full.cjs', 'yaml.cjs'];
-
 // `--if-stale` (npm start): build only when the build is missing or older than its sources, so
 // that a fresh clone needs no install script to run
 if (process.argv.includes('--if-stale')) {
   const outputs = [
     'dist/cli.cjs',
+    'dist/compile-cache.cjs',
+    'dist/validators-full.cjs',
     'dist/index.js',
     'dist/questionnaires',
-    ...apart.map((file) => `dist/${file}`),
     'src/generated/validators.cjs',
     'src/generated/validators-full.cjs',
   ];
@@ -122,7 +118,7 @@ if (process.argv.includes('--update-schemas')) {
 }
 log('schemas and validators generated');
 
-// 2. bundles
+// 2. bundles: esbuild bundles the sources as they are (nothing is rewritten), and the version
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 const common = {
   bundle: true,
@@ -130,45 +126,10 @@ const common = {
   target: 'node20',
   define,
   legalComments: 'none',
-  minify: process.env.TRUSTCHECK_MINIFY !== '0',
-  keepNames: false,
   logLevel: 'warning',
 };
-// commander loads child_process (and with it net and dgram) at start, only to run executable
-// subcommands, which trustcheck has none of: it is loaded when first used instead
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const eager = "const childProcess = require('node:child_process');";
-      if (!source.includes(eager)) {
-        return {
-          errors: [{ text: `${args.path}: no "${eager}" to make lazy (commander changed)` }],
-        };
-      }
-      const lazy =
-        "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
-  },
-};
-// the files apart stay `require('./…')` calls in the bundle, and the yaml library's one lazy
-// import becomes such a call
-const requiredApart = {
-  name: 'required-apart',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/[\w-]+\.cjs$/ }, (args) =>
-      apart.includes(args.path.slice(2)) ? { path: args.path, external: true } : undefined,
-    );
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]yaml-lib\.ts$/ }, () => ({
-      contents:
-        "let lib;\nexport function yaml() {\n  lib ??= require('./yaml.cjs');\n  return lib;\n}\n",
-      loader: 'js',
-    }));
-  },
-};
-// the library: ESM, with types
+// the library: ESM, readable (not minified, names kept) and with source maps, so that a stack
+// trace in a user's script names trustcheck's own functions and files
 await build({
   ...common,
   entryPoints: { index: join(root, 'src', 'index.ts') },
@@ -176,67 +137,43 @@ await build({
   format: 'esm',
   outdir: join(root, 'dist'),
   chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: true,
+  keepNames: true,
   banner,
 });
-// the CLI: one CommonJS file, which bin/trustcheck.cjs compiles through a code cache. Modules
-// reached only by import() stay in lazy init functions, evaluated when a command needs them.
-const cli = await build({
+// the CLI: one CommonJS file (minified: less to read and compile at every start); what a
+// command reaches only through import() is evaluated when that command runs. Beside it, the
+// full validators, and the few lines that turn on Node's compile cache before the CLI is loaded
+// (bin/trustcheck.cjs).
+await build({
   ...common,
-  metafile: true,
+  minify: true,
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
-  plugins: [lazyChildProcess, requiredApart],
+  // the generated quick validators require the full ones (most of their size) only for a file
+  // that fails the quick check: they stay a file of their own beside the bundle
+  external: ['./validators-full.cjs'],
+  // registry.ts finds the package from its own URL, which a CommonJS file has as __filename
   define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
   banner: {
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
   },
 });
-// an import() esbuild cannot bundle stays a real one, which code compiled through vm.Script
-// (the code cache) cannot run: every lazily loaded module must be in the bundle
-for (const output of Object.values(cli.metafile.outputs)) {
-  const left = output.imports.filter((i) => i.kind === 'dynamic-import' && i.external);
-  if (left.length > 0) {
-    throw new Error(
-      `the CLI bundle keeps import() of ${left.map((i) => i.path).join(', ')}: bundle it (or use require)`,
-    );
-  }
-}
-// the CLI bundle as ASCII: esbuild escapes other characters except in regular expressions and
-// template literals; escaped there too, Node reads the bundle and V8 holds its source as one byte
-// per character (faster to read, hash and compile). Safe because nothing in the bundle reads a
-// template's raw text (String.raw), and outside literals the bundle is ASCII already.
-{
-  const file = join(root, 'dist', 'cli.cjs');
-  const source = readFileSync(file, 'utf8');
-  if (source.includes('String.raw'))
-    throw new Error('dist/cli.cjs uses String.raw: cannot escape it');
-  const ascii = source.replace(
-    /[\u0080-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  writeFileSync(file, ascii);
-  // its sha256, so that a start can name its code cache without hashing the bundle
-  // (bin/compile-cache.cjs)
-  writeFileSync(`${file}.sha256`, `${createHash('sha256').update(ascii).digest('hex')}\n`);
-}
-// each bundled with what it requires (ajv's runtime helpers, the yaml library's modules): the
-// package depends on neither at run time
 await build({
   ...common,
+  minify: true,
   entryPoints: [join(root, 'src', 'generated', 'validators-full.cjs')],
   format: 'cjs',
   outfile: join(root, 'dist', 'validators-full.cjs'),
 });
 await build({
   ...common,
-  stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
+  minify: true,
+  entryPoints: [join(root, 'src', 'cli', 'compile-cache.ts')],
   format: 'cjs',
-  outfile: join(root, 'dist', 'yaml.cjs'),
+  outfile: join(root, 'dist', 'compile-cache.cjs'),
 });
-for (const file of apart) {
-  if (!existsSync(join(root, 'dist', file))) throw new Error(`dist/${file} was not built`);
-}
 log('bundled');
 
 // 3. the built-in questionnaires, validated once here instead of at every start

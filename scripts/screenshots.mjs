@@ -1,5 +1,6 @@
 // Renders the example answers to HTML (English with a baseline, Dutch, and a portfolio) and
-// takes screenshots of them with the system's Chromium, for the README: docs/*.png.
+// takes screenshots of them with the system's Chromium, for docs/reports.md: docs/*.png (a
+// desktop, a phone, the dark colour scheme, the heat map scrolled on a phone).
 // Needs a build (node scripts/build.mjs) and /usr/bin/chromium (apt-get install chromium).
 // Usage: node scripts/screenshots.mjs [--keep DIR]
 import { execFileSync } from 'node:child_process';
@@ -114,16 +115,39 @@ const browser = await chromium.launch({
   ],
 });
 try {
+  // [page, picture, width, height, colour scheme, and for a part of the page: the selectors of
+  // its first and last element, and how far its scrolling region is scrolled sideways]
   const shots = [
-    ['acme-en.html', 'report-en.png', 1000, 1500],
-    ['acme-nl.html', 'report-nl.png', 1000, 1500],
-    ['portfolio.html', 'portfolio.png', 1000, 1200],
-    ['acme-en.html', 'report-phone.png', 390, 1300],
+    ['acme-en.html', 'report-en.png', 1000, 1500, 'light'],
+    ['acme-nl.html', 'report-nl.png', 1000, 1500, 'light'],
+    ['portfolio.html', 'portfolio.png', 1000, 1200, 'light'],
+    ['acme-en.html', 'report-phone.png', 390, 1300, 'light'],
+    ['acme-en.html', 'report-dark.png', 1000, 1500, 'dark'],
+    ['portfolio.html', 'portfolio-phone.png', 390, 800, 'light', ['#matrix', '.scroll'], 160],
   ];
-  for (const [html, png, width, height] of shots) {
-    const page = await browser.newPage({ viewport: { width, height }, javaScriptEnabled: false });
+  for (const [html, png, width, height, colorScheme, part, scrolled] of shots) {
+    // scripts on only to scroll the heat map for the picture (the page has none)
+    const page = await browser.newPage({
+      viewport: { width, height },
+      colorScheme,
+      javaScriptEnabled: part !== undefined,
+    });
     await page.goto(pathToFileURL(join(dir, html)).href);
-    await page.screenshot({ path: join(root, 'docs', png), type: 'png' });
+    const path = join(root, 'docs', png);
+    if (part === undefined) {
+      await page.screenshot({ path, type: 'png' });
+    } else {
+      await page
+        .locator('.scroll')
+        .first()
+        .evaluate((e, x) => (e.scrollLeft = x), scrolled);
+      const [first, last] = await Promise.all(
+        part.map((sel) => page.locator(sel).first().boundingBox()),
+      );
+      const y = first.y - 8;
+      const clip = { x: 0, y, width, height: last.y + last.height + 8 - y };
+      await page.screenshot({ path, type: 'png', clip, fullPage: true });
+    }
     await page.close();
     process.stderr.write(`docs/${png}\n`);
   }

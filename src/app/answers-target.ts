@@ -5,8 +5,7 @@
 import { isJsonFile } from '../io/document.js';
 import { isAnswersFileOrEmpty } from '../io/identity.js';
 import { TrustcheckError } from '../errors.js';
-import type { Document } from 'yaml';
-import { yaml } from '../io/yaml-lib.js';
+import { parseDocument, type Document } from 'yaml';
 
 export function assertAnswersTarget(file: string, force: boolean, hint: string): void {
   const kind = isAnswersFileOrEmpty(file);
@@ -30,6 +29,6 @@ export function documentText(file: string, doc: Document): string {
  * template as it is. */
 export function inSyntaxOf(file: string, yamlTemplate: string): string {
   return isJsonFile(file)
-    ? documentText(file, yaml().parseDocument(yamlTemplate, { version: '1.2' }))
+    ? documentText(file, parseDocument(yamlTemplate, { version: '1.2' }))
     : yamlTemplate;
 }

@@ -14,10 +14,9 @@ import { claimIssues } from '../core/verify.js';
 import { shellQuote } from '../core/text/shell.js';
 import type { ReportForSummary } from '../core/model.js';
 import { locate, parseDocument, type ParsedDocument } from '../io/document.js';
-import { readInputBytes, readInputFile } from '../io/read.js';
-import { parseJsonBytes, textOf } from '../io/json-fast.js';
+import { readInputFile } from '../io/read.js';
 import { schemaIssues } from '../io/schema-issues.js';
-import { crypto } from '../io/crypto.js';
+import { createHash } from 'node:crypto';
 
 const KIND_NAMES: Record<SchemaName, string> = {
   questionnaire: 'questionnaire',
@@ -100,7 +99,7 @@ function wrongFormat(parsed: ParsedDocument, kind: SchemaName): LocatedIssue | u
 }
 
 export function digestOf(text: string): string {
-  return `sha256:${crypto().createHash('sha256').update(text, 'utf8').digest('hex')}`;
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
 export function sortIssues(issues: LocatedIssue[]): LocatedIssue[] {
@@ -171,43 +170,24 @@ function forgedSummary(file: string, n: number): string {
 }
 
 /**
- * A report as far as a portfolio summary reads it. A valid report is parsed from its bytes
- * without decoding them first (parseJsonBytes), and only the texts the summary uses are decoded;
- * anything else (a file that cannot be read, is not UTF-8, is not a valid report) takes
- * loadReportFile's path, so that its messages are the same.
+ * A report as far as a portfolio summary reads it: the parts a summary uses, checked as the
+ * report schema has them (the other fields are not read, so not checked), with its verdicts as
+ * its answers give them. A file that is not such a report, or whose claims do not follow, gets
+ * loadReportFile's messages.
  */
 export function loadReportForSummary(file: string): Result<ReportForSummary> {
-  // the bytes are done with once parsed (the strings are copies): one buffer for every report
-  const read = readInputBytes(file, KIND_NAMES.report, { scratch: true });
-  const fast = read.ok ? parseJsonBytes(read.bytes) : undefined;
-  const value = fast?.value as { format?: unknown } | undefined;
-  // the parts a summary reads, checked as the report schema has them (other fields are not read,
-  // so not checked); the schema has no lengths and matches only ASCII patterns and words, so it
-  // says the same of the Latin-1 reading as of the text
+  const read = readInputFile(file, KIND_NAMES.report);
+  if (!read.ok) return { ok: false, issues: [read.issue], warnings: [] };
+  const parsed = parseDocument(read.text, file);
+  const value = parsed.ok ? (parsed.parsed.value as { format?: unknown } | null) : undefined;
   if (value?.format === REPORT_FORMAT && validators.reportForSummary(value)) {
-    const report = value as unknown as Report;
-    report.subject = textOf(report.subject);
-    report.language = textOf(report.language);
-    for (const q of report.questionnaires) {
-      q.version = textOf(q.version);
-      q.digest = textOf(q.digest);
-      for (const s of q.sections) {
-        s.title = textOf(s.title);
-        for (const st of s.statements) {
-          st.text = textOf(st.text);
-          // whether an n/a's note is blank is read from its text, not its bytes
-          if (st.answer === 'na' && st.note !== null) st.note = textOf(st.note);
-        }
-      }
-    }
-    // the other texts are left in their Latin-1 reading: the type keeps them out of reach
-    const forSummary: ReportForSummary = report;
+    const forSummary = value as unknown as ReportForSummary;
     // the verdicts are used as derived: a report whose claims do not follow, or with a date that
     // does not exist, takes the usual path below, which says where and why
     if (dateIssues('report', forSummary).length === 0 && forgedClaims(forSummary).length === 0) {
       return { ok: true, value: forSummary, warnings: [] };
     }
   }
-  const loaded = loadReportFile(file);
+  const loaded = withDerivedVerdicts(validateText<Report>(read.text, file, 'report'), file);
   return loaded.ok ? { ok: true, value: loaded.value.value, warnings: [] } : loaded;
 }

@@ -9,8 +9,6 @@ export interface OutputStream {
   write(chunk: string): boolean;
   isTTY?: boolean;
   columns?: number;
-  /** Node's stream itself, for what needs a stream (the prompts), when this is a plain writer. */
-  stream?: () => NodeJS.WritableStream;
 }
 
 export interface InputStream extends NodeJS.ReadableStream {

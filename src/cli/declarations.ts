@@ -10,6 +10,11 @@ import {
   REPORT_FORMAT_IDS,
   extensionsInWords,
 } from '../core/render/formats.js';
+import {
+  DEFAULT_SUMMARY_FORMAT,
+  SUMMARY_FORMAT_IDS,
+  summaryExtensionsInWords,
+} from '../core/render/summary-formats.js';
 import { VERSION } from '../version.js';
 import { colorOption, quietOption } from './global-options.js';
 
@@ -193,16 +198,25 @@ export function declareSummary(program: Program) {
     )
     .argument('<reports...>', 'JSON reports (or folders of them)')
     .addOption(
-      new Option('-f, --format <format>', 'output format')
-        .choices(['md', 'json', 'csv', 'html'])
-        .default('md'),
+      new Option(
+        '-f, --format <format>',
+        `output format of every output (default: ${DEFAULT_SUMMARY_FORMAT}, or from each --output extension)`,
+      ).choices(SUMMARY_FORMAT_IDS),
     )
-    .option('-o, --output <file>', 'write the summary there instead of stdout')
+    .addOption(
+      new Option(
+        '-o, --output <file>',
+        `write the summary there (- is stdout); repeatable, each file's format from its extension: ${summaryExtensionsInWords()}`,
+      )
+        .argParser((file: string, previous: string[]) => [...previous, file])
+        .default([] as string[], 'stdout'),
+    )
     .addHelpText(
       'after',
       examples(
         'trustcheck summary reports/*.json',
-        'trustcheck summary reports --format csv -o portfolio.csv',
+        'trustcheck summary reports -o portfolio.csv',
+        'trustcheck summary reports -o portfolio.html -o portfolio.csv -o -',
       ),
     );
 }

@@ -12,6 +12,7 @@ import type { AnswersSource } from '../core/render/options.js';
 import type { Context } from './context.js';
 import type { AuditOptions } from './declarations.js';
 import { printWarnings } from './report-output.js';
+import { annotationPath } from './annotation-path.js';
 
 /** A loaded baseline report with the file it came from. */
 export interface Baseline {
@@ -58,5 +59,8 @@ export function auditFile(
     strict: options.strict,
   });
   if (result.ok || result.summary === undefined) printWarnings(ctx, result.warnings);
-  return { report: unwrap(result), source: answersSource(file, answers) };
+  return {
+    report: unwrap(result),
+    source: answersSource(file, answers, annotationPath(file, ctx.env.GITHUB_WORKSPACE)),
+  };
 }

@@ -115,6 +115,11 @@ export const LABELS = {
     failingSubjects: 'Subjects that fail it',
     subjectsPassed: 'subjects passed (latest report)',
     tileRegressions: 'regressions between reports',
+    reportDescription: (what: string, subject: string, date: string, passed: boolean) =>
+      `${what} of ${subject}, ${date}: ${passed ? 'passed' : 'failed'}.`,
+    portfolioDescription: (subjects: number, reports: number, passed: number) =>
+      `Trustability portfolio of ${count(subjects, 'subject', 'subjects')} (${count(reports, 'report', 'reports')}): ${passed} of ${subjects} passed in their latest report.`,
+    scrollHint: 'Scroll sideways for every question; the first column stays in view.',
   },
   nl: {
     title: 'Betrouwbaarheidsaudit',
@@ -221,6 +226,11 @@ export const LABELS = {
     failingSubjects: 'Organisaties die niet voldoen',
     subjectsPassed: 'organisaties voldaan (laatste rapport)',
     tileRegressions: 'keer achteruitgang tussen rapporten',
+    reportDescription: (what: string, subject: string, date: string, passed: boolean) =>
+      `${what} van ${subject}, ${date}: ${passed ? 'voldaan' : 'niet voldaan'}.`,
+    portfolioDescription: (subjects: number, reports: number, passed: number) =>
+      `Betrouwbaarheidsportfolio van ${count(subjects, 'organisatie', 'organisaties')} (${count(reports, 'rapport', 'rapporten')}): ${passed} van de ${subjects} ${passed === 1 ? 'voldoet' : 'voldoen'} in het laatste rapport.`,
+    scrollHint: 'Veeg of scroll opzij voor alle vragen; de eerste kolom blijft staan.',
   },
 } as const;
 

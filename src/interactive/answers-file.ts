@@ -2,8 +2,7 @@
 // document exactly as the interview decided it (answer, note, evidence, until), keeping the
 // file's comments, key order and the style of what did not change, and saved atomically and
 // durably at once. A `.json` file stays JSON.
-import type { Document, YAMLMap } from 'yaml';
-import { yaml } from '../io/yaml-lib.js';
+import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
@@ -26,7 +25,7 @@ export class AnswersFile {
   }
 
   static fromText(file: string, text: string): AnswersFile {
-    return new AnswersFile(file, yaml().parseDocument(text, { version: '1.2' }));
+    return new AnswersFile(file, parseDocument(text, { version: '1.2' }));
   }
 
   private path(questionnaire: string, section: string, statement: string): string[] {
@@ -35,9 +34,7 @@ export class AnswersFile {
 
   get(questionnaire: string, section: string, statement: string): GivenAnswer {
     const node: unknown = this.doc.getIn(this.path(questionnaire, section, statement));
-    const value = yaml().isMap(node)
-      ? (node.toJSON() as AnswerEntry)
-      : (node as AnswerEntry | undefined);
+    const value = isMap(node) ? (node.toJSON() as AnswerEntry) : (node as AnswerEntry | undefined);
     return normalizeAnswer(value ?? null);
   }
 
@@ -52,7 +49,7 @@ export class AnswersFile {
     this.ensureSection(questionnaire, section);
     const details = DETAILS.filter((key) => given[key] !== undefined);
     const existing: unknown = this.doc.getIn(path, true);
-    if (yaml().isMap(existing)) {
+    if (isMap(existing)) {
       const map = existing;
       // a changed value is a new node: it takes nothing (quotes, a block) from the old one
       const write = (key: string, value: string) => {
@@ -81,7 +78,7 @@ export class AnswersFile {
       ['questionnaires', questionnaire, 'answers'],
       ['questionnaires', questionnaire, 'answers', section],
     ]) {
-      if (!yaml().isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
+      if (!isMap(this.doc.getIn(path, true))) this.doc.setIn(path, this.doc.createNode({}));
     }
   }
 

@@ -1,18 +1,29 @@
 // Parsing YAML (and JSON, which the same parser reads) with positions, so that every problem
 // can be reported as file:line:col. Inputs are data only: custom tags are rejected, aliases are
 // bounded, duplicate keys and prototype-polluting keys are errors.
-import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
-import { yaml } from './yaml-lib.js';
 
 export interface ParsedDocument {
   file: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   value: unknown;
-  /** Where each key is (fast path only), so that a key's place needs no Document. */
+  /** Where each key is (the fast path for simple YAML), so that a key's place needs no Document. */
   keyPositions?: Map<string, { line: number; col: number }>;
 }
 
@@ -30,10 +41,13 @@ export type ParseResult =
   { ok: true; parsed: ParsedDocument } | { ok: false; issues: LocatedIssue[] };
 
 /**
- * Parses a file's text. A simple YAML file (simple-yaml.ts) or a well-formed JSON file
- * (json-fast.ts) takes the fast path; its Document and positions are then made by the full
- * parser only if someone asks for them (to place an error). `fast: false` always takes the full
- * parser.
+ * Parses a file's text (YAML, or JSON for a `.json` file) into its value and its Document. Two
+ * fast paths, kept because they are measured (ARCHITECTURE.md, "Parsing"): well-formed JSON is
+ * read by JSON.parse (json-fast.ts), and YAML of the shapes trustcheck writes and reads most
+ * (block maps of plain keys, sequences of such maps) by one pass over its lines
+ * (simple-yaml.ts). Their Document, for the positions of issues, is made by the YAML parser only
+ * when one is asked for. Anything else, and every file with `fast: false`, takes the YAML
+ * parser at once, which also gives every message with its position.
  */
 export function parseDocument(
   text: string,
@@ -41,8 +55,9 @@ export function parseDocument(
   options: { fast?: boolean } = {},
 ): ParseResult {
   if (options.fast !== false && isJsonFile(file)) {
-    const fast = parseJsonFast(text);
-    if (fast !== undefined) return { ok: true, parsed: new LazyDocument(text, file, fast.value) };
+    const json = parseJsonFast(text);
+    if (json !== undefined)
+      return { ok: true, parsed: new PositionedOnDemand(text, file, json.value) };
   } else if (options.fast !== false) {
     const keyPositions = new Map<string, { line: number; col: number }>();
     const value = parseSimpleYaml(
@@ -50,15 +65,15 @@ export function parseDocument(
       keyPositions,
     );
     if (value !== undefined) {
-      return { ok: true, parsed: new LazyDocument(text, file, value, keyPositions) };
+      return { ok: true, parsed: new PositionedOnDemand(text, file, value, keyPositions) };
     }
   }
   return parseFully(text, file);
 }
 
-/** A document parsed on the fast path: the full parse is made only when asked for. */
-class LazyDocument implements ParsedDocument {
-  private full: ParsedDocument | undefined;
+/** A parsed file whose Document is made when first asked for (to place an issue). */
+class PositionedOnDemand implements ParsedDocument {
+  private positioned: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   constructor(
     private readonly text: string,
     readonly file: string,
@@ -66,26 +81,27 @@ class LazyDocument implements ParsedDocument {
     readonly keyPositions?: Map<string, { line: number; col: number }>,
   ) {}
 
-  private parsed(): ParsedDocument {
-    if (this.full === undefined) {
-      const result = parseFully(this.text, this.file);
-      if (!result.ok) throw new Error(`${this.file}: the fast and the full YAML parser disagree`);
-      this.full = result.parsed;
+  private position(): { doc: Document.Parsed; lineCounter: LineCounter } {
+    if (this.positioned === undefined) {
+      const lineCounter = new LineCounter();
+      const source = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+      const [doc] = parseAllDocuments(source, { lineCounter, version: '1.2' }) as Document.Parsed[];
+      this.positioned = { doc: doc!, lineCounter };
     }
-    return this.full;
+    return this.positioned;
   }
 
   get doc(): Document.Parsed {
-    return this.parsed().doc;
+    return this.position().doc;
   }
 
   get lineCounter(): LineCounter {
-    return this.parsed().lineCounter;
+    return this.position().lineCounter;
   }
 }
 
 function parseFully(text: string, file: string): ParseResult {
-  const lineCounter = new (yaml().LineCounter)();
+  const lineCounter = new LineCounter();
   const at = (offset: number | undefined): Pick<LocatedIssue, 'line' | 'col'> => {
     if (offset === undefined) return {};
     const pos = lineCounter.linePos(offset);
@@ -124,7 +140,7 @@ function parseFully(text: string, file: string): ParseResult {
   }
   let docs: Document.Parsed[];
   try {
-    const all = yaml().parseAllDocuments(source, {
+    const all = parseAllDocuments(source, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false, // checked below, so that both places can be named
@@ -416,11 +432,11 @@ function checkStructure(
   if (tag !== undefined && !tag.startsWith('tag:yaml.org,2002:')) {
     report(`custom tag ${tag} is not allowed; trustcheck files are plain data`, rangeStart(node));
   }
-  if (yaml().isMap(node)) {
+  if (isMap(node)) {
     const seen = new Map<string, number | undefined>();
     for (const pair of node.items) {
       const key = pair.key;
-      if (!yaml().isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
+      if (!isScalar(key) || (key.value !== null && typeof key.value === 'object')) {
         report('keys must be plain text', rangeStart(key));
         continue;
       }
@@ -440,9 +456,9 @@ function checkStructure(
       }
       checkStructure(pair.value, depth + 1, where, report);
     }
-  } else if (yaml().isSeq(node)) {
+  } else if (isSeq(node)) {
     for (const item of node.items) checkStructure(item, depth + 1, where, report);
-  } else if (yaml().isPair(node)) {
+  } else if (isPair(node)) {
     checkStructure(node.value, depth + 1, where, report);
   }
 }
@@ -474,7 +490,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   if (cached === undefined || cached.items !== map.items || cached.size !== map.items.length) {
     const index = new Map<string, Pair>();
     for (const pair of map.items) {
-      if (!yaml().isScalar(pair.key)) continue;
+      if (!isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       if (!index.has(name)) index.set(name, pair);
     }
@@ -499,9 +515,9 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
   for (let i = 0; i < issue.path.length; i++) {
     const part = issue.path[i]!;
     const last = i === issue.path.length - 1;
-    if (yaml().isAlias(node))
+    if (isAlias(node))
       node = (node as { resolve(doc: Document): Node | undefined }).resolve(parsed.doc);
-    if (yaml().isMap(node)) {
+    if (isMap(node)) {
       const pair = pairOf(node, String(part));
       if (pair === undefined) break;
       if (last && issue.at === 'key') {
@@ -510,7 +526,7 @@ export function locate(parsed: ParsedDocument, issue: Issue): LocatedIssue {
       }
       node = pair.value;
       offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
-    } else if (yaml().isSeq(node) && typeof part === 'number') {
+    } else if (isSeq(node) && typeof part === 'number') {
       const item = node.items[part];
       if (item === undefined) break;
       node = item;

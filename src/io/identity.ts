@@ -77,20 +77,9 @@ export function inputIndex(inputs: readonly string[]): (path: string) => string 
   };
 }
 
-/**
- * The key under which two file names are the same file on a case-insensitive or
- * normalisation-insensitive file system (macOS, Windows): NFC and NFD spellings, and letters
- * that differ only in case (including `ß`/`SS`, `ſ`/`s`), give one key. Locale-independent.
- * Windows also ignores trailing dots and spaces. Errs on the side of a collision.
- */
-export function collisionKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/[. ]+$/u, '');
-}
+// the key under which two names are one file on a case- or normalisation-insensitive file
+// system: the core's, which report names are shortened by too
+export { collisionKey } from '../core/report-name.js';
 
 export type ExistingKind = 'missing' | 'empty' | 'answers' | 'other';
 

@@ -13,7 +13,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
-  readFileSync,
+  readSync,
   readlinkSync,
   realpathSync,
   unlinkSync,
@@ -22,8 +22,9 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { onCleanup, trackTempFile, untrackTempFile } from './cleanup.js';
+import { READ_FLAGS } from './read.js';
 import { writeError } from './write.js';
-import { crypto } from './crypto.js';
+import { randomBytes } from 'node:crypto';
 
 /** Who asks for the lock; the shell passes these, so that src/io never touches `process`. */
 export interface LockOwner {
@@ -140,10 +141,7 @@ function held(file: string, ino: bigint, message: string | undefined): AnswersLo
  * inode, or undefined when the lock exists.
  */
 function create(file: string, content: string): bigint | undefined {
-  const temp = join(
-    dirname(file),
-    `.${basename(file)}.${crypto().randomBytes(8).toString('hex')}.tmp`,
-  );
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   trackTempFile(temp);
   try {
     writeFileSync(temp, content, { flag: 'wx', mode: 0o644 });
@@ -184,10 +182,14 @@ function createExclusive(file: string, content: string): bigint | undefined {
   }
 }
 
+/** A lock holds one short line of JSON: more than this is not a lock. */
+const MAX_LOCK_BYTES = 4096;
+
 function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' | 'unreadable' {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // without waiting: a FIFO or device put in the lock's place is refused, not read
+    fd = openSync(file, READ_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw new TrustcheckError(`${file}: the lock cannot be read; check its permissions`, {
@@ -195,10 +197,15 @@ function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' 
     });
   }
   try {
-    const ino = fstatSync(fd, { bigint: true }).ino;
-    const text = readFileSync(fd, 'utf8');
-    if (text.length > 4096) return 'unreadable';
-    const value = JSON.parse(text) as unknown;
+    const stat = fstatSync(fd, { bigint: true });
+    if (!stat.isFile() || stat.size > MAX_LOCK_BYTES) return 'unreadable';
+    const bytes = Buffer.allocUnsafe(MAX_LOCK_BYTES + 1);
+    let total = 0;
+    for (let n = -1; n !== 0 && total < bytes.length; total += n) {
+      n = readSync(fd, bytes, total, bytes.length - total, null);
+    }
+    if (total > MAX_LOCK_BYTES) return 'unreadable';
+    const value = JSON.parse(bytes.toString('utf8', 0, total)) as unknown;
     if (typeof value !== 'object' || value === null) return 'unreadable';
     const { pid, host, started, pidNamespace } = value as Record<string, unknown>;
     if (!Number.isSafeInteger(pid) || typeof host !== 'string' || typeof started !== 'string') {
@@ -206,7 +213,7 @@ function readHolder(file: string): { holder: LockHolder; ino: bigint } | 'gone' 
     }
     const holder: LockHolder = { pid: pid as number, host, started };
     if (typeof pidNamespace === 'string') holder.pidNamespace = pidNamespace;
-    return { holder, ino };
+    return { holder, ino: stat.ino };
   } catch {
     return 'unreadable';
   } finally {

@@ -1,8 +1,12 @@
-// Reading an input file safely: read as a stream with a 5 MiB cap, whatever `stat` says (a pipe,
-// `/dev/stdin` or `/dev/zero` report size 0), so `<(…)` works and `/dev/zero` stops at once;
-// directories, binary and non-UTF-8 content are refused with a one-line message naming the file.
+// Reading an input file safely. Every file is opened without waiting (O_NONBLOCK: a FIFO with
+// no writer, a terminal) and looked at with fstat before a byte is read. A regular file is read
+// with a 5 MiB cap, a directory is refused. A pipe, socket or device is read only when it is an
+// input named on the command line (`<(…)`, `/dev/stdin`): then readStreams reads it first, with
+// the same cap and asynchronously, so that while it waits for a writer a signal still ends the
+// process; elsewhere (a file in a folder, a lock, a file that is also written) it is refused.
+// Binary and non-UTF-8 content are refused with a one-line message naming the file.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { LocatedIssue } from '../core/issues.js';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -11,6 +15,14 @@ export type ReadResult = { ok: true; text: string } | { ok: false; issue: Locate
 export type ReadBytesResult = { ok: true; bytes: Buffer } | { ok: false; issue: LocatedIssue };
 
 const CHUNK = 64 * 1024;
+
+/** Opens for reading without waiting for a FIFO's writer, and without taking a terminal. */
+export const READ_FLAGS =
+  constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** What readStreams read from a pipe, socket or device, by the path it was named by. */
+type Streamed = { bytes: Buffer } | { tooLarge: true } | { error: unknown };
+const streamed = new Map<string, Streamed>();
 
 /**
  * Reads `file` as UTF-8 text (the BOM kept) with the 5 MiB cap. Never throws: a problem comes
@@ -23,82 +35,111 @@ export function readInputFile(file: string, what = 'file'): ReadResult {
   return decodeTextResult(read.bytes, file, what);
 }
 
-/** A buffer that `readInputBytes` reuses when asked to: see its `scratch` option. */
-let scratchBuffer: Buffer | undefined;
-
 /**
- * The bytes of `file`, read in chunks until end of file or until more than 5 MiB arrived (then
- * it stops at once with "larger than 5 MiB"). Works for regular files, pipes and devices. With
- * `scratch`, the bytes are in a buffer that the next such call reuses: for a caller that is done
- * with them before it reads another file (then reading many files allocates almost nothing).
+ * The bytes of `file`: a regular file, or a pipe or device that readStreams has read. Stops at
+ * once when more than 5 MiB arrive ("larger than 5 MiB").
  */
-export function readInputBytes(
-  file: string,
-  what = 'file',
-  options: { scratch?: boolean } = {},
-): ReadBytesResult {
+export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
   const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
   if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
+  const early = streamed.get(file);
+  if (early !== undefined) {
+    if ('bytes' in early) return { ok: true, bytes: early.bytes };
+    return fail('tooLarge' in early ? tooLarge(what) : readReason(what, early.error));
+  }
   let fd: number;
-  let inherited = false;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, READ_FLAGS);
   } catch (error) {
-    // a socket cannot be opened by name; `/dev/stdin` is one when the parent is a Node
-    // process (libuv gives stdio as socket pairs): read the descriptor itself
-    const inheritedFd = descriptorOf(file);
-    if ((error as NodeJS.ErrnoException).code !== 'ENXIO' || inheritedFd === undefined) {
-      return fail(readReason(what, error));
-    }
-    fd = inheritedFd;
-    inherited = true;
+    return fail(readReason(what, error));
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) {
       return fail(`is a directory, not ${article(what)} ${what}; give the path of a file`);
     }
-    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) {
+    if (!stat.isFile()) return fail(notAFile(stat, what));
+    if (stat.size > MAX_INPUT_BYTES) {
       return fail(
         `the ${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
       );
     }
-    // one buffer: a regular file's size and one byte more (to see that it grew), grown only for a
-    // file that grows while read, a pipe or a device
-    const limit = MAX_INPUT_BYTES + 1;
-    const sized = stat.isFile() && stat.size > 0;
-    const size = sized ? stat.size + 1 : CHUNK;
-    let buffer =
-      options.scratch === true && scratchBuffer !== undefined && scratchBuffer.length >= size
-        ? scratchBuffer
-        : Buffer.allocUnsafe(size);
+    // its size and one byte more (to see that it grew), grown only for a file that grows while
+    // read or says it has no size (/proc)
+    let buffer = Buffer.allocUnsafe(stat.size > 0 ? stat.size + 1 : CHUNK);
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(CHUNK, buffer.length * 2)));
+        const grown = Buffer.allocUnsafe(Math.min(MAX_INPUT_BYTES + 1, buffer.length * 2));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }
-      const n = readChunk(fd, buffer, total);
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT_BYTES) {
-        return fail(`the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`);
-      }
-      // a regular file read to exactly its size has ended there (as readFileSync takes it): no
-      // read more to see its end
-      if (sized && total === stat.size) break;
+      if (total > MAX_INPUT_BYTES) return fail(tooLarge(what));
     }
-    // kept for the next file, unless it is large
-    if (options.scratch === true && buffer.length <= 1024 * 1024) scratchBuffer = buffer;
     return { ok: true, bytes: buffer.subarray(0, total) };
   } catch (error) {
     return fail(readReason(what, error));
   } finally {
     try {
-      if (!inherited) closeSync(fd);
+      closeSync(fd);
     } catch {
       // nothing more to do
+    }
+  }
+}
+
+const tooLarge = (what: string): string =>
+  `the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`;
+
+/** A FIFO, socket or device where a regular file is expected. */
+function notAFile(stat: Stats, what: string): string {
+  const kind = stat.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stat.isSocket()
+      ? 'a socket'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'a device'
+        : 'not a regular file';
+  return `is ${kind}, not ${article(what)} ${what}; give the path of a regular file (a pipe is read only when it is named on the command line)`;
+}
+
+/**
+ * Reads the inputs among `paths` that are pipes, sockets or devices (`<(…)`, `/dev/stdin`, a
+ * FIFO), each once and with the 5 MiB cap, for readInputBytes to take. Asynchronous: while it
+ * waits for a writer, signals are handled. Regular files, folders and paths that cannot be
+ * opened are left to readInputBytes, which reads them or says what is wrong.
+ */
+export async function readStreams(paths: readonly string[]): Promise<void> {
+  for (const file of new Set(paths)) {
+    if (file === '' || streamed.has(file)) continue;
+    let fd: number;
+    try {
+      fd = openSync(file, READ_FLAGS);
+    } catch (error) {
+      // a socket cannot be opened by name; `/dev/stdin` is one when the parent is a Node
+      // process (libuv gives stdio as socket pairs): read the descriptor itself
+      const inherited = descriptorOf(file);
+      if ((error as NodeJS.ErrnoException).code === 'ENXIO' && inherited !== undefined) {
+        streamed.set(file, await readPipe(inherited));
+      }
+      continue;
+    }
+    let stat: Stats;
+    try {
+      stat = fstatSync(fd);
+    } catch {
+      closeSync(fd);
+      continue;
+    }
+    if (stat.isFile() || stat.isDirectory()) {
+      closeSync(fd);
+    } else if (stat.isFIFO() || stat.isSocket()) {
+      streamed.set(file, await readPipe(fd));
+    } else {
+      streamed.set(file, await readDevice(fd));
     }
   }
 }
@@ -110,15 +151,58 @@ function descriptorOf(file: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-/** One read into `buffer` from `offset`; a non-blocking pipe (EAGAIN) is waited for briefly. */
-function readChunk(fd: number, buffer: Buffer, offset: number): number {
-  for (;;) {
-    try {
-      return readSync(fd, buffer, offset, buffer.length - offset, null);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+/**
+ * A pipe or socket, read through the event loop as Node reads its own stdin: a FIFO whose
+ * writer has not come yet is waited for, and a signal still ends the process meanwhile.
+ */
+async function readPipe(fd: number): Promise<Streamed> {
+  // loaded only for a pipe: most runs read none
+  const { Socket } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = new Socket({ fd, readable: true, writable: false });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    socket.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > MAX_INPUT_BYTES) {
+        socket.destroy();
+        resolve({ tooLarge: true });
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    socket.on('end', () => resolve({ bytes: Buffer.concat(chunks, total) }));
+    socket.on('error', (error) => resolve({ error }));
+  });
+}
+
+/**
+ * A device (a terminal, /dev/zero), opened non-blocking: read until its end or the cap; when it
+ * has nothing yet, the event loop runs (signals too) before it is asked again.
+ */
+async function readDevice(fd: number): Promise<Streamed> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, CHUNK, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      if (n === 0) return { bytes: Buffer.concat(chunks, total) };
+      total += n;
+      if (total > MAX_INPUT_BYTES) return { tooLarge: true };
+      chunks.push(chunk.subarray(0, n));
     }
+  } catch (error) {
+    return { error };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -155,7 +239,8 @@ export function decodeTextResult(bytes: Uint8Array, file: string, what = 'file')
       },
     };
   }
-  if (text.trim() === '') return { ok: false, issue: { file, message: `the ${what} is empty` } };
+  // (a search, not trim(): trim copies the text)
+  if (!/\S/.test(text)) return { ok: false, issue: { file, message: `the ${what} is empty` } };
   return { ok: true, text };
 }
 

@@ -33,7 +33,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { TrustcheckError } from '../errors.js';
 import { trackTempFile, untrackTempFile } from './cleanup.js';
-import { crypto } from './crypto.js';
+import { randomBytes } from 'node:crypto';
 
 // for the shell's signal handler and for tests: one import for everything about writing
 export { pendingTempFiles, removeTempFiles } from './cleanup.js';
@@ -345,7 +345,7 @@ function notAFolder(file: string, path: string, cause: unknown): TrustcheckError
 function tempPathFor(target: string): string {
   // a short prefix of the name, so that a long (but valid) name does not make the temp too long
   const prefix = Array.from(basename(target)).slice(0, 40).join('');
-  return join(dirname(target), `.${prefix}.${crypto().randomBytes(8).toString('hex')}.tmp`);
+  return join(dirname(target), `.${prefix}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
 /** Creates the temp file exclusively, with the mode (and owner, when allowed) of the old file. */

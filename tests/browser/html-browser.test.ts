@@ -4,13 +4,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fillTemplate, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
+import { launchChromium } from '../support/browser.js';
 import { TIMEOUT } from '../support/timeouts.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BROWSER_TIMEOUT = TIMEOUT.browser;
 const hostile = 'Evil <script>alert(1)</script> "q" & </style> <img src=x onerror=alert(2)>';
 
@@ -87,25 +87,7 @@ afterAll(async () => {
 });
 
 async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the HTML tests need Chromium. Install it with: apt-get update && apt-get install -y chromium`,
-    );
-  }
-  // launch() starts Chromium with a fresh, temporary user-data-dir of its own
-  browser ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser ??= await launchChromium();
   return browser;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   declareAudit,
   declareProgram,
+  declareSummary,
   type AuditOptions,
   type DiffOptions,
   type InitOptions,
@@ -16,6 +17,7 @@ import { globalFlags } from '../../src/cli/global-options.js';
 import type { Language } from '../../src/core/language.js';
 import type { FailOn } from '../../src/core/policy.js';
 import { REPORT_FORMAT_IDS, type ReportFormat } from '../../src/core/render/index.js';
+import { SUMMARY_FORMAT_IDS, type SummaryFormat } from '../../src/core/render/summary-formats.js';
 
 describe('the options a command receives', () => {
   it('are typed from their declarations', () => {
@@ -30,7 +32,11 @@ describe('the options a command receives', () => {
     expectTypeOf<AuditOptions['resume']>().toEqualTypeOf<string | true | undefined>();
     expectTypeOf<InitOptions['schemaFile']>().toEqualTypeOf<string | true | undefined>();
     expectTypeOf<DiffOptions['format']>().toEqualTypeOf<'md' | 'json'>();
-    expectTypeOf<SummaryOptions['format']>().toEqualTypeOf<'md' | 'json' | 'csv' | 'html'>();
+    // no default: without --format, each output's extension chooses
+    expectTypeOf<SummaryOptions['format']>().toEqualTypeOf<SummaryFormat | undefined>();
+    expectTypeOf<SummaryFormat>().toEqualTypeOf<'md' | 'json' | 'csv' | 'html'>();
+    // -o FILE, repeatable: every file given, none when none is
+    expectTypeOf<SummaryOptions['output']>().toEqualTypeOf<string[]>();
     expectTypeOf<ShowOptions['format']>().toEqualTypeOf<'text' | 'md' | 'json' | undefined>();
     expectTypeOf<VerifyOptions['format']>().toEqualTypeOf<'text' | 'json'>();
     expectTypeOf<VerifyOptions['answers']>().toEqualTypeOf<string[] | undefined>();
@@ -56,6 +62,19 @@ describe('the options a command receives', () => {
     const audit = declareAudit(declareProgram());
     const format = audit.options.find((o) => o.long === '--format');
     expect(format?.argChoices).toEqual(REPORT_FORMAT_IDS);
+  });
+
+  it('offer the summary table’s formats to summary --format, and take -o more than once', () => {
+    const program = declareProgram().exitOverride();
+    const summary = declareSummary(program);
+    const format = summary.options.find((o) => o.long === '--format');
+    expect(format?.argChoices).toEqual(SUMMARY_FORMAT_IDS);
+    // -o takes one file each time: a report after it stays a report
+    program.parse(['summary', '-o', 'a.html', 'r1.json', '-o', 'a.csv', 'r2.json'], {
+      from: 'user',
+    });
+    expect(summary.opts()).toEqual({ output: ['a.html', 'a.csv'] });
+    expect(summary.args).toEqual(['r1.json', 'r2.json']);
   });
 });
 

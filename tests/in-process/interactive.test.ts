@@ -15,6 +15,7 @@ import type { AuditOptions } from '../../src/cli/declarations.js';
 import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
 import type { Prompts } from '../../src/interactive/prompts.js';
 import { TrustcheckError } from '../../src/errors.js';
+import { waitFor } from '../support/wait.js';
 
 type Events = Awaited<ReturnType<typeof render>>['events'];
 /** One scripted reaction to one prompt: press keys, or throw to simulate an interrupt. */
@@ -354,8 +355,10 @@ describe('interactive audit', () => {
     const retype: Step = async (e, _screen, getScreen) => {
       e.type('missing/report.md');
       e.keypress('enter');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(getScreen()).toContain('the folder missing does not exist');
+      // the prompt validates the path asynchronously, then shows the problem
+      await waitFor(getScreen, (t) => t.includes('the folder missing does not exist'), {
+        what: 'the path problem',
+      });
       for (let i = 0; i < 40; i++) e.keypress('backspace');
       e.type('r.md');
       e.keypress('enter');
@@ -500,21 +503,28 @@ describe('the interview', () => {
   });
 
   it('speaks Dutch throughout: prompts, hints, validation, verdicts, review and summary', async () => {
+    /** Enter on an empty answer: the prompt refuses it with `refusal`; then `text` is typed. */
     const emptyThen =
-      (text: string): Step =>
+      (refusal: string, text: string): Step =>
       async (e, _screen, getScreen) => {
         e.keypress('enter');
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        screensSeen.push(getScreen());
+        screensSeen.push(
+          await waitFor(getScreen, (t) => t.includes(refusal), {
+            what: `the refusal “${refusal}”`,
+          }),
+        );
         e.type(text);
         e.keypress('enter');
       };
     const screensSeen: string[] = [];
     const steps: Step[] = [
-      emptyThen('Kapsalon Knip'),
+      emptyThen('Geef de naam van de organisatie.', 'Kapsalon Knip'),
       (e) => e.keypress('enter'), // both questionnaires
       na,
-      emptyThen('We verkopen geen spullen met garantie.'),
+      emptyThen(
+        'Niet van toepassing vraagt om een toelichting.',
+        'We verkopen geen spullen met garantie.',
+      ),
       no,
       type(''),
       ...Array<Step>(35).fill(yes),

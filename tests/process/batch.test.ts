@@ -1,15 +1,20 @@
 // Consultant scale: batch audits with --out-dir, and the portfolio summary.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fillTemplate, list, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
 
 let dir: string;
 let cleanup: () => void;
 let template: string;
+// one template for every test: init's output is the same each time
+beforeAll(() => {
+  const init = run(['init', '-', '--subject', 'X']);
+  expect(init.code, init.stderr).toBe(0);
+  template = fillTemplate(init.stdout);
+});
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  template = fillTemplate(run(['init', '-', '--subject', 'X']).stdout);
   mkdirSync(join(dir, 'clients'));
   write(join(dir, 'clients', 'acme.yaml'), template.replace('subject: "X"', 'subject: "Acme"'));
   write(

@@ -1,7 +1,14 @@
 // CI-native output: the GitHub workflow of docs/ci.md run step by step, GitHub annotations on the
 // answers' lines, the job summary, --name templates for quarterly history, several formats with
 // --out-dir, and a summary that descends into folders and leaves out what is not a report.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -149,7 +156,10 @@ describe('-f github', () => {
     const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error '));
     expect(errors).toHaveLength(5);
     const text = read(join(dir, 'a.yaml'));
-    expect(errors[0]).toContain(`file=a.yaml,line=${lineOf(text, 'renewal-warning')},`);
+    // outside GitHub Actions (no GITHUB_WORKSPACE): the absolute path, which a runner converts
+    expect(errors[0]).toContain(
+      `file=${join(realpathSync(dir), 'a.yaml')},line=${lineOf(text, 'renewal-warning')},`,
+    );
     expect(result.stdout).toContain('::group::');
     expect(result.stdout).toMatch(/::notice title=trustcheck::Acme B\.V\.: failed/);
   });

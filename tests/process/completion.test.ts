@@ -7,17 +7,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, run, tempDir } from '../support/helpers.js';
+import { skipEachWith, unless } from '../support/skip.js';
 import { TIMEOUT } from '../support/timeouts.js';
 
 const has = (shell: string): boolean =>
   spawnSync('sh', ['-c', `command -v ${shell}`], { encoding: 'utf8' }).status === 0;
 
-const missing = ['zsh', 'fish'].filter((shell) => !has(shell));
-if (missing.length > 0) {
-  console.warn(
-    `completion.test.ts: ${missing.join(' and ')} not installed, so their completion tests are skipped (apt-get install ${missing.join(' ')})`,
-  );
-}
+/** The skip note of a shell's tests, or undefined when the shell is installed. */
+const needs = (shell: string): string | undefined =>
+  unless(has(shell), `${shell} is not installed (apt-get install ${shell})`);
 
 let dir: string;
 let cleanup: () => void;
@@ -130,81 +128,85 @@ describe('bash completion', () => {
   });
 });
 
-// each case starts an interactive zsh in a pseudo-terminal: about half a second
-describe.skipIf(!has('zsh'))(
-  'zsh completion, installed as _trustcheck in $fpath',
-  { timeout: TIMEOUT.shell },
-  () => {
-    const complete = (line: string): { words: string[]; lines: string[] } => {
-      const result = spawnSync(
-        'zsh',
-        ['-f', join(root, 'tests', 'support', 'zsh-capture.zsh'), join(dir, 'fpath'), line],
-        {
-          cwd: join(dir, 'work'),
-          env: { PATH: process.env.PATH, HOME: dir },
-          encoding: 'utf8',
-          timeout: 30_000,
-        },
-      );
-      const lines = result.stdout.split('\n').filter((l) => l !== '');
-      return { words: lines.map((l) => l.split(' -- ')[0]!), lines };
-    };
-
-    it('completes commands with their descriptions on the first TAB', () => {
-      const { words, lines } = complete('trustcheck ');
-      expect(norm(words)).toEqual(cases[0]![1]);
-      expect(lines.find((l) => l.startsWith('audit '))).toContain(
-        'run an audit (interactive on a terminal, or from --answers)',
-      );
+// each case starts an interactive zsh in a pseudo-terminal (about 0.2 s); compinit keeps what it
+// found in a dump file, as a user's zsh does, so only the first one scans the system's functions
+describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOUT.shell }, () => {
+  skipEachWith(needs('zsh'));
+  // what TAB offers for a line, asked once: several tests look at the same offer
+  const offers = new Map<string, { words: string[]; lines: string[] }>();
+  const complete = (line: string): { words: string[]; lines: string[] } => {
+    const known = offers.get(line);
+    if (known) return known;
+    const capture = join(root, 'tests', 'support', 'zsh-capture.zsh');
+    const dump = join(dir, 'zcompdump');
+    const result = spawnSync('zsh', ['-f', capture, join(dir, 'fpath'), line, dump], {
+      cwd: join(dir, 'work'),
+      env: { PATH: process.env.PATH, HOME: dir },
+      encoding: 'utf8',
+      timeout: 40_000,
     });
+    expect(result.status, `${line}: ${result.error?.message ?? ''} ${result.stderr}`).toBe(0);
+    const lines = result.stdout.split('\n').filter((l) => l !== '');
+    const offer = { words: lines.map((l) => l.split(' -- ')[0]!), lines };
+    offers.set(line, offer);
+    return offer;
+  };
 
-    // the capture sees every candidate zsh considers; for directories, _path_files also passes
-    // the other files to compadd, to be filtered later, so only the spec is checked there
-    it.each(cases.slice(1).filter(([line]) => !line.includes('--out-dir')))(
-      '%s',
-      (line, expected) => {
-        expect(norm(complete(line).words)).toEqual(expected);
-      },
+  it('completes commands with their descriptions on the first TAB', () => {
+    const { words, lines } = complete('trustcheck ');
+    expect(norm(words)).toEqual(cases[0]![1]);
+    expect(lines.find((l) => l.startsWith('audit '))).toContain(
+      'run an audit (interactive on a terminal, or from --answers)',
     );
+  });
 
-    it('trustcheck audit --out-dir completes directories', () => {
-      expect(complete('trustcheck audit --out-dir ').words).toContain('reports');
-      expect(scripts.zsh).toMatch(/--out-dir'\[[^\]]*\]:dir:_directories'/);
-    });
+  // the capture sees every candidate zsh considers; for directories, _path_files also passes
+  // the other files to compadd, to be filtered later, so only the spec is checked there
+  it.each(cases.slice(1).filter(([line]) => !line.includes('--out-dir')))(
+    '%s',
+    (line, expected) => {
+      expect(norm(complete(line).words)).toEqual(expected);
+    },
+  );
 
-    it.each(refCases)('%s offers the built-in ids with their titles, and .yaml files', (line) => {
-      const { words, lines } = complete(line);
-      expect(words).toEqual(expect.arrayContaining([...ids, 'acme.yaml', 'check.yml']));
-      expect(lines.find((l) => l.startsWith('trustability '))).toContain('Trustability test');
-    });
+  it('trustcheck audit --out-dir completes directories', () => {
+    expect(complete('trustcheck audit --out-dir ').words).toContain('reports');
+    expect(scripts.zsh).toMatch(/--out-dir'\[[^\]]*\]:dir:_directories'/);
+  });
 
-    it('registers itself when sourced instead (source <(trustcheck completion zsh))', () => {
-      const result = spawnSync(
+  it.each(refCases)('%s offers the built-in ids with their titles, and .yaml files', (line) => {
+    const { words, lines } = complete(line);
+    expect(words).toEqual(expect.arrayContaining([...ids, 'acme.yaml', 'check.yml']));
+    expect(lines.find((l) => l.startsWith('trustability '))).toContain('Trustability test');
+  });
+
+  it('registers itself when sourced instead (source <(trustcheck completion zsh))', () => {
+    const result = spawnSync(
+      'zsh',
+      [
+        '-f',
+        '-c',
+        'autoload -U compinit; compinit -u -D; source "$1"; print -r -- $_comps[trustcheck]',
         'zsh',
-        [
-          '-f',
-          '-c',
-          'autoload -U compinit; compinit -u -D; source "$1"; print -r -- $_comps[trustcheck]',
-          'zsh',
-          join(dir, 'fpath', '_trustcheck'),
-        ],
-        { env: { PATH: process.env.PATH, HOME: dir }, encoding: 'utf8' },
-      );
-      expect(result.stderr).toBe('');
-      expect(result.stdout).toBe('_trustcheck\n');
-    });
+        join(dir, 'fpath', '_trustcheck'),
+      ],
+      { env: { PATH: process.env.PATH, HOME: dir }, encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('_trustcheck\n');
+  });
 
-    it('describes options, and offers none where a value is expected', () => {
-      const { lines } = complete('trustcheck audit --fa');
-      expect(lines.find((l) => l.startsWith('--fail-on'))).toContain('when to exit 1');
-      for (const [line] of cases.slice(1)) {
-        expect(complete(line).words.filter((w) => w.startsWith('-'))).toEqual([]);
-      }
-    });
-  },
-);
+  it('describes options, and offers none where a value is expected', () => {
+    const { lines } = complete('trustcheck audit --fa');
+    expect(lines.find((l) => l.startsWith('--fail-on'))).toContain('when to exit 1');
+    for (const [line] of cases.slice(1)) {
+      expect(complete(line).words.filter((w) => w.startsWith('-'))).toEqual([]);
+    }
+  });
+});
 
-describe.skipIf(!has('fish'))('fish completion', () => {
+describe('fish completion', () => {
+  skipEachWith(needs('fish'));
   const complete = (line: string): string[] => {
     const result = spawnSync(
       'fish',

@@ -1,6 +1,7 @@
 // Help that teaches: a purpose and real examples for every command; mistakes get suggestions.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { run } from '../support/helpers.js';
+import { bin, cleanEnv, run } from '../support/helpers.js';
 
 const commands = [
   ['audit'],
@@ -115,10 +116,20 @@ describe('help', () => {
     expect(result.stderr).toBe("error: unknown option '--subjet'\n(Did you mean --subject?)\n");
   });
 
-  it('--version prints the version only', () => {
-    const result = run(['--version']);
+  it.each([['--version'], ['-V'], ['-v']])('%s prints the version only', (flag) => {
+    const result = run([flag]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('--version to a reader that has gone ends quietly', () => {
+    const result = spawnSync('bash', ['-c', '"$0" "$1" --version | true', process.execPath, bin], {
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
   });
 });
 

@@ -170,22 +170,28 @@ while (Date.now() < start) {}
 try {
   acquireLock(process.argv[2], { pid: process.pid, host: 'h', isAlive: () => true });
   console.log('got it');
-  setTimeout(() => {}, 500);
+  // the winner holds the lock until the test has heard from every process
+  process.stdin.resume();
 } catch (e) { console.log(e.message); }`,
     );
+    // all eight spin until the same moment, then race
     const start = Date.now() + 400;
-    const outputs = await Promise.all(
-      Array.from(
-        { length: 8 },
-        () =>
-          new Promise<string>((done) => {
-            const child = spawn(process.execPath, [script, answers, String(start)]);
-            let out = '';
-            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-            child.on('close', () => done(out.trim()));
-          }),
-      ),
-    );
+    const racers = Array.from({ length: 8 }, () => {
+      const child = spawn(process.execPath, [script, answers, String(start)]);
+      let out = '';
+      const closed = new Promise<void>((done) => child.on('close', () => done()));
+      const answered = new Promise<string>((done) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) done(out.trim());
+        });
+        void closed.then(() => done(out.trim()));
+      });
+      return { child, closed, answered };
+    });
+    const outputs = await Promise.all(racers.map((r) => r.answered));
+    for (const { child } of racers) child.stdin.end();
+    await Promise.all(racers.map((r) => r.closed));
     expect(outputs.filter((o) => o === 'got it')).toHaveLength(1);
     for (const o of outputs.filter((o) => o !== 'got it')) {
       expect(o).toMatch(/is being answered in another session \(pid \d+ on host h, since /);

@@ -11,6 +11,7 @@ import { summarize } from '../../src/core/summary.js';
 import { renderSummaryMarkdown } from '../../src/core/render/summary.js';
 import { html, raw } from '../../src/core/render/html-template.js';
 import { renderHtml } from '../../src/core/render/html.js';
+import { dated, scrollable } from '../../src/core/render/html-page.js';
 import { render, renderAsync } from '../../src/index.js';
 import { renderComparisonMarkdown, renderMarkdown } from '../../src/core/render/markdown.js';
 import { renderSummaryHtml } from '../../src/core/render/summary-html.js';
@@ -225,7 +226,10 @@ describe('Markdown report', () => {
     const text = renderMarkdown(r);
     expect(text).toContain('(`unclaimed-entitlements`, N/A expired on 2026-11-01)');
     expect(text).toContain('(`say-sorry`, N/A without a valid note, or not allowed here)');
-    expect(collapse(renderHtml(r))).toContain('N/A expired on 2026-11-01');
+    // a date is a <time>, which never breaks after a hyphen
+    expect(collapse(renderHtml(r))).toContain(
+      'N/A expired on <time datetime="2026-11-01">2026-11-01</time>',
+    );
   });
 
   it('diff Markdown starts with a top-level heading', () => {
@@ -247,7 +251,7 @@ describe('HTML', () => {
     );
   });
 
-  it('is one document with lang, title, viewport and inline style, no script', () => {
+  it('is one document with lang, title, description, icon, viewport and inline style, no script', () => {
     expect(page).toMatch(/^<!doctype html> <html lang="en">/);
     expect(page).toContain(
       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
@@ -257,7 +261,13 @@ describe('HTML', () => {
     );
     expect(page.match(/<script/g)).toBeNull();
     expect(page.match(/<\/style>/g)).toHaveLength(1);
-    expect(page).not.toMatch(/(src|href)=|url\((?!#)|@import/);
+    expect(page).toContain(
+      '<meta name="description" content="Trustability test and Transparency check-up of Acme Evil &lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;/style&gt; | `tick` # x, 2026-11-23: failed.',
+    );
+    // the one address in the page is its icon, inline
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="data:image\/svg\+xml,[^"<>]+" \/>/;
+    expect(page).toMatch(icon);
+    expect(page.replace(icon, '')).not.toMatch(/(src|href)=|url\((?!#)|@import/);
     expect(renderHtml(reportNl)).toMatch(/^<!doctype html>\n<html lang="nl">/);
   });
 
@@ -271,9 +281,34 @@ describe('HTML', () => {
     expect(page).toContain('⚠ expires in 53 days');
   });
 
+  it('describes itself in the report’s language', () => {
+    expect(collapse(renderHtml(reportNl))).toMatch(
+      /<meta name="description" content="Betrouwbaarheidstest en Transparantie APK van Acme Evil &lt;script&gt;[^"]*, \d{4}-\d{2}-\d{2}: niet voldaan\. \d+ van 10 vragen voldaan, \d+ van 36 uitspraken waar\." \/>/,
+    );
+  });
+
+  it('makes each date a <time>, escaping the text around it', () => {
+    expect(dated('<b> on 2026-11-23, not 12026-11-230 or 2026-1-2').value).toBe(
+      '&lt;b&gt; on <time datetime="2026-11-23">2026-11-23</time>, not 12026-11-230 or 2026-1-2',
+    );
+    expect(dated('2026-05-01 to 2026-11-23').value).toBe(
+      '<time datetime="2026-05-01">2026-05-01</time> to <time datetime="2026-11-23">2026-11-23</time>',
+    );
+  });
+
+  it('puts a wide table in a named region the keyboard reaches, with a cue when asked', () => {
+    const region = scrollable('h', html`<table></table>`, 'Scroll <sideways>').value;
+    expect(collapse(region)).toBe(
+      '<p class="scroll-hint">Scroll &lt;sideways&gt;</p> <div class="scroll" role="region" aria-labelledby="h" tabindex="0"><table></table></div>',
+    );
+    expect(scrollable('h', html`<table></table>`).value).not.toContain('scroll-hint');
+  });
+
   it('shows what changed since a baseline', () => {
     const b = collapse(renderHtml(withBaseline));
-    expect(b).toContain('1 regression against the baseline of 2026-05-01');
+    expect(b).toContain(
+      '1 regression against the baseline of <time datetime="2026-05-01">2026-05-01</time>',
+    );
     expect(b).toContain('▲1');
     expect(b).toContain('▼1');
   });

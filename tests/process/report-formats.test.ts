@@ -8,8 +8,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate, read, root, run, setAnswer, tempDir, write } from '../support/helpers.js';
+import { shared } from '../support/skip.js';
 
-const xsd = join(root, '..', 'shared', 'fixtures', 'JUnit.xsd');
+const xsd = shared('fixtures/JUnit.xsd', "Apache Ant's JUnit schema");
 const nasty =
   'Pipes | and `ticks` <script>alert(1)</script> **bold** # hash & "quotes" \u0007 done';
 
@@ -128,8 +129,9 @@ describe('Markdown report', () => {
 });
 
 describe('JUnit report', () => {
-  it.skipIf(!existsSync(xsd))('validates against the Apache Ant JUnit schema', async () => {
-    const schema = readFileSync(xsd, 'utf8');
+  it('validates against the Apache Ant JUnit schema', async (ctx) => {
+    if (xsd.missing) ctx.skip(xsd.missing);
+    const schema = readFileSync(xsd.path, 'utf8');
     for (const o of outputs) {
       const result = await validateXML({
         xml: [{ fileName: `${o}.xml`, contents: read(join(dir, `${o}.xml`)) }],

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   bin,
   cleanEnv,
@@ -21,11 +21,23 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
+/** What `init answers.yaml` writes in a temp folder, made once: every temp folder is alike. */
+let template: string;
+beforeAll(() => {
+  const made = tempDir();
+  try {
+    const init = run(['init', 'answers.yaml', '--subject', 'Acme B.V.'], { cwd: made.dir });
+    expect(init.code, init.stderr).toBe(0);
+    template = read(join(made.dir, 'answers.yaml'));
+  } finally {
+    made.cleanup();
+  }
+});
+
+/** answers.yaml in the test's folder, as init wrote it, every statement answered `value`. */
 function initFilled(value: 'yes' | 'no' = 'yes'): string {
-  const init = run(['init', 'answers.yaml', '--subject', 'Acme B.V.'], { cwd: dir });
-  expect(init.code).toBe(0);
   const file = join(dir, 'answers.yaml');
-  write(file, fillTemplate(read(file), value));
+  write(file, fillTemplate(template, value));
   return file;
 }
 
@@ -104,6 +116,25 @@ describe('trustcheck audit --answers', () => {
     );
     expect(result.status).toBe(0);
     expect(result.stderr).not.toMatch(/error|EPIPE/i);
+  });
+
+  it('writes output larger than a pipe holds whole to a reader that is slow to start', () => {
+    const expected = run(['schema', 'answers'], { cwd: dir });
+    expect(expected.code, expected.stderr).toBe(0);
+    // larger than a pipe's buffer (64 KiB on Linux): part of it waits in Node's stream
+    expect(Buffer.byteLength(expected.stdout)).toBeGreaterThan(64 * 1024);
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$0" "$1" schema answers | { sleep 1; cat; }',
+        process.execPath,
+        bin,
+      ],
+      { cwd: dir, env: cleanEnv(), encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(expected.stdout);
   });
 
   it('a single no fails exactly its section and exits 1 (0 with --fail-on never)', () => {

@@ -1,10 +1,11 @@
 // The writer across processes: killed with SIGTERM at random moments it leaves no temp file
 // and no half report; two writers in separate PID namespaces (both pid 1) never collide.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleIo, tempFilesIn, tempFolder, works } from '../support/io-helpers.js';
+import { bundleIo, inRounds, tempFilesIn, tempFolder, works } from '../support/io-helpers.js';
+import { skipEachWith, unless } from '../support/skip.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -36,15 +37,18 @@ for (let n = 0; ; n += 4) {
 }`,
     );
     const seen = { complete: 0, absent: 0 };
-    for (let round = 0; round < 25; round++) {
+    // five batches side by side; each is killed at its own random moment
+    await inRounds(25, 5, async (round) => {
       const out = join(dir, `run${round}`);
-      spawnSync('mkdir', [out]);
+      mkdirSync(out);
       const child = spawn(process.execPath, [script, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       await new Promise<void>((ready) => child.stdout.once('data', () => ready()));
+      // a random moment of the batch (at once in every fifth round): this delay times the kill,
+      // it does not wait for anything
       await new Promise((wait) => setTimeout(wait, round % 5 === 0 ? 0 : Math.random() * 150));
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(130);
       expect(stderr).toBe('');
@@ -61,7 +65,7 @@ for (let n = 0; ; n += 4) {
         expect(text).toBe(reportText(n));
         seen.complete++;
       }
-    }
+    });
     console.log(
       `write-processes.test.ts: after the kills, ${seen.complete} reports complete, ${seen.absent} absent`,
     );
@@ -71,14 +75,13 @@ for (let n = 0; ; n += 4) {
   }, 120_000);
 });
 
-const unshareWorks = works('unshare', ['-pf', 'true']);
-if (!unshareWorks) {
-  console.log(
-    'write-processes.test.ts: PID namespace case skipped: unshare -pf is not permitted here',
+describe('two writers in separate PID namespaces', () => {
+  skipEachWith(
+    unless(
+      works('unshare', ['-pf', 'true']),
+      'a PID namespace may not be made here (unshare -pf needs root, or user namespaces)',
+    ),
   );
-}
-
-describe.skipIf(!unshareWorks)('two writers in separate PID namespaces', () => {
   it('write the same output 20 times without a failure', async () => {
     const script = join(dir, 'writer.mjs');
     writeFileSync(
@@ -88,8 +91,7 @@ const [file, who] = process.argv.slice(2);
 for (let i = 0; i < 50; i++) writeFileSafely(file, (who + ' ' + i + '\\n').repeat(2000));
 console.log(process.pid);`,
     );
-    const target = join(dir, 'shared.md');
-    const run = (who: string) =>
+    const run = (target: string, who: string) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
         const child = spawn('unshare', ['-pf', process.execPath, script, target, who]);
         let stdout = '';
@@ -98,8 +100,12 @@ console.log(process.pid);`,
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.on('close', (code) => done({ code, stdout, stderr }));
       });
-    for (let round = 0; round < 20; round++) {
-      const results = await Promise.all([run('a'), run('b')]);
+    // four pairs side by side, each pair on a file of its own
+    await inRounds(20, 4, async (round) => {
+      const folder = join(dir, `pair${round}`);
+      mkdirSync(folder);
+      const target = join(folder, 'shared.md');
+      const results = await Promise.all([run(target, 'a'), run(target, 'b')]);
       // both ran as pid 1: a temp name made of the pid would have been the same
       expect(results).toEqual([
         { code: 0, stdout: '1\n', stderr: '' },
@@ -107,7 +113,7 @@ console.log(process.pid);`,
       ]);
       const text = readFileSync(target, 'utf8');
       expect(['a 49\n'.repeat(2000), 'b 49\n'.repeat(2000)]).toContain(text);
-      expect(tempFilesIn(dir)).toEqual([]);
-    }
+      expect(tempFilesIn(folder)).toEqual([]);
+    });
   }, 120_000);
 });

@@ -19,7 +19,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TrustcheckError } from '../../src/errors.js';
 import { pendingTempFiles } from '../../src/io/cleanup.js';
 import { createFolder, holdsAlready, writeFileSafely } from '../../src/io/write.js';
-import { bundleIo, isRoot, tempFilesIn, tempFolder, works } from '../support/io-helpers.js';
+import {
+  asNobody,
+  bundleIo,
+  rootOnly,
+  tempFilesIn,
+  tempFolder,
+  works,
+} from '../support/io-helpers.js';
+import { skipEachWith, unless } from '../support/skip.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -73,7 +81,9 @@ describe('regular files', () => {
     expect(readFileSync(at('group.md'), 'utf8')).toBe('new');
   });
 
-  it.skipIf(!isRoot)('keeps the owner and group of an existing file when run as root', () => {
+  it('keeps the owner and group of an existing file when run as root', (ctx) => {
+    const note = rootOnly('it gives a file to another user with chown');
+    if (note) ctx.skip(note);
     writeFileSync(at('theirs.yaml'), 'old');
     chownSync(at('theirs.yaml'), 65534, 65534);
     chmodSync(at('theirs.yaml'), 0o640);
@@ -206,7 +216,9 @@ describe('devices and FIFOs are written to, never replaced', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
-  it.skipIf(!isRoot)('writes into a copy of /dev/null (mknod in a temp folder)', () => {
+  it('writes into a copy of /dev/null (mknod in a temp folder)', (ctx) => {
+    const note = rootOnly('it makes a device with mknod');
+    if (note) ctx.skip(note);
     const devNull = at('null');
     execFileSync('mknod', [devNull, 'c', '1', '3']);
     chmodSync(devNull, 0o666);
@@ -303,15 +315,8 @@ describe('createFolder (for --out-dir)', () => {
 });
 
 // A run as `nobody` (setpriv), for the permission cases root never meets.
-const setprivWorks =
-  isRoot && works('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'true']);
-if (!setprivWorks) {
-  console.log(
-    'write.test.ts: permission cases skipped: not root, or setpriv is not permitted here',
-  );
-}
-
-describe.skipIf(!setprivWorks)('as a user who may not write', () => {
+describe('as a user who may not write', () => {
+  skipEachWith(asNobody());
   it('says so, and leaves the files as they were', () => {
     const io = bundleIo(dir);
     mkdirSync(at('locked'));
@@ -377,15 +382,14 @@ try { createFolder(process.argv[2]); console.log('ok'); } catch (e) { console.lo
 });
 
 // A full disk: a 64 KiB tmpfs in a private mount namespace.
-const mountWorks =
-  isRoot && works('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=64k none /mnt']);
-if (!mountWorks) {
-  console.log(
-    'write.test.ts: the full-disk case skipped: unshare -m with a tmpfs is not permitted here',
+describe('on a full disk', () => {
+  skipEachWith(
+    rootOnly('it mounts a small tmpfs') ??
+      unless(
+        works('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=64k none /mnt']),
+        'a tmpfs may not be mounted in a private mount namespace here (unshare -m)',
+      ),
   );
-}
-
-describe.skipIf(!mountWorks)('on a full disk', () => {
   it('says the disk is full, keeps the old file and removes its temp file', () => {
     const io = bundleIo(dir);
     mkdirSync(at('small'));

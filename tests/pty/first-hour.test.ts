@@ -2,12 +2,13 @@
 // redirected into a file with no npm banner in it, `npx trustcheck` in the clone, and a
 // questionnaire read on a terminal as plain text (a real pseudo-terminal, tmux).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, read, root, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
-import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
+import { skipEachWith } from '../support/skip.js';
+import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
+import { textOf, waitFor } from '../support/wait.js';
 
 const readme = read(join(root, 'README.md'));
 const npmEnv = cleanEnv({ npm_config_update_notifier: 'false', npm_config_fund: 'false' });
@@ -60,7 +61,8 @@ describe('the README in a clone', () => {
   });
 });
 
-describe.skipIf(!hasTmux)('questionnaires show on a terminal', () => {
+describe('questionnaires show on a terminal', () => {
+  skipEachWith(tmuxMissing);
   let dir: string;
   let cleanup: () => void;
   let tmux: Tmux | undefined;
@@ -76,18 +78,21 @@ describe.skipIf(!hasTmux)('questionnaires show on a terminal', () => {
     tmux?.end();
     tmux = privateTmux();
     const session = 'show';
-    const done = join(dir, 'exit.txt');
     const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '50', command);
-    tmux('set-option', '-t', session, 'history-limit', '5000');
-    const deadline = Date.now() + TIMEOUT.pty / 2;
-    while (!existsSync(done) || readFileSync(done, 'utf8').trim() === '') {
-      if (Date.now() > deadline) throw new Error('trustcheck did not finish in the terminal');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(readFileSync(done, 'utf8').trim()).toBe('0');
+    // the history limit is set before the window that gets it is made
+    tmux(
+      ...['set-option', '-g', 'history-limit', '5000', ';'],
+      ...['new-session', '-d', '-s', session, '-x', String(width), '-y', '50', command],
+    );
     // the whole output, scrolled-off lines too, as the terminal shows it (no -J: lines as wrapped)
-    return tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
+    const history = () => tmux!('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
+    const code = await waitFor(
+      () => textOf(join(dir, 'exit.txt')),
+      (t) => t.trim() !== '',
+      { what: 'trustcheck to finish in the terminal', timeout: TIMEOUT.pty / 2, show: history },
+    );
+    expect(code.trim(), history()).toBe('0');
+    return history();
   }
 
   it(

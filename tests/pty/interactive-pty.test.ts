@@ -6,9 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bin, cacheHome, root, tempDir } from '../support/helpers.js';
+import { bin, root, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
-import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
+import { skipEachWith } from '../support/skip.js';
+import { privateTmux, tmuxMissing, type Tmux } from '../support/tmux.js';
+import { textOf, waitFor } from '../support/wait.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -20,27 +22,23 @@ const tmux = (...args: string[]) => server!(...args);
 const screen = () => tmux('capture-pane', '-p', '-J', '-t', session);
 const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 
-async function waitFor(
-  test: (text: string) => boolean,
-  what: string,
-  timeout = 10_000,
-): Promise<string> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits until the screen shows what `until` looks for; returns that screen. */
+const onScreen = (until: (text: string) => boolean, what: string): Promise<string> =>
+  waitFor(screen, until, { what });
 
 function start(args: string, width = 120): void {
   server?.end();
   server = privateTmux();
   session = 'audit';
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
-  // the audit runs in a second window, which gets the session's long history
+  // the shell writes the exit code, then keeps the pane open a while for the test to read it
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 30`;
+  // a long history for the whole audit, set before the window that gets it is made
   tmux(
+    'set-option',
+    '-g',
+    'history-limit',
+    '50000',
+    ';',
     'new-session',
     '-d',
     '-s',
@@ -49,17 +47,6 @@ function start(args: string, width = 120): void {
     String(width),
     '-y',
     '40',
-    'sleep 60',
-    ';',
-    'set-option',
-    '-t',
-    session,
-    'history-limit',
-    '50000',
-    ';',
-    'new-window',
-    '-t',
-    session,
     command,
   );
 }
@@ -67,19 +54,19 @@ function start(args: string, width = 120): void {
 /** Every row the audit wrote, as the terminal shows it (not joined: a split word shows). */
 const history = () => tmux('capture-pane', '-p', '-S', '-', '-E', '-', '-t', session);
 
+/** The audit's exit code, once the shell around it has written it (the screen if it never does). */
 async function exitCode(): Promise<number> {
-  const file = join(dir, 'exit.txt');
-  const deadline = Date.now() + 10_000;
-  while (!existsSync(file) || readFileSync(file, 'utf8').trim() === '') {
-    if (Date.now() > deadline) throw new Error(`no exit code; screen:\n${screen()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return Number(readFileSync(file, 'utf8').trim());
+  const text = await waitFor(
+    () => textOf(join(dir, 'exit.txt')),
+    (t) => t.trim() !== '',
+    { what: 'the exit code', show: screen },
+  );
+  return Number(text.trim());
 }
 
 /** Waits until the prompt for answer number `answered + 1` is on screen. */
 const prompt = (answered: number) =>
-  waitFor(
+  onScreen(
     (t) =>
       t.includes(`${answered} of 18 answered`) &&
       /❯ (Yes|No)/.test(t.split(`${answered} of 18 answered`).at(-1)!),
@@ -93,7 +80,8 @@ afterEach(() => {
   cleanup();
 });
 
-describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
+describe('interactive audit in a pseudo-terminal', () => {
+  skipEachWith(tmuxMissing);
   it(
     'one session at a time holds an answers file: a second one is refused, naming the holder',
     async () => {
@@ -135,7 +123,7 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
       keys('Enter'); // warranty-expiry: yes
       await prompt(1);
       keys('Down', 'Enter'); // renewal-warning: no
-      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      await onScreen((t) => t.includes('A note'), 'the note prompt');
       keys('Renews silently', 'Enter');
       await prompt(2);
       keys('Enter'); // upgrade-eligibility: yes
@@ -163,12 +151,12 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
 
       execFileSync('rm', ['-f', join(dir, 'exit.txt')]);
       start('audit --resume answers.yaml -o report.json');
-      await waitFor((t) => t.includes('Resuming Acme: 3 of 18 answered'), 'the resume banner');
+      await onScreen((t) => t.includes('Resuming Acme: 3 of 18 answered'), 'the resume banner');
       for (let answered = 3; answered < 18; answered++) {
         await prompt(answered);
         keys('Enter');
       }
-      await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
+      await onScreen((t) => t.includes('❯ Done: write the report'), 'the review screen');
       keys('Enter');
       expect(await exitCode()).toBe(1);
       const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
@@ -221,7 +209,7 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
       start('audit --subject Acme -q trustability --save-answers answers.yaml');
       await prompt(0);
       keys('Down', 'Enter'); // warranty-expiry: no
-      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      await onScreen((t) => t.includes('A note'), 'the note prompt');
       keys('C-c');
       expect(await exitCode()).toBe(130);
       const saved = parse(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
@@ -244,26 +232,29 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
         await prompt(answered);
         keys('Enter');
       }
-      await waitFor((t) => t.includes('❯ Done: write the report'), 'the review screen');
+      await onScreen((t) => t.includes('❯ Done: write the report'), 'the review screen');
       keys('Down', 'Enter'); // the first question
-      await waitFor(
+      await onScreen(
         (t) => t.includes('Which statement do you want to answer again?'),
         'statements',
       );
       keys('Down', 'Enter'); // renewal-warning
-      await waitFor((t) => /❯ Yes/.test(t.split('Which statement').at(-1)!), 'the statement again');
+      await onScreen(
+        (t) => /❯ Yes/.test(t.split('Which statement').at(-1)!),
+        'the statement again',
+      );
       keys('Down', 'Enter');
-      await waitFor((t) => t.includes('A note'), 'the note prompt');
+      await onScreen((t) => t.includes('A note'), 'the note prompt');
       keys('Renews silently', 'Enter');
-      await waitFor(
+      await onScreen(
         (t) => /❯ Done: write the report/.test(t.split('Renews silently').at(-1)!),
         'the review again',
       );
       expect(screen()).toContain('✗ no  5/6 Do you proactively protect');
       keys('Enter');
-      await waitFor((t) => t.includes('Write the report to'), 'the report path');
+      await onScreen((t) => t.includes('Write the report to'), 'the report path');
       keys('missing/report.md', 'Enter');
-      await waitFor((t) => t.includes('the folder missing does not exist'), 'the path problem');
+      await onScreen((t) => t.includes('the folder missing does not exist'), 'the path problem');
       keys(...Array<string>(20).fill('BSpace'), 'report.md', 'Enter');
       expect(await exitCode()).toBe(1);
       expect(existsSync(join(dir, 'report.md'))).toBe(true);
@@ -285,16 +276,18 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
     // every screen seen on the way: hints and messages vanish from the history once answered
     const seen: string[] = [];
     const see = async (wait: Promise<string>) => seen.push(await wait);
-    await see(waitFor((t) => t.includes('Welke organisatie licht je door?'), 'the subject prompt'));
+    await see(
+      onScreen((t) => t.includes('Welke organisatie licht je door?'), 'the subject prompt'),
+    );
     keys('Enter'); // nothing: asked again, in Dutch
     await see(
-      waitFor((t) => t.includes('Geef de naam van de organisatie.'), 'the required message'),
+      onScreen((t) => t.includes('Geef de naam van de organisatie.'), 'the required message'),
     );
     keys('Kapsalon Knip', 'Enter');
-    await see(waitFor((t) => t.includes('Welke vragenlijsten?'), 'the questionnaires'));
+    await see(onScreen((t) => t.includes('Welke vragenlijsten?'), 'the questionnaires'));
     keys('Enter');
     const dutchPrompt = (answered: number) =>
-      waitFor(
+      onScreen(
         (t) =>
           t.includes(`${answered} van 36 beantwoord`) &&
           /❯ (Ja|Nee)/.test(t.split(`${answered} van 36 beantwoord`).at(-1)!),
@@ -302,28 +295,28 @@ describe.skipIf(!hasTmux)('interactive audit in a pseudo-terminal', () => {
       );
     await see(dutchPrompt(0));
     keys('Down', 'Down', 'Down', 'Enter'); // Uitleg
-    await see(waitFor((t) => t.includes('(onze vertaling uit het Engelse artikel)'), 'the help'));
+    await see(onScreen((t) => t.includes('(onze vertaling uit het Engelse artikel)'), 'the help'));
     await see(dutchPrompt(0));
     keys('Down', 'Down', 'Enter'); // niet van toepassing
-    await see(waitFor((t) => t.includes('toelichting verplicht'), 'the note prompt'));
+    await see(onScreen((t) => t.includes('toelichting verplicht'), 'the note prompt'));
     keys('Enter'); // no note: refused, in Dutch
     await see(
-      waitFor((t) => t.includes('Niet van toepassing vraagt om een toelichting.'), 'the refusal'),
+      onScreen((t) => t.includes('Niet van toepassing vraagt om een toelichting.'), 'the refusal'),
     );
     keys('We verkopen niets met garantie', 'Enter');
     await see(dutchPrompt(1));
     keys('Down', 'Enter'); // nee
-    await see(waitFor((t) => t.includes('Een toelichting'), 'the note prompt'));
+    await see(onScreen((t) => t.includes('Een toelichting'), 'the note prompt'));
     keys('Verlengt stilzwijgend', 'Enter');
     for (let answered = 2; answered < 36; answered++) {
       await see(dutchPrompt(answered));
       keys('Enter');
     }
-    await see(waitFor((t) => t.includes('❯ Klaar: schrijf het rapport'), 'the review'));
+    await see(onScreen((t) => t.includes('❯ Klaar: schrijf het rapport'), 'the review'));
     keys('Enter');
-    await see(waitFor((t) => t.includes('Rapport opslaan als'), 'the report path'));
+    await see(onScreen((t) => t.includes('Rapport opslaan als'), 'the report path'));
     keys(...Array<string>(30).fill('BSpace'), 'map/rapport.md', 'Enter');
-    await see(waitFor((t) => t.includes('de map map bestaat niet'), 'the path problem'));
+    await see(onScreen((t) => t.includes('de map map bestaat niet'), 'the path problem'));
     keys(...Array<string>(30).fill('BSpace'), 'rapport.md', 'Enter');
     expect(await exitCode()).toBe(1);
     const rows = history();

@@ -7,7 +7,6 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bin,
-  cacheHome,
   fillTemplate,
   read,
   run,
@@ -49,7 +48,7 @@ async function waitFor(test: (text: string) => boolean, what: string): Promise<s
 function start(args: string, width: number, env = ''): void {
   server?.end();
   server = privateTmux();
-  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${env} XDG_CACHE_HOME=${cacheHome} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 60`;
+  const command = `cd ${dir} && NO_COLOR=1 LANG=C ${env} ${process.execPath} ${bin} ${args}; echo $? > exit.txt; sleep 60`;
   tmux(
     'new-session',
     '-d',

@@ -260,6 +260,19 @@ describe('architecture', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('renders each summary format on its own: no renderer of the summary table imports another', () => {
+    const renderers = graph.files
+      .get('core/render/summary-formats.ts')!
+      .filter((t) => t.startsWith('core/render/'));
+    expect(renderers).toEqual(
+      expect.arrayContaining(['core/render/summary.ts', 'core/render/summary-html.ts']),
+    );
+    const wrong = renderers.flatMap((r) =>
+      (graph.files.get(r) ?? []).filter((t) => renderers.includes(t)).map((t) => `${r} -> ${t}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the core pure: no Node module, only its own packages', () => {
     const wrong = [...graph.packages]
       .filter(([file]) => layerOf(file) === 'core')

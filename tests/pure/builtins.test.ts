@@ -1,6 +1,6 @@
 // The shipped questionnaires: valid, with the contract's ids, and (trustability) in the exact
 // wording of the source article.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { builtinVersions, resolveRef } from '../../src/app/registry.js';
 import { unwrap } from '../../src/errors.js';
 import { localize } from '../../src/core/questionnaire.js';
+import { shared } from '../support/skip.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const seed = join(root, '..', 'shared', 'seeds', '002_8d68d21933806b54.txt');
+const seed = shared('seeds/002_8d68d21933806b54.txt', 'the trustability article');
 
 describe('built-in questionnaires', () => {
   it('are both shipped, newest version first', () => {
@@ -106,10 +107,11 @@ describe('built-in questionnaires', () => {
     },
   );
 
-  it.skipIf(!existsSync(seed)).each(['1.0.0', '1.1.0', '1.1.1'])(
+  it.for(['1.0.0', '1.1.0', '1.1.1'])(
     'trustability %s quotes the article word for word',
-    (version) => {
-      const article = readFileSync(seed, 'utf8');
+    (version, ctx) => {
+      if (seed.missing) ctx.skip(seed.missing);
+      const article = readFileSync(seed.path, 'utf8');
       const q = unwrap(resolveRef(`trustability@${version}`)).value;
       const questions = [...article.matchAll(/^(\d)\. (.+\?) (?:Answer|All|Both)/gm)].map(
         (m) => m[2],

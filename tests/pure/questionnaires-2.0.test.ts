@@ -4,16 +4,17 @@
 // the wording problems found in 1.1.0 are gone; shipped versions stay byte for byte. And the
 // know-like-trust example, whose quotes keep their articles' typos, marked [sic].
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skipEachWith } from '../support/skip.js';
 import {
   inLang,
   load,
   quotations,
   root,
   seed,
-  seeds,
+  seedsMissing,
   statementsOf,
   textsIn,
   type Questionnaire,
@@ -85,7 +86,8 @@ const readings: Reading[] = [
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
-describe.skipIf(!existsSync(seeds))('the newest versions: help quotes the source', () => {
+describe('the newest versions: help quotes the source', () => {
+  skipEachWith(seedsMissing);
   for (const r of readings) {
     describe(r.file, () => {
       const q = load(r.file);
@@ -182,7 +184,8 @@ function longestSharedRun(quote: string, source: string[]): number {
   return best;
 }
 
-describe.skipIf(!existsSync(seeds))('transparantie-apk: the English help is ours', () => {
+describe('transparantie-apk: the English help is ours', () => {
+  skipEachWith(seedsMissing);
   // another English rendering of the Dutch article exists (seed 000); a quote of ours shares no
   // more than a short idiom with it (the article's "Beloof wat je levert en lever wat je
   // belooft" has one plain translation, nine words long)
@@ -354,48 +357,46 @@ describe('trustability 1.1.1: wording only', () => {
   });
 });
 
-describe.skipIf(!existsSync(seeds))(
-  'examples/know-like-trust.yaml quotes seeds 003 and 004',
-  () => {
-    const q = load('examples/know-like-trust.yaml');
-    const articles = (): string =>
-      seed('003_e332988236f6b415.txt') + '\n' + seed('004_905724834fca6f31.txt');
-    // the articles' typos that its quotes keep, each marked [sic]
-    const typos = [' lays', ' ,', ' assigne', ' resposable', ' tfor', ' fir', ' i', ' looses'];
-    const helps = (): string[] =>
-      [
-        ...q.sections.map((s) => inLang(s.help, 'en')),
-        ...statementsOf(q).map(([, st]) => inLang(st.help, 'en')),
-      ].filter((h): h is string => h !== undefined);
+describe('examples/know-like-trust.yaml quotes seeds 003 and 004', () => {
+  skipEachWith(seedsMissing);
+  const q = load('examples/know-like-trust.yaml');
+  const articles = (): string =>
+    seed('003_e332988236f6b415.txt') + '\n' + seed('004_905724834fca6f31.txt');
+  // the articles' typos that its quotes keep, each marked [sic]
+  const typos = [' lays', ' ,', ' assigne', ' resposable', ' tfor', ' fir', ' i', ' looses'];
+  const helps = (): string[] =>
+    [
+      ...q.sections.map((s) => inLang(s.help, 'en')),
+      ...statementsOf(q).map(([, st]) => inLang(st.help, 'en')),
+    ].filter((h): h is string => h !== undefined);
 
-    it('is the example questionnaire know-like-trust 0.1.1, and says it is an example', () => {
-      expect([q.id, q.version]).toEqual(['know-like-trust', '0.1.1']);
-      expect(inLang(q.title, 'en')).toMatch(/example/);
-      expect(inLang(q.description, 'en')).toMatch(/^An example of a custom questionnaire/);
-    });
+  it('is the example questionnaire know-like-trust 0.1.1, and says it is an example', () => {
+    expect([q.id, q.version]).toEqual(['know-like-trust', '0.1.1']);
+    expect(inLang(q.title, 'en')).toMatch(/example/);
+    expect(inLang(q.description, 'en')).toMatch(/^An example of a custom questionnaire/);
+  });
 
-    it.each(statementsOf(q))('%s: its help quotes a seed exactly, [sic] aside', (_, st) => {
-      const help = inLang(st.help, 'en')!;
-      const quotes = quotations(help);
-      expect(quotes.length, help).toBeGreaterThan(0);
-      for (const quote of quotes) expect(articles()).toContain(quote.replaceAll(' [sic]', ''));
-    });
+  it.each(statementsOf(q))('%s: its help quotes a seed exactly, [sic] aside', (_, st) => {
+    const help = inLang(st.help, 'en')!;
+    const quotes = quotations(help);
+    expect(quotes.length, help).toBeGreaterThan(0);
+    for (const quote of quotes) expect(articles()).toContain(quote.replaceAll(' [sic]', ''));
+  });
 
-    it('section help quotes a seed exactly, [sic] aside', () => {
-      for (const s of q.sections) {
-        for (const quote of quotations(inLang(s.help, 'en') ?? '')) {
-          expect(articles()).toContain(quote.replaceAll(' [sic]', ''));
-        }
+  it('section help quotes a seed exactly, [sic] aside', () => {
+    for (const s of q.sections) {
+      for (const quote of quotations(inLang(s.help, 'en') ?? '')) {
+        expect(articles()).toContain(quote.replaceAll(' [sic]', ''));
       }
-    });
+    }
+  });
 
-    it('marks every typo it keeps with [sic], and nothing else', () => {
-      const all = helps().join('\n');
-      const marks = [...all.matchAll(/(\s\S+) \[sic\]/g)].map((m) => m[1]!);
-      expect([...new Set(marks)].sort()).toEqual([...typos].sort());
-      for (const typo of typos) {
-        expect(all.split(`${typo} `).length - 1, typo).toBe(all.split(`${typo} [sic]`).length - 1);
-      }
-    });
-  },
-);
+  it('marks every typo it keeps with [sic], and nothing else', () => {
+    const all = helps().join('\n');
+    const marks = [...all.matchAll(/(\s\S+) \[sic\]/g)].map((m) => m[1]!);
+    expect([...new Set(marks)].sort()).toEqual([...typos].sort());
+    for (const typo of typos) {
+      expect(all.split(`${typo} `).length - 1, typo).toBe(all.split(`${typo} [sic]`).length - 1);
+    }
+  });
+});

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'bin', 'trustcheck.cjs');
@@ -16,15 +15,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** The runs' code cache: a temp folder of this test process, never the real home's cache. */
-export const cacheHome = mkdtempSync(join(tmpdir(), 'trustcheck-test-cache-'));
-afterAll(() => rmSync(cacheHome, { recursive: true, force: true }));
-
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    XDG_CACHE_HOME: cacheHome,
     NO_COLOR: '1',
     LANG: 'C',
     SOURCE_DATE_EPOCH: '1795392000', // 2026-11-23

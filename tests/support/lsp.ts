@@ -151,15 +151,24 @@ export class LspClient {
     return Array.isArray(result) ? result : result.items;
   }
 
+  /** Asks the server to shut down and exit, as an editor does; kills it if it has not exited
+   * within two seconds of each step. */
   async close(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    const within = (step: Promise<unknown>): Promise<unknown> => {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise((resolve) => (timer = setTimeout(resolve, 2000)));
+      return Promise.race([step, deadline]).finally(() => clearTimeout(timer));
+    };
     try {
-      await Promise.race([
-        this.request('shutdown', null),
-        new Promise((resolve) => setTimeout(resolve, 2000)),
-      ]);
+      await within(this.request('shutdown', null));
       this.notify('exit', null);
+      await within(exited);
     } finally {
-      setTimeout(() => this.child.kill(), 1000).unref();
+      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
     }
   }
 }

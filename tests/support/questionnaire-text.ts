@@ -3,9 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { shared } from './skip.js';
 
 export const root = join(import.meta.dirname, '..', '..');
-export const seeds = join(root, '..', 'shared', 'seeds');
+const sharedSeeds = shared('seeds', 'the source articles that the help texts quote');
+export const seeds = sharedSeeds.path;
+/** Why the tests that read the seeds skip, when ../shared/seeds is not there. */
+export const seedsMissing = sharedSeeds.missing;
 
 const seedTexts = new Map<string, string>();
 /** A seed article's text, read once (in a test: a skipped suite's body still runs to collect it). */

@@ -20,8 +20,9 @@ export interface Tmux {
 export function privateTmux(): Tmux {
   // a short path: a socket's name has room for about 100 bytes
   const socket = join(tmpdir(), `trustcheck-tmux-${randomBytes(6).toString('hex')}`);
+  // -f /dev/null: the user's ~/.tmux.conf has no say in what the tests see
   const tmux = (...args: string[]) =>
-    execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+    execFileSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   return Object.assign(tmux, {
     end: () => {
       spawnSync('tmux', ['-S', socket, 'kill-server']);
@@ -29,3 +30,6 @@ export function privateTmux(): Tmux {
     },
   });
 }
+
+/** The skip note of a test that needs tmux, or undefined when it is installed. */
+export const tmuxMissing = hasTmux ? undefined : 'tmux is not installed (apt-get install tmux)';

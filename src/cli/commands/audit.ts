@@ -21,6 +21,7 @@ import {
 import { assertNotAnInput, assertSubject, inputProblem, outputProblem } from '../output.js';
 import { inputIndex } from '../../io/identity.js';
 import { acquireLock, currentPidNamespace } from '../../io/lock.js';
+import { readStreams } from '../../io/read.js';
 import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
 import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
@@ -45,6 +46,9 @@ export async function runAuditCommand(
   }
   const interactive =
     options.interactive === true || options.resume !== undefined || options.answers === undefined;
+  // the inputs named here that are pipes or devices, read first (an interactive audit's
+  // answers file is also written: a regular file)
+  await readStreams([...(interactive ? [] : (options.answers ?? [])), ...otherInputs(options)]);
   if (interactive) return interactiveAudit(ctx, options, failOn, prompts);
 
   const files = expandInputs(options.answers ?? [], ['.yaml', '.yml', '.json'], 'answer file');
@@ -168,7 +172,7 @@ async function interactiveAudit(
       ctx,
       prompts ??
         (await import('../../interactive/prompts.js')).terminalPrompts(
-          { input: ctx.stdin, output: ctx.rawStderr.stream?.() ?? ctx.rawStderr },
+          { input: ctx.stdin, output: ctx.rawStderr },
           signal,
         ),
       {

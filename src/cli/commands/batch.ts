@@ -20,13 +20,21 @@ import {
   type ReportFormat,
 } from '../../core/render/index.js';
 import type { Report } from '../../core/model.js';
-import { reportName, validateNameTemplate } from '../../core/report-name.js';
+import { reportName, utf8Length, validateNameTemplate } from '../../core/report-name.js';
 import { batchLine, batchTotal } from '../../core/render/verdict.js';
 import { createFolder, writeFileSafely } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
 import { inputClash } from '../output.js';
 import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
 import type { AuditOptions } from '../declarations.js';
+
+/**
+ * The room a report's name leaves for its extension: the longest that --out-dir gives a file, so
+ * that a report is named alike whichever formats are asked for.
+ */
+const EXTENSION_BYTES = Math.max(
+  ...REPORT_FORMATS.filter((f) => f.perAnswerFile).map((f) => utf8Length(f.extensions[0])),
+);
 
 /** How many files are audited between two turns of the event loop (which runs signal handlers). */
 const FILES_PER_TURN = 16;
@@ -62,8 +70,12 @@ async function auditFiles(
   parent: Context,
   done: (result: FileResult) => void,
 ): Promise<void> {
-  /** report path (as a collision key) -> the answer file it belongs to */
+  /**
+   * report path (as a collision key) -> the answer file it belongs to; by the name written, and by
+   * the name before shortening (two names that differ only in case stay one name when shortened)
+   */
   const claimed = new Map<string, string>();
+  const claimedFull = new Map<string, string>();
   const folders = new Set<string>();
   const isInput = inputIndex([...job.files, ...otherInputs(job.options)]);
   for (const [index, file] of job.files.entries()) {
@@ -71,13 +83,18 @@ async function auditFiles(
     const c = ctx.color;
     try {
       const { report, source } = auditFile(ctx, file, job.options, job.baseline);
-      const base = reportName(job.template, { file, subject: report.subject, date: report.date });
+      const base = reportName(
+        job.template,
+        { file, subject: report.subject, date: report.date },
+        EXTENSION_BYTES,
+      );
       const targets = job.formats.map(({ format, render }) => ({
         render,
-        path: join(job.outDir, `${base}${extensionFor(format)}`),
+        path: join(job.outDir, `${base.name}${extensionFor(format)}`),
+        full: collisionKey(join(job.outDir, `${base.full}${extensionFor(format)}`)),
       }));
       for (const target of targets) {
-        const other = claimed.get(collisionKey(target.path));
+        const other = claimed.get(collisionKey(target.path)) ?? claimedFull.get(target.full);
         if (other !== undefined) {
           throw new TrustcheckError(
             `its report ${target.path} would replace the report of ${other}; use {file} in --name, or rename one of them`,
@@ -88,7 +105,10 @@ async function auditFiles(
         const input = isInput(target.path);
         if (input !== undefined) throw inputClash(target.path, input);
       }
-      for (const target of targets) claimed.set(collisionKey(target.path), file);
+      for (const target of targets) {
+        claimed.set(collisionKey(target.path), file);
+        claimedFull.set(target.full, file);
+      }
       for (const target of targets) {
         const folder = dirname(target.path);
         if (!folders.has(folder)) {
@@ -185,20 +205,21 @@ export async function batchAudit(
     asked.map(async (format) => ({ format, render: await rendererFor(format) })),
   );
   const template = options.name ?? '{file}';
-  const problem = validateNameTemplate(template);
+  const problem = validateNameTemplate(template, EXTENSION_BYTES);
   if (problem !== undefined) throw new TrustcheckError(`--name ${template}: ${problem}`);
   if (!/\{(subject|date)\}/.test(template)) {
     // names known before any audit: a collision stops the batch before anything is written
     const seen = new Map<string, string>();
     for (const file of files) {
-      const name = collisionKey(reportName(template, { file, subject: '', date: '' }));
-      const other = seen.get(name);
+      const name = reportName(template, { file, subject: '', date: '' }, EXTENSION_BYTES);
+      const keys = [collisionKey(name.name), `\u0000${collisionKey(name.full)}`];
+      const other = keys.map((key) => seen.get(key)).find((f) => f !== undefined);
       if (other !== undefined) {
         throw new TrustcheckError(
-          `${file} and ${other} would both be reported to ${join(options.outDir, reportName(template, { file, subject: '', date: '' }))}.*; rename one of them`,
+          `${file} and ${other} would both be reported to ${join(options.outDir, name.name)}.*; rename one of them`,
         );
       }
-      seen.set(name, file);
+      for (const key of keys) seen.set(key, file);
     }
   }
   createFolder(options.outDir);

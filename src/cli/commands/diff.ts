@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { DiffOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadReportFile } from '../../app/load.js';
+import { readStreams } from '../../io/read.js';
 import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
 import { diffLines } from '../../core/render/terminal.js';
@@ -10,12 +11,13 @@ import { comparisonTally } from '../../core/render/verdict.js';
 import { printLines } from '../report-output.js';
 import { prettyJson } from '../../core/text/controls.js';
 
-export function diffCommand(
+export async function diffCommand(
   ctx: Context,
   baselineFile: string,
   currentFile: string,
   options: DiffOptions,
-): number {
+): Promise<number> {
+  await readStreams([baselineFile, currentFile]);
   const baseline = unwrap(loadReportFile(baselineFile)).value;
   const current = unwrap(loadReportFile(currentFile)).value;
   const result = compare(baseline, current);

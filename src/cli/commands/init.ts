@@ -1,16 +1,17 @@
 // `trustcheck init [FILE]`: writes an answer-file template.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import type { InitOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
-import { defaultQuestionnaires, resolveRef } from '../../app/registry.js';
+import { defaultQuestionnaires, isPathRef, resolveRef } from '../../app/registry.js';
 import { answersSchemaWith, schemaPath, schemaRefFor } from '../../app/schema-ref.js';
 import { defaultLanguage, pick } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
 import { assertAnswersTarget } from '../../app/answers-target.js';
 import { writeFileSafely } from '../../io/write.js';
+import { readInputFile, readStreams } from '../../io/read.js';
 import { assertSubject, writeNewFile } from '../output.js';
 import { prettyJson } from '../../core/text/controls.js';
 
@@ -40,9 +41,14 @@ const WORDS = {
   },
 };
 
-export function initCommand(ctx: Context, file: string, options: InitOptions): number {
+export async function initCommand(
+  ctx: Context,
+  file: string,
+  options: InitOptions,
+): Promise<number> {
   assertSubject(options.subject);
   const refs = options.questionnaire ?? defaultQuestionnaires();
+  await readStreams(refs.filter(isPathRef));
   const loaded = refs.map((ref) => ({ ref, loaded: unwrap(resolveRef(ref)) }));
   const custom = loaded.filter((l) => !l.loaded.builtin);
   const customPaths = Object.fromEntries(custom.map((l) => [l.loaded.value.id, l.ref]));
@@ -110,8 +116,10 @@ export function initCommand(ctx: Context, file: string, options: InitOptions): n
 
 /** Whether `file` is a schema that init wrote (which it may replace). */
 function isOurSchema(file: string): boolean {
+  const read = readInputFile(file, 'schema');
+  if (!read.ok) return false;
   try {
-    const id = (JSON.parse(readFileSync(file, 'utf8')) as { $id?: unknown }).$id;
+    const id = (JSON.parse(read.text) as { $id?: unknown }).$id;
     return typeof id === 'string' && id.startsWith('urn:trustcheck:schema:answers:');
   } catch {
     return false;

@@ -4,7 +4,8 @@ import { displayWidth } from '../../core/text/wrap.js';
 import type { ListOptions, ShowOptions } from '../declarations.js';
 import { ExitCode, unwrap } from '../../errors.js';
 import { loadQuestionnaireFile } from '../../app/load.js';
-import { builtinVersions, reservedIdIssue, resolveRef } from '../../app/registry.js';
+import { builtinVersions, isPathRef, reservedIdIssue, resolveRef } from '../../app/registry.js';
+import { readStreams } from '../../io/read.js';
 import { defaultLanguage } from '../../core/language.js';
 import { formatIssue } from '../../core/issues.js';
 import { localize, statementCount } from '../../core/questionnaire.js';
@@ -59,7 +60,12 @@ export function formatTable(rows: string[][]): string {
     .concat('\n');
 }
 
-export function showCommand(ctx: Context, ref: string, options: ShowOptions): number {
+export async function showCommand(
+  ctx: Context,
+  ref: string,
+  options: ShowOptions,
+): Promise<number> {
+  if (isPathRef(ref)) await readStreams([ref]);
   const q = unwrap(resolveRef(ref)).value;
   const localized = localizeQuestionnaire(q, options.lang ?? defaultLanguage(ctx.env, undefined));
   // a person at a terminal reads plain text; a file or a pipe gets Markdown
@@ -82,7 +88,8 @@ function textWidth(columns: number | undefined): number {
   return Math.min(columns !== undefined && columns > 1 ? columns - 1 : 80, 100);
 }
 
-export function validateCommand(ctx: Context, files: string[]): number {
+export async function validateCommand(ctx: Context, files: string[]): Promise<number> {
+  await readStreams(files);
   let failed = 0;
   for (const file of files) {
     const loaded = loadQuestionnaireFile(file);

@@ -1,15 +1,19 @@
 // `trustcheck schema questionnaire|answers|report`: prints a published JSON Schema; for answers,
 // `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { SchemaOptions } from '../declarations.js';
 import type { SchemaName } from '../../core/model.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
-import { resolveRef } from '../../app/registry.js';
+import { isPathRef, resolveRef } from '../../app/registry.js';
+import { readInputFile, readStreams } from '../../io/read.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 import { prettyJson } from '../../core/text/controls.js';
 
-export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOptions = {}): number {
+export async function schemaCommand(
+  ctx: Context,
+  name: SchemaName,
+  options: SchemaOptions = {},
+): Promise<number> {
   const refs = options.questionnaire ?? [];
   if (name !== 'answers' && (refs.length > 0 || options.generic === true)) {
     throw new TrustcheckError(
@@ -21,12 +25,16 @@ export function schemaCommand(ctx: Context, name: SchemaName, options: SchemaOpt
       '--generic accepts any questionnaire id already; give either --generic or -q',
     );
   }
+  await readStreams(refs.filter(isPathRef));
   const loaded = refs.map((ref) => unwrap(resolveRef(ref)));
   if (loaded.some((q) => !q.builtin)) {
     ctx.stdout.write(prettyJson(answersSchemaWith(loaded)));
     return ExitCode.ok;
   }
   const file = name === 'answers' && options.generic === true ? 'answers-generic' : name;
-  ctx.stdout.write(readFileSync(schemaPath(file), 'utf8'));
+  // the schema shipped with trustcheck, read as any file is (a regular file, with the cap)
+  const read = readInputFile(schemaPath(file), 'schema');
+  if (!read.ok) throw new TrustcheckError(`${read.issue.file}: ${read.issue.message}`);
+  ctx.stdout.write(read.text);
   return ExitCode.ok;
 }

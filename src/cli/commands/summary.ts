@@ -1,19 +1,17 @@
-// `trustcheck summary REPORT...`: the portfolio over many JSON reports.
+// `trustcheck summary REPORT...`: the portfolio over many JSON reports, written to each output
+// in the format its extension asks for (or --format), like `audit -o`.
 import type { Context } from '../context.js';
 import type { SummaryOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/words.js';
-import { readInputFile } from '../../io/read.js';
+import { readInputFile, readStreams } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
+import { CountedReports, type Copy } from '../../app/report-digest.js';
 import { Portfolio } from '../../core/summary.js';
-import { portfolioTally, wroteSummary } from '../../core/render/verdict.js';
-import {
-  renderSummaryCsv,
-  renderSummaryJson,
-  renderSummaryMarkdown,
-} from '../../core/render/summary.js';
+import { duplicateReport, portfolioTally, wroteSummary } from '../../core/render/verdict.js';
+import { summaryFormatFor, summaryRendererFor } from '../../core/render/summary-formats.js';
 import { writeFileSafely } from '../../io/write.js';
 import { assertNotAnInput } from '../output.js';
 import { expandInputs } from '../inputs.js';
@@ -23,13 +21,22 @@ export async function summaryCommand(
   args: string[],
   options: SummaryOptions,
 ): Promise<number> {
-  const files = expandInputs(args, ['.json'], 'JSON report', { recursive: true });
+  await readStreams(args);
+  const files = expandInputs(args, ['.json'], 'report', { recursive: true });
+  const outputs = options.output.length === 0 ? ['-'] : options.output;
+  // before anything is read: a summary never replaces one of its reports
+  assertNotAnInput(files, outputs);
   // one report at a time: each is reduced to what the summary needs, and then let go
   const portfolio = new Portfolio();
+  const counted = new CountedReports();
+  const copies: (Copy & { file: string; subject: string; date: string })[] = [];
   for (const file of files) {
     const loaded = loadReportForSummary(file);
     if (loaded.ok) {
-      portfolio.add(loaded.value);
+      const { subject, date } = loaded.value;
+      const copy = counted.copyOf(file, subject, date);
+      if (copy === undefined) portfolio.add(loaded.value);
+      else copies.push({ ...copy, file, subject, date });
       continue;
     }
     // another JSON file (a summary, a package.json): said once, and left out
@@ -45,19 +52,32 @@ export async function summaryCommand(
     );
   }
   const summary = portfolio.summary();
-  const text =
-    options.format === 'html'
-      ? (await import('../../core/render/summary-html.js')).renderSummaryHtml(summary)
-      : options.format === 'json'
-        ? renderSummaryJson(summary)
-        : options.format === 'csv'
-          ? renderSummaryCsv(summary)
-          : renderSummaryMarkdown(summary);
-  if (options.output !== undefined) assertNotAnInput(files, [options.output]);
-  if (options.output === undefined) ctx.stdout.write(text);
-  else {
-    writeFileSafely(options.output, text);
-    ctx.info(wroteSummary(summary, options.output));
+  // in the summary's language, known once every report is in
+  for (const copy of copies) {
+    ctx.warn(
+      duplicateReport(summary.language, {
+        file: safeLine(copy.file),
+        first: safeLine(copy.first),
+        sameFile: copy.sameFile,
+        subject: safeLine(copy.subject),
+        date: safeLine(copy.date),
+      }),
+    );
+  }
+  const targets = outputs.map((file) => ({ file, format: summaryFormatFor(file, options.format) }));
+  // each format rendered once, whatever the number of its outputs
+  const texts = new Map<string, string>();
+  for (const { format } of targets) {
+    if (!texts.has(format)) texts.set(format, (await summaryRendererFor(format))(summary));
+  }
+  for (const { file, format } of targets) {
+    const text = texts.get(format)!;
+    if (file === '-') {
+      ctx.stdout.write(text);
+      continue;
+    }
+    writeFileSafely(file, text);
+    ctx.info(wroteSummary(summary, file));
   }
   ctx.info(portfolioTally(summary));
   return ExitCode.ok;

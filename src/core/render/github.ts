@@ -87,14 +87,16 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
       });
     }
   }
+  // where the runner finds the answers file; the list below names it as it was typed
+  const annotated = source?.annotationFile ?? source?.file;
   const lines: string[] = [];
   const shown =
     annotations.length > MAX_ERRORS ? annotations.slice(0, MAX_ERRORS - 1) : annotations;
-  for (const a of shown) lines.push(command('error', source?.file, a));
+  for (const a of shown) lines.push(command('error', annotated, a));
   if (annotations.length > shown.length) {
     const rest = annotations.slice(shown.length);
     lines.push(
-      command('error', source?.file, {
+      command('error', annotated, {
         line: rest[0]!.line,
         title: l.more(rest.length),
         message: rest.map((a) => a.message.split('\n')[0]!).join('\n'),

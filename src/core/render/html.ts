@@ -5,7 +5,7 @@
 import type { Comparison, Report, ReportQuestionnaire } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { labelsFor, type Labels } from '../words.js';
-import { page } from './html-page.js';
+import { dated, page, time } from './html-page.js';
 import { html, type Html } from './html-template.js';
 import type { RenderOptions } from './options.js';
 import {
@@ -21,9 +21,6 @@ import {
   unsatisfiedReason,
   type QuestionView,
 } from './view.js';
-
-const PASS = '#17773a';
-const FAIL = '#b42318';
 
 /** A pass or fail badge: colour, and a mark and a word. */
 export function verdictBadge(passed: boolean, l: Labels): Html {
@@ -76,24 +73,24 @@ function chart(
     const change = changes.get(`${q.id}.${s.id}`);
     const delta: Html[] = [];
     if (change !== undefined && change.now > 0)
-      delta.push(html`<tspan fill="${PASS}" font-weight="700"> ▲${change.now}</tspan>`);
+      delta.push(html`<tspan class="pass" font-weight="700"> ▲${change.now}</tspan>`);
     if (change !== undefined && change.was > 0)
-      delta.push(html`<tspan fill="${FAIL}" font-weight="700"> ▼${change.was}</tspan>`);
+      delta.push(html`<tspan class="fail" font-weight="700"> ▼${change.was}</tspan>`);
     return html`<g>
       <title>${v.number} ${s.title}: ${s.satisfied}/${s.total} ${s.passed ? l.pass : l.fail}</title>
-      <text x="0" y="${y + 21}" font-size="14" font-weight="600" fill="#1d2330">${v.number}</text>
-      <rect x="${barX}" y="${y + 7}" width="${barW}" height="20" rx="4" fill="#e8ebf0" />
+      <text x="0" y="${y + 21}" font-size="14" font-weight="600">${v.number}</text>
+      <rect class="track" x="${barX}" y="${y + 7}" width="${barW}" height="20" rx="4" />
       ${
         s.passed
-          ? html`<rect x="${barX}" y="${y + 7}" width="${w}" height="20" rx="4" fill="${PASS}" />`
+          ? html`<rect class="pass" x="${barX}" y="${y + 7}" width="${w}" height="20" rx="4" />`
           : html`<rect
+              class="bar-fail"
               x="${barX}"
               y="${y + 7}"
               width="${w}"
               height="20"
               rx="4"
               fill="url(#${id}-hatch)"
-              stroke="${FAIL}"
               stroke-width="1.5"
             />`
       }
@@ -101,7 +98,7 @@ function chart(
         x="${barX + barW + 12}"
         y="${y + 22}"
         font-size="14"
-        fill="${s.passed ? PASS : FAIL}"
+        class="${s.passed ? 'pass' : 'fail'}"
         font-weight="700"
         >${s.passed ? '✓' : '✗'}
         ${s.satisfied}/${s.total}${s.passed ? '' : html` ${l.fail}`}${delta}</text
@@ -117,7 +114,8 @@ function chart(
   return html`<figure>
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      viewBox="0 0 600 ${height}"
+      class="chart"
+      viewBox="0 0 640 ${height}"
       role="img"
       aria-labelledby="${id}-t ${id}-d"
       font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -132,8 +130,8 @@ function chart(
           patternUnits="userSpaceOnUse"
           patternTransform="rotate(45)"
         >
-          <rect width="8" height="8" fill="#f6c9c4" />
-          <rect width="3" height="8" fill="${FAIL}" />
+          <rect class="hatch" width="8" height="8" />
+          <rect class="fail" width="3" height="8" />
         </pattern>
       </defs>
       ${rows}
@@ -151,7 +149,7 @@ function banner(report: Report, l: Labels): Html {
     <h1>${report.subject}</h1>
     <p class="meta">
       ${l.date}:
-      ${report.date}${report.assessor === null ? '' : html` · ${l.assessor}: ${report.assessor}`}
+      ${time(report.date)}${report.assessor === null ? '' : html` · ${l.assessor}: ${report.assessor}`}
     </p>
     <div class="verdict ${report.passed ? 'is-pass' : 'is-fail'}">
       <span class="mark" aria-hidden="true">${report.passed ? '✓' : '✗'}</span>
@@ -162,7 +160,7 @@ function banner(report: Report, l: Labels): Html {
         ? ''
         : html`<div class="outcome ${outcome.ok ? 'is-pass' : 'is-fail'}">
             <span class="mark" aria-hidden="true">${outcome.ok ? '✓' : '✗'}</span>
-            <div><strong>${outcome.head}</strong>${outcome.detail}</div>
+            <div><strong>${dated(outcome.head)}</strong>${outcome.detail}</div>
           </div>`
     }
     <div class="tiles">
@@ -199,8 +197,8 @@ function comparisonSection(
             ${items}
           </ul>`;
   return html`<section class="changes">
-    <h2>${l.changes(c.baseline.date)}</h2>
-    <p>${l.baseline(c.baseline.subject, c.baseline.date)}</p>
+    <h2>${dated(l.changes(c.baseline.date))}</h2>
+    <p>${dated(l.baseline(c.baseline.subject, c.baseline.date))}</p>
     ${hasRegressions(c) ? '' : html`<p>${l.noRegressions}</p>`}
     ${list(l.regressions, c.regressions.map(ref))}
     ${list(
@@ -298,7 +296,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
       <div class="item">
         <p><strong>${st.text}</strong></p>
         <p class="muted">
-          ${unsatisfiedReason(st, l, report.date)} · <span class="id">${st.id}</span>
+          ${dated(unsatisfiedReason(st, l, report.date))} · <span class="id">${st.id}</span>
         </p>
         <dl>
           ${
@@ -345,7 +343,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
                     <td data-label="${l.section}">${v.number} ${v.section.title}</td>
                     <td data-label="${l.note}">${v.statement.note ?? ''}</td>
                     <td data-label="${l.untilHeader}">
-                      <span class="date">${v.statement.until ?? l.noUntil}</span>${
+                      ${v.statement.until === null ? l.noUntil : time(v.statement.until)}${
                         v.expiresIn === undefined
                           ? ''
                           : html` <span class="badge warn">⚠ ${l.expiresSoon(v.expiresIn)}</span>`
@@ -388,7 +386,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
                         <td data-label="${l.number}">${v.number}</td>
                         <td data-label="${l.statement}">${st.text}</td>
                         <td data-label="${l.answer}">
-                          ${answerBadge(st)}${st.answer === 'na' && st.until !== null ? html` <span class="muted">${l.until} ${st.until}</span>` : ''}
+                          ${answerBadge(st)}${st.answer === 'na' && st.until !== null ? html` <span class="muted">${l.until} ${time(st.until)}</span>` : ''}
                         </td>
                         <td data-label="${l.note}">${st.note ?? ''}</td>
                         <td data-label="${l.evidence}">${st.evidence ?? ''}</td>
@@ -420,5 +418,6 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
         ${report.questionnaires.map((q) => html`<li><span class="id">${q.id}@${q.version} ${q.digest}</span></li>`)}
       </ul>
     </footer>`;
-  return page(report.language, title, body);
+  const description = `${l.reportDescription(auditedTitle(report, l), report.subject, report.date, report.passed)} ${l.questionsPassed(report.totals.sectionsPassed, report.totals.sections)}, ${l.statementsTrue(report.totals.statementsSatisfied, report.totals.statements)}.`;
+  return page({ language: report.language, title, description }, body);
 }

@@ -7,6 +7,11 @@ import type { FailOn } from '../policy.js';
 export interface AnswersSource {
   /** The answers file, as given on the command line. */
   file: string;
+  /**
+   * The answers file as GitHub's runner finds it (relative to the workspace, else absolute), for
+   * an annotation's `file=`; `file` when not given.
+   */
+  annotationFile?: string | undefined;
   /** The line of a statement's answer in that file, if it is there. */
   line(questionnaire: string, section: string, statement: string): number | undefined;
 }

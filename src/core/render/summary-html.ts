@@ -4,10 +4,7 @@
 import { columnNumbers, type PortfolioChange, type Summary, type SummaryRow } from '../summary.js';
 import { html, type Html } from './html-template.js';
 import { labelsFor, type Labels } from '../words.js';
-import { page } from './html-page.js';
-
-const PASS = '#17773a';
-const FAIL = '#b42318';
+import { page, scrollable, time } from './html-page.js';
 
 /** A small line of the share of true statements per report, a mark per report (● pass, ■ fail). */
 function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
@@ -33,6 +30,7 @@ function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
     .join('; ')}`;
   return html`<svg
     xmlns="http://www.w3.org/2000/svg"
+    class="spark"
     viewBox="0 0 ${w} ${h}"
     width="${w}"
     height="${h}"
@@ -40,18 +38,18 @@ function sparkline(subject: string, history: SummaryRow[], l: Labels): Html {
     aria-label="${label}"
   >
     <title>${label}</title>
-    <line x1="${pad}" y1="${pad}" x2="${w - pad}" y2="${pad}" stroke="#e8ebf0" />
-    <line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#e8ebf0" />
-    ${points.length > 1 ? html`<polyline fill="none" stroke="#5b6472" stroke-width="2" points="${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}" />` : ''}
+    <line class="grid" x1="${pad}" y1="${pad}" x2="${w - pad}" y2="${pad}" />
+    <line class="grid" x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" />
+    ${points.length > 1 ? html`<polyline class="line" fill="none" stroke-width="2" points="${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}" />` : ''}
     ${points.map((p) =>
       p.r.passed
-        ? html`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="5" fill="${PASS}" />`
+        ? html`<circle class="pass" cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="5" />`
         : html`<rect
+            class="fail"
             x="${(p.x - 5).toFixed(1)}"
             y="${(p.y - 5).toFixed(1)}"
             width="10"
             height="10"
-            fill="${FAIL}"
           />`,
     )}
   </svg>`;
@@ -78,14 +76,15 @@ export function renderSummaryHtml(summary: Summary): string {
   const passedSubjects = latest.filter((r) => r.passed).length;
 
   const matrix = html`<section>
-    <h2>${l.matrix}</h2>
+    <h2 id="matrix">${l.matrix}</h2>
     <div class="legend">
       <span><span class="cell pass">✓</span> ${l.legendPass}</span
       ><span><span class="cell fail">✗</span> ${l.legendFail}</span
       ><span><span class="cell none">–</span> ${l.absent}</span>
     </div>
-    <div class="scroll">
-      <table class="matrix">
+    ${scrollable(
+      'matrix',
+      html`<table class="matrix">
         <thead>
           <tr>
             <th scope="col">${l.subject}</th>
@@ -102,7 +101,7 @@ export function renderSummaryHtml(summary: Summary): string {
           ${latest.map(
             (r) =>
               html`<tr>
-                <th scope="row">${r.subject} <span class="muted">${r.date}</span></th>
+                <th scope="row">${r.subject} ${time(r.date)}</th>
                 <td>
                   <span class="badge ${r.passed ? 'pass' : 'fail'}"
                     >${r.passed ? '✓' : '✗'} ${r.statementsSatisfied}/${r.statements}</span
@@ -118,8 +117,10 @@ export function renderSummaryHtml(summary: Summary): string {
               </tr>`,
           )}
         </tbody>
-      </table>
-    </div>
+      </table>`,
+      // a phone shows the subject column and about three questions: say that there are more
+      numbers.length > 3 ? l.scrollHint : undefined,
+    )}
     <h3>${l.questionsKey}</h3>
     <table class="stack">
       <thead>
@@ -164,7 +165,7 @@ export function renderSummaryHtml(summary: Summary): string {
                 ${rows.map(
                   (r) =>
                     html`<span class="badge ${r.passed ? 'pass' : 'fail'}"
-                      >${r.passed ? '✓' : '✗'} ${r.date} ·
+                      >${r.passed ? '✓' : '✗'} ${time(r.date)} ·
                       ${r.statementsSatisfied}/${r.statements}</span
                     > `,
                 )}
@@ -207,7 +208,7 @@ export function renderSummaryHtml(summary: Summary): string {
                 (r) =>
                   html`<li>
                     ${mark} <strong>${r.subject}</strong>: ${r.text}
-                    <span class="muted">(${r.from} → ${r.to})</span>
+                    <span class="muted">(${time(r.from)} → ${time(r.to)})</span>
                     <span class="id">${r.statement}</span>
                   </li>`,
               )}
@@ -247,5 +248,6 @@ export function renderSummaryHtml(summary: Summary): string {
       </div>
     </header>
     ${matrix} ${trend} ${failures} ${regressions} ${improvements}`;
-  return page(summary.language, l.portfolio, body);
+  const description = l.portfolioDescription(latest.length, summary.reports, passedSubjects);
+  return page({ language: summary.language, title: l.portfolio, description }, body);
 }

@@ -31,6 +31,10 @@ const WORDS = {
     portfolio: (reports: number, subjects: number) =>
       `${count(reports, 'report', 'reports')} of ${count(subjects, 'subject', 'subjects')}`,
     wroteSummary: (file: string) => `wrote ${file}`,
+    sameReport: (file: string, first: string, subject: string, date: string) =>
+      `${file}: the same report as ${first} (${subject}, ${date}); counted once`,
+    givenTwice: (file: string, first: string) =>
+      `${file}: the same file as ${first}, given twice; counted once`,
   },
   nl: {
     passed: 'voldaan',
@@ -53,6 +57,10 @@ const WORDS = {
     portfolio: (reports: number, subjects: number) =>
       `${count(reports, 'rapport', 'rapporten')} van ${count(subjects, 'organisatie', 'organisaties')}`,
     wroteSummary: (file: string) => `overzicht geschreven: ${file}`,
+    sameReport: (file: string, first: string, subject: string, date: string) =>
+      `${file}: hetzelfde rapport als ${first} (${subject}, ${date}); één keer meegeteld`,
+    givenTwice: (file: string, first: string) =>
+      `${file}: hetzelfde bestand als ${first}, twee keer opgegeven; één keer meegeteld`,
   },
 };
 
@@ -133,4 +141,18 @@ export function portfolioTally(summary: Summary): string {
 /** What `trustcheck summary -o FILE` says it wrote, in the summary's language. */
 export function wroteSummary(summary: Summary, file: string): string {
   return pick(WORDS, summary.language).wroteSummary(file);
+}
+
+/**
+ * What `trustcheck summary` says of a report it counted once although it was given twice: the
+ * same file twice, or two files that hold the same report (subject, date and content).
+ */
+export function duplicateReport(
+  language: string,
+  duplicate: { file: string; first: string; sameFile: boolean; subject: string; date: string },
+): string {
+  const w = pick(WORDS, language);
+  return duplicate.sameFile
+    ? w.givenTwice(duplicate.file, duplicate.first)
+    : w.sameReport(duplicate.file, duplicate.first, duplicate.subject, duplicate.date);
 }
