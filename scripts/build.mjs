@@ -35,10 +35,12 @@ if (process.argv.includes('--if-stale')) {
     'dist/cli.cjs',
     'dist/compile-cache.cjs',
     'dist/validators-full.cjs',
+    'dist/validators-config.cjs',
     'dist/index.js',
     'dist/questionnaires',
     'src/generated/validators.cjs',
     'src/generated/validators-full.cjs',
+    'src/generated/validators-config.cjs',
   ];
   const sources = ['src', 'questionnaires', 'scripts', 'package.json'];
   if (outputs.every((f) => existsSync(join(root, f)))) {
@@ -82,14 +84,29 @@ async function loadForBuild(entry, name, options = {}) {
 }
 
 // 1. schemas and validators: the validators come from the model alone; the answers schema for
-// editors also needs the built-in questionnaires, which are loaded with those validators
+// editors also needs the built-in questionnaires, which are loaded with those validators;
+// the config's schema comes from the commands' declarations (src/cli/main.ts): the commands'
+// implementations, loaded by import() and never run here, are left out
+const declarationsOnly = {
+  name: 'declarations-only',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
 const gen = await loadForBuild(join(root, 'scripts', 'gen-schemas.ts'), 'gen-schemas', {
   packages: 'external',
+  define,
+  plugins: [declarationsOnly],
 });
 mkdirSync(join(root, 'src', 'generated'), { recursive: true });
 const validators = gen.validatorsSource(gen.validatorSchemas(pkg.version));
 writeFileSync(join(root, 'src', 'generated', 'validators.cjs'), validators.quick);
 writeFileSync(join(root, 'src', 'generated', 'validators-full.cjs'), validators.full);
+for (const [name, source] of Object.entries(validators.apart)) {
+  writeFileSync(join(root, 'src', 'generated', `validators-${name}.cjs`), source);
+}
 const registry = await loadForBuild(join(root, 'src', 'app', 'registry.ts'), 'compile-builtins', {
   define,
   banner,
@@ -152,21 +169,24 @@ await build({
   format: 'cjs',
   outfile: join(root, 'dist', 'cli.cjs'),
   // the generated quick validators require the full ones (most of their size) only for a file
-  // that fails the quick check: they stay a file of their own beside the bundle
-  external: ['./validators-full.cjs'],
+  // that fails the quick check, and the config's only when there is a config file: they stay
+  // files of their own beside the bundle
+  external: ['./validators-full.cjs', './validators-config.cjs'],
   // registry.ts finds the package from its own URL, which a CommonJS file has as __filename
   define: { ...define, 'import.meta.url': '__trustcheckImportMetaUrl' },
   banner: {
     js: "var __trustcheckImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
   },
 });
-await build({
-  ...common,
-  minify: true,
-  entryPoints: [join(root, 'src', 'generated', 'validators-full.cjs')],
-  format: 'cjs',
-  outfile: join(root, 'dist', 'validators-full.cjs'),
-});
+for (const name of ['validators-full.cjs', 'validators-config.cjs']) {
+  await build({
+    ...common,
+    minify: true,
+    entryPoints: [join(root, 'src', 'generated', name)],
+    format: 'cjs',
+    outfile: join(root, 'dist', name),
+  });
+}
 await build({
   ...common,
   minify: true,

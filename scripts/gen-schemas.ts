@@ -17,9 +17,12 @@ import {
 } from '../src/core/model.js';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../src/core/editor-schema.js';
 import { MeaningsSchema } from '../src/core/meanings-record.js';
+import { configSchema } from '../src/core/config.js';
+import { describeConfig } from '../src/cli/config-options.js';
+import { declaredProgram } from '../src/cli/main.js';
 
 /** The file names of schemas/ (without .schema.json). */
-export type PublishedName = SchemaName | 'answers-generic' | 'meanings';
+export type PublishedName = SchemaName | 'answers-generic' | 'meanings' | 'config';
 
 /** The schemas of the model, as the run-time validators use them (answers: the generic one). */
 export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
@@ -37,11 +40,23 @@ function jsonSchema(schema: z.ZodType, name: string, version: string): JsonSchem
   return { $schema, $id: schemaUrn(name, version), ...rest };
 }
 
-/** The schemas the run-time validators are made from: the model's, and summary's part of a report. */
+/**
+ * The config file's schema: from the commands' declarations (every long option of every command
+ * that has options), not from the model.
+ */
+export function configJsonSchema(version: string): JsonSchema {
+  return configSchema(describeConfig(declaredProgram()), {
+    id: schemaUrn('config', version),
+    title: 'trustcheck config',
+  });
+}
+
+/** The schemas the run-time validators are made from: the model's, summary's part of a report, the config's. */
 export function validatorSchemas(version: string): Record<string, JsonSchema> {
   return {
     ...modelSchemas(version),
     reportForSummary: jsonSchema(ReportForSummarySchema, 'report-for-summary', version),
+    config: configJsonSchema(version),
   };
 }
 
@@ -64,12 +79,22 @@ export function jsonSchemas(
     // the record beside the built-ins of which statements kept their meaning (editors only:
     // the build checks the records with the core's parser)
     meanings: jsonSchema(MeaningsSchema, 'meanings', version),
+    config: configJsonSchema(version),
   };
 }
+
+/**
+ * The schemas whose validator is a file of its own (validators-NAME.cjs), required only when such
+ * a file is read: a config file, which most runs do not have, so that its code is not part of
+ * every start.
+ */
+export const VALIDATED_APART = ['config'];
 
 export function validatorsSource(schemas: Record<string, JsonSchema>): {
   quick: string;
   full: string;
+  /** validators-NAME.cjs by NAME: the one validator (finding every error) of a schema apart */
+  apart: Record<string, string>;
 } {
   // two validators per schema: a quick one that stops at the first error, for the usual case of a
   // valid file (about three times faster on a report), and one that finds every error, with the
@@ -115,7 +140,8 @@ ${standaloneCode.default(ajv, { [name]: id })}
   ];
   // the quick validators, and the full ones in a file of their own, required only when a file
   // fails the quick check: most runs never read or compile their code (it is most of the size)
-  const quickParts = Object.entries(schemas).map(([name, schema]) => {
+  const common = Object.entries(schemas).filter(([name]) => !VALIDATED_APART.includes(name));
+  const quickParts = common.map(([name, schema]) => {
     const id = schema.$id as string;
     return `${build(quick, `quick_${name}`, name, id)}
 let checked_${name};
@@ -133,15 +159,39 @@ exports.${name} = function ${name}(data) {
 };
 `;
   });
-  const fullParts = Object.entries(schemas).map(([name, schema]) => {
+  const fullParts = common.map(([name, schema]) => {
     const id = schema.$id as string;
     return `${build(full, `build_${name}`, name, id)}
 exports.${name} = build_${name};
 `;
   });
+  const apartNames = Object.keys(schemas).filter((name) => VALIDATED_APART.includes(name));
+  // in the quick file, each one apart is a call of its own file's validator
+  const stubs = apartNames.map(
+    (name) => `let real_${name};
+exports.${name} = function ${name}(data) {
+  real_${name} ??= require('./validators-${name}.cjs').${name}();
+  const valid = real_${name}(data);
+  exports.${name}.errors = real_${name}.errors;
+  return valid;
+};
+`,
+  );
+  const apart = Object.fromEntries(
+    apartNames.map((name) => [
+      name,
+      [
+        ...header,
+        `${build(full, `build_${name}`, name, schemas[name]!.$id as string)}
+exports.${name} = build_${name};
+`,
+      ].join('\n'),
+    ]),
+  );
   return {
-    quick: [...header, ...quickParts].join('\n'),
+    quick: [...header, ...quickParts, ...stubs].join('\n'),
     full: [...header, ...fullParts].join('\n'),
+    apart,
   };
 }
 

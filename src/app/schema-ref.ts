@@ -11,7 +11,7 @@ import { pathExists } from '../io/folders.js';
 import { readInputFile } from '../io/read.js';
 
 /** The files of schemas/ (without .schema.json). */
-export type SchemaFile = 'answers' | 'answers-generic' | 'questionnaire' | 'report';
+export type SchemaFile = 'answers' | 'answers-generic' | 'questionnaire' | 'report' | 'config';
 
 /** The path of a schema shipped with this trustcheck (the installed package, or the clone). */
 export function schemaPath(name: SchemaFile): string {

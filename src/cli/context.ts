@@ -30,6 +30,8 @@ export interface Context extends Io {
   /** Colours for messages on stderr (plain text when colour is off). */
   color: Styles;
   quiet: boolean;
+  /** The config file the command's options came from, as shown, when one was used. */
+  config?: string | undefined;
   /** A message or progress line on stderr; silent under --quiet. */
   info(message: string): void;
   /** A warning on stderr (also under --quiet). */

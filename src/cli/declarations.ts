@@ -16,7 +16,13 @@ import {
   summaryExtensionsInWords,
 } from '../core/render/summary-formats.js';
 import { VERSION } from '../version.js';
-import { colorOption, quietOption } from './global-options.js';
+import {
+  colorOption,
+  configOption,
+  noConfigOption,
+  printConfigOption,
+  quietOption,
+} from './global-options.js';
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -40,6 +46,9 @@ export function declareProgram() {
     .helpOption('-h, --help', 'show help')
     .addOption(colorOption())
     .addOption(quietOption())
+    .addOption(configOption())
+    .addOption(noConfigOption())
+    .addOption(printConfigOption())
     .showSuggestionAfterError(true)
     .helpCommand('help [command]', 'show help for a command')
     .addHelpText(
@@ -83,6 +92,7 @@ export function declareAudit(program: Program) {
     )
     .option('--no-step-summary', 'in GitHub Actions, do not append the report to the job summary')
     .option('--baseline <file>', 'a previous JSON report to compare against')
+    .option('--no-baseline', 'no baseline, not even the config file’s')
     .addOption(
       new Option(
         '--fail-on <policy>',
@@ -346,7 +356,12 @@ export function declareSchema(program: Program) {
     .summary('print a JSON Schema')
     .description('Print the JSON Schema of a file format (for editors and other tools).')
     .addArgument(
-      new Argument('<name>', 'the file format').choices(['questionnaire', 'answers', 'report']),
+      new Argument('<name>', 'the file format').choices([
+        'questionnaire',
+        'answers',
+        'report',
+        'config',
+      ]),
     )
     .option(
       '-q, --questionnaire <refs...>',

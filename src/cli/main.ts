@@ -7,6 +7,8 @@ import { ExitCode, TrustcheckError } from '../errors.js';
 import { createContext, type Context, type Io } from './context.js';
 import { capIssues } from '../core/issues.js';
 import { cleanUpOnSignals } from './signals.js';
+import { applyConfig } from './config.js';
+import { globalFlags } from './global-options.js';
 import {
   declareAudit,
   declareCompletion,
@@ -44,6 +46,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
       writeErr: (s) => void ctx.stderr.write(s),
       outputError: (s, write) => write(`${ctx.color.red('error:')} ${s.replace(/^error: /, '')}`),
     });
+
+  // before any command runs: the options of the config file, where the command line gave none
+  program.hook('preAction', (_, command) => applyConfig(ctx, program, command, process.cwd()));
 
   const run =
     <A extends unknown[]>(load: () => Promise<Implementation<A>>) =>
@@ -83,6 +88,25 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   return program;
 }
 
+/**
+ * The program as declared, with no context to run in: for what is derived from the declarations
+ * alone (the config's schema, at build time). Running it is an error.
+ */
+export function declaredProgram(): Program {
+  const none = new Proxy({} as Context, {
+    get: () => {
+      throw new Error('the declared program has no context to run in');
+    },
+  });
+  return buildProgram(none, () => undefined);
+}
+
+/** With --print-config a command runs nothing, so it needs none of its arguments. */
+function argumentsOptional(command: Program | Program['commands'][number]): void {
+  for (const argument of command.registeredArguments) argument.argOptional();
+  for (const sub of command.commands) argumentsOptional(sub);
+}
+
 /** Runs trustcheck with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // the real process (not a test's streams): a signal removes temporary files and exits 130
@@ -92,6 +116,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
   });
+  if (globalFlags(argv).printConfig) argumentsOptional(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -20,10 +20,16 @@ export interface Baseline {
   report: Report;
 }
 
+/** The baseline file of a run: --baseline or the config file's; none with --no-baseline. */
+export function baselineFile(options: Pick<AuditOptions, 'baseline'>): string | undefined {
+  return typeof options.baseline === 'string' ? options.baseline : undefined;
+}
+
 /** The files a run reads besides its answer files: the baseline and questionnaires given by path. */
 export function otherInputs(options: AuditOptions): string[] {
+  const baseline = baselineFile(options);
   return [
-    ...(options.baseline === undefined ? [] : [options.baseline]),
+    ...(baseline === undefined ? [] : [baseline]),
     ...(options.questionnaire ?? []).filter(isPathRef),
   ];
 }

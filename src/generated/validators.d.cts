@@ -16,5 +16,7 @@ export interface ValidateFunction {
 export const questionnaire: ValidateFunction;
 export const answers: ValidateFunction;
 export const report: ValidateFunction;
+/** The config file's options (src/core/config.ts, from the commands' declarations). */
+export const config: ValidateFunction;
 /** The parts of a report that `summary` reads (src/core/model.ts ReportForSummarySchema). */
 export const reportForSummary: ValidateFunction;

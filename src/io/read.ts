@@ -39,7 +39,11 @@ export function readInputFile(file: string, what = 'file'): ReadResult {
  * The bytes of `file`: a regular file, or a pipe or device that readStreams has read. Stops at
  * once when more than 5 MiB arrive ("larger than 5 MiB").
  */
-export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
+export function readInputBytes(
+  file: string,
+  what = 'file',
+  notAFileHint = 'give the path of a regular file (a pipe is read only when it is named on the command line)',
+): ReadBytesResult {
   const fail = (message: string): ReadBytesResult => ({ ok: false, issue: { file, message } });
   if (file === '') return fail(`the path of the ${what} is empty; give a file name`);
   const early = streamed.get(file);
@@ -58,7 +62,7 @@ export function readInputBytes(file: string, what = 'file'): ReadBytesResult {
     if (stat.isDirectory()) {
       return fail(`is a directory, not ${article(what)} ${what}; give the path of a file`);
     }
-    if (!stat.isFile()) return fail(notAFile(stat, what));
+    if (!stat.isFile()) return fail(notAFile(stat, what, notAFileHint));
     if (stat.size > MAX_INPUT_BYTES) {
       return fail(
         `the ${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; trustcheck reads files of at most 5 MiB`,
@@ -95,7 +99,7 @@ const tooLarge = (what: string): string =>
   `the ${what} is larger than 5 MiB; trustcheck reads files of at most 5 MiB`;
 
 /** A FIFO, socket or device where a regular file is expected. */
-function notAFile(stat: Stats, what: string): string {
+function notAFile(stat: Stats, what: string, hint: string): string {
   const kind = stat.isFIFO()
     ? 'a named pipe (FIFO)'
     : stat.isSocket()
@@ -103,7 +107,7 @@ function notAFile(stat: Stats, what: string): string {
       : stat.isCharacterDevice() || stat.isBlockDevice()
         ? 'a device'
         : 'not a regular file';
-  return `is ${kind}, not ${article(what)} ${what}; give the path of a regular file (a pipe is read only when it is named on the command line)`;
+  return `is ${kind}, not ${article(what)} ${what}; ${hint}`;
 }
 
 /**

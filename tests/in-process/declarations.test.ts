@@ -28,6 +28,8 @@ describe('the options a command receives', () => {
     // --no-step-summary: true unless given; a default value: always there
     expectTypeOf<AuditOptions['stepSummary']>().toEqualTypeOf<boolean>();
     expectTypeOf<AuditOptions['saveAnswers']>().toEqualTypeOf<string>();
+    // --baseline FILE, or --no-baseline (false): none, not even a config file's
+    expectTypeOf<AuditOptions['baseline']>().toEqualTypeOf<string | false | undefined>();
     // an optional value: the flag alone is true
     expectTypeOf<AuditOptions['resume']>().toEqualTypeOf<string | true | undefined>();
     expectTypeOf<InitOptions['schemaFile']>().toEqualTypeOf<string | true | undefined>();
@@ -80,16 +82,33 @@ describe('the options a command receives', () => {
 
 describe('the global flags', () => {
   it('are read as declared, anywhere before a `--`', () => {
-    expect(globalFlags(['audit', '--no-color'])).toEqual({ noColor: true, quiet: false });
-    expect(globalFlags(['--quiet', 'summary', 'r.json'])).toEqual({ noColor: false, quiet: true });
-    expect(globalFlags(['init', '--', '--no-color', '--quiet'])).toEqual({
+    expect(globalFlags(['audit', '--no-color'])).toEqual({
+      noColor: true,
+      quiet: false,
+      printConfig: false,
+    });
+    expect(globalFlags(['--quiet', 'summary', 'r.json', '--print-config'])).toEqual({
+      noColor: false,
+      quiet: true,
+      printConfig: true,
+    });
+    expect(globalFlags(['init', '--', '--no-color', '--quiet', '--print-config'])).toEqual({
       noColor: false,
       quiet: false,
+      printConfig: false,
     });
   });
 
   it('are the program’s declared global options', () => {
     const longs = declareProgram().options.map((o) => o.long);
-    expect(longs).toEqual(expect.arrayContaining(['--no-color', '--quiet']));
+    expect(longs).toEqual(
+      expect.arrayContaining([
+        '--no-color',
+        '--quiet',
+        '--config',
+        '--no-config',
+        '--print-config',
+      ]),
+    );
   });
 });

@@ -49,6 +49,8 @@ describe('the GitHub workflow of docs/ci.md', () => {
     .find((t) => t.includes('jobs:'))!;
   const workflow = parse(workflowText) as { jobs: { trustcheck: { steps: Step[] } } };
   const steps = workflow.jobs.trustcheck.steps;
+  // the job's options: the config file the page shows, at the repository's root
+  const config = /<!-- file: trustcheck\.config\.yaml -->\n```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
 
   /** A workspace as the checkout gives it, with trustcheck installed where npx finds it. */
   function workspace(): void {
@@ -59,6 +61,7 @@ describe('the GitHub workflow of docs/ci.md', () => {
     writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
     chmodSync(shim, 0o755);
     writeFileSync(join(dir, 'package.json'), '{"private": true}\n');
+    writeFileSync(join(dir, 'trustcheck.config.yaml'), config);
   }
 
   /** Runs the workflow's shell steps as GitHub does (bash -e), but the install. */
@@ -93,6 +96,13 @@ describe('the GitHub workflow of docs/ci.md', () => {
     expect(steps.filter((s) => s.run?.includes('trustcheck audit'))).toHaveLength(2);
   });
 
+  it('keeps the job’s options in the config file, which the verdict names', () => {
+    expect(parse(config)).toMatchObject({
+      audit: { answers: 'trust/answers.yaml', baseline: 'trust/baseline.json' },
+    });
+    for (const step of steps) expect(step.run ?? '').not.toContain('--baseline');
+  });
+
   it(
     'passes on a baseline made as documented, with the report in the job summary',
     () => {
@@ -123,12 +133,9 @@ describe('the GitHub workflow of docs/ci.md', () => {
     'fails on a regression and annotates the line of the answer',
     () => {
       workspace();
-      run(
-        ['audit', '-a', 'trust/answers.yaml', '--fail-on', 'never', '-o', 'trust/baseline.json'],
-        {
-          cwd: dir,
-        },
-      );
+      run(['audit', '--no-baseline', '--fail-on', 'never', '-o', 'trust/baseline.json'], {
+        cwd: dir,
+      });
       const answers = join(dir, 'trust', 'answers.yaml');
       write(answers, setAnswer(read(answers), 'balanced-incentives', 'no'));
       const result = runSteps();

@@ -47,7 +47,7 @@ const cases: [string, string[]][] = [
     'trustcheck ',
     ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
   ],
-  ['trustcheck schema ', ['answers', 'questionnaire', 'report']],
+  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
   ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],
@@ -69,6 +69,15 @@ const cases: [string, string[]][] = [
   ['trustcheck verify report.json --lang ', ['en', 'nl']],
   ['trustcheck init ', files],
   ['trustcheck audit --out-dir ', ['reports']],
+  ['trustcheck --config ', files],
+  ['trustcheck summary --config ', files],
+];
+/** [words typed, the options offered]: the program's options, also after a command */
+const globalCases: [string, string[]][] = [
+  ['trustcheck --print', ['--print-config']],
+  ['trustcheck audit --print', ['--print-config']],
+  ['trustcheck audit --no-c', ['--no-color', '--no-config']],
+  ['trustcheck questionnaires show --con', ['--config']],
 ];
 /** REFs: the built-in ids and the .yaml files (shells may add more files after these) */
 const refCases: string[] = [
@@ -114,6 +123,10 @@ describe('bash completion', () => {
       'trustability@1.1.0',
       'trustability@1.1.1',
     ]);
+  });
+
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line))).toEqual(expected);
   });
 
   it('completes options after a dash, never where a value is expected', () => {
@@ -196,6 +209,10 @@ describe('zsh completion, installed as _trustcheck in $fpath', { timeout: TIMEOU
     expect(result.stdout).toBe('_trustcheck\n');
   });
 
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line).words)).toEqual(expected);
+  });
+
   it('describes options, and offers none where a value is expected', () => {
     const { lines } = complete('trustcheck audit --fa');
     expect(lines.find((l) => l.startsWith('--fail-on'))).toContain('when to exit 1');
@@ -228,5 +245,9 @@ describe('fish completion', () => {
 
   it.each(refCases)('%s offers the built-in ids and .yaml files', (line) => {
     expect(complete(line)).toEqual(expect.arrayContaining([...ids, 'acme.yaml']));
+  });
+
+  it.each(globalCases)('%s', (line, expected) => {
+    expect(norm(complete(line))).toEqual(expected);
   });
 });

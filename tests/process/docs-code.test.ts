@@ -123,6 +123,11 @@ function parseData(text: string): unknown {
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/** A config file: its `$schema` (the editors' line, or the key) names the config's schema. */
+const isConfig = (code: string): boolean =>
+  /^# yaml-language-server: \$schema=\S*config\.schema\.json$/m.test(code) ||
+  /"\$schema"\s*:\s*"[^"]*config\.schema\.json"/.test(code);
+
 /** The commands of a console block (`$ ` lines, `\` continuing), each with the output shown under it. */
 function consoleCommands(code: string): { command: string; output: string[] }[] {
   const commands: { command: string; output: string[] }[] = [];
@@ -305,8 +310,9 @@ function runPage(page: string, ws: Workspace): Promise<void> {
       const document = parseData(block.code);
       if (document instanceof Error) return; // reported by the block's test
       const format = (document as { format?: unknown } | null)?.format;
-      const args =
-        format === 'trustcheck-answers/1'
+      const args = isConfig(block.code)
+        ? ['--config', target, 'audit', '--print-config']
+        : format === 'trustcheck-answers/1'
           ? [
               'audit',
               '--answers',
@@ -397,11 +403,13 @@ beforeAll(async () => {
 
 afterAll(() => base?.cleanup());
 
-const reportSchema = (() => {
+const schemaOf = (name: string) => {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   ajv.addVocabulary(['markdownDescription']);
-  return ajv.compile(JSON.parse(read(join(root, 'schemas', 'report.schema.json'))) as object);
-})();
+  return ajv.compile(JSON.parse(read(join(root, 'schemas', `${name}.schema.json`))) as object);
+};
+const reportSchema = schemaOf('report');
+const configSchema = schemaOf('config');
 
 const name = (b: Block) => `${b.page}:${b.line} ${b.lang}${b.example ? ' (example)' : ''}`;
 
@@ -484,6 +492,14 @@ describe('code blocks in the documentation', () => {
           ).toMatch(/^(same|written)$/);
         }
         const format = (document as { format?: unknown } | null)?.format;
+        if (isConfig(block.code)) {
+          const valid = configSchema(document);
+          expect(valid ? [] : configSchema.errors, 'config.schema.json').toEqual([]);
+          const checked = outcome.validation!;
+          expect(checked.code, shown(checked)).toBe(block.exit);
+          expect(checked.output, 'no warnings').not.toMatch(/^warning/m);
+          return;
+        }
         if (format === 'trustcheck-report/1') {
           const valid = reportSchema(document);
           expect(valid ? [] : reportSchema.errors, 'report.schema.json').toEqual([]);

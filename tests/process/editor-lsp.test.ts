@@ -3,7 +3,7 @@
 // alone brings the schema: no editor settings name it.
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient, type CompletionItem, type Diagnostic } from '../support/lsp.js';
 import { fillTemplate, read, root, run, tempDir } from '../support/helpers.js';
@@ -138,5 +138,55 @@ describe('yaml-language-server on a file written by init', { timeout: TIMEOUT.ls
     expect((await diagnose(misspelled)).map((d) => d.range.start.line)).toContain(
       lineOf(misspelled, `${statement}x:`),
     );
+  });
+});
+
+describe('yaml-language-server on trustcheck.config.yaml', { timeout: TIMEOUT.lsp }, () => {
+  /** The config with its $schema line pointing at the shipped schema, as from node_modules. */
+  const config = (body: string): string =>
+    `# yaml-language-server: $schema=${relative(join(dir, 'project'), join(root, 'schemas', 'config.schema.json'))}\n${body}`;
+  const file = () => join(dir, 'project', 'trustcheck.config.yaml');
+  beforeAll(() => mkdirSync(join(dir, 'project'), { recursive: true }));
+
+  it('a correct config gets no diagnostic; an unknown key and a wrong choice do, at their lines', async () => {
+    const good = config(
+      'lang: nl\naudit:\n  baseline: trust/baseline.json\n  fail-on: regression\n  output: [report.md, report.xml]\n',
+    );
+    expect(await lsp.diagnose(file(), good)).toEqual([]);
+    const bad = good
+      .replace('fail-on: regression', 'fail-on: sometimes')
+      .replace('baseline:', 'basline:');
+    const lines = (await lsp.diagnose(file(), bad)).map((d) => d.range.start.line);
+    expect(lines).toEqual(
+      expect.arrayContaining([lineOf(bad, 'basline:'), lineOf(bad, 'fail-on:')]),
+    );
+  });
+
+  it('completes the commands, then a command’s options with their descriptions, then the choices', async () => {
+    const top = config('\n');
+    await lsp.diagnose(file(), top);
+    const commands = (await lsp.complete(file(), 1, 0)).map((i) => i.label);
+    expect(commands).toEqual(
+      expect.arrayContaining(['lang', 'audit', 'init', 'summary', 'questionnaires']),
+    );
+    expect(commands).not.toContain('completion');
+
+    const inAudit = config('audit:\n  \n');
+    await lsp.diagnose(file(), inAudit);
+    const options = await lsp.complete(file(), 2, 2);
+    const byLabel = new Map<string, CompletionItem>(options.map((i) => [i.label, i]));
+    expect([...byLabel.keys()]).toEqual(
+      expect.arrayContaining(['answers', 'baseline', 'fail-on', 'output', 'step-summary']),
+    );
+    const doc = (item: CompletionItem | undefined) =>
+      typeof item?.documentation === 'string'
+        ? item.documentation
+        : (item?.documentation?.value ?? '');
+    expect(doc(byLabel.get('baseline'))).toContain('a previous JSON report to compare against');
+
+    const choice = config('audit:\n  fail-on: \n');
+    await lsp.diagnose(file(), choice);
+    const values = (await lsp.complete(file(), 2, 11)).map((i) => i.label);
+    expect(values).toEqual(expect.arrayContaining(['fail', 'regression', 'never']));
   });
 });

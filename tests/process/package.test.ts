@@ -1,7 +1,7 @@
 // The published package: `npm pack` holds only what is needed, and the tarball installed into an
 // empty project works as a CLI (npx trustcheck) and as a typed library, without dev dependencies.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, fillTemplate, read, root, tempDir, write } from '../support/helpers.js';
@@ -75,6 +75,8 @@ describe('npm pack', () => {
     }
     expect(files).toContain('schemas/meanings.schema.json');
     expect(files).toContain('schemas/answers.schema.json');
+    expect(files).toContain('schemas/config.schema.json');
+    expect(files).toContain('dist/validators-config.cjs');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('tests/'))).toEqual([]);
   });
@@ -94,7 +96,16 @@ describe('npm pack', () => {
   it('installs without dev dependencies', () => {
     const installed = readdirSync(join(project, 'node_modules')).sort();
     expect(installed).toContain('trustcheck');
-    for (const dev of ['commander', 'chalk', 'yaml', '@inquirer', 'ajv', 'vitest', 'esbuild']) {
+    for (const dev of [
+      'commander',
+      'chalk',
+      'yaml',
+      'lilconfig',
+      '@inquirer',
+      'ajv',
+      'vitest',
+      'esbuild',
+    ]) {
       expect(installed).not.toContain(dev);
     }
   });
@@ -164,6 +175,20 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
       subject: 'Acme',
       passed: true,
     });
+  });
+
+  it('reads a config file, and places its errors (its validator is shipped beside the bundle)', () => {
+    write(join(project, 'trustcheck.config.yaml'), 'questionnaires:\n  list:\n    format: json\n');
+    const listed = npx(['questionnaires', 'list']);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout.trimStart().startsWith('[')).toBe(true);
+    write(join(project, 'trustcheck.config.yaml'), 'questionnaires:\n  list:\n    format: xml\n');
+    const bad = npx(['questionnaires', 'list']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe(
+      'error: trustcheck.config.yaml:3:13: "format" must be one of table, json, found the text "xml"\n',
+    );
+    rmSync(join(project, 'trustcheck.config.yaml'));
   });
 
   it('places an error in a bad answer file (with the parts shipped beside the bundle)', () => {

@@ -24,7 +24,13 @@ import { acquireLock, currentPidNamespace } from '../../io/lock.js';
 import { readStreams } from '../../io/read.js';
 import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
-import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
+import {
+  auditFile,
+  baselineFile,
+  loadBaseline,
+  otherInputs,
+  type Baseline,
+} from '../scripted-audit.js';
 import type { AuditOptions } from '../declarations.js';
 
 export function auditCommand(ctx: Context, options: AuditOptions): Promise<number> {
@@ -38,8 +44,8 @@ export async function runAuditCommand(
   prompts?: Prompts,
 ): Promise<number> {
   assertSubject(options.subject);
-  const failOn: FailOn = options.failOn ?? defaultFailOn(options.baseline !== undefined);
-  if (failOn === 'regression' && options.baseline === undefined) {
+  const failOn: FailOn = options.failOn ?? defaultFailOn(baselineFile(options) !== undefined);
+  if (failOn === 'regression' && baselineFile(options) === undefined) {
     throw new TrustcheckError(
       '--fail-on regression needs --baseline FILE (a previous JSON report to compare against)',
     );
@@ -56,7 +62,7 @@ export async function runAuditCommand(
     const { batchAudit } = await import('./batch.js');
     return batchAudit(ctx, files, options, failOn);
   }
-  return scriptedAudit(ctx, files[0]!, options, failOn, loadBaseline(options.baseline));
+  return scriptedAudit(ctx, files[0]!, options, failOn, loadBaseline(baselineFile(options)));
 }
 
 /** The scripted path for one answer file: audit, write the report, say the verdict. */
@@ -105,6 +111,7 @@ async function finish(
       baseline: options.baselineFile,
       baselineReport: options.baseline,
       allQuestions: options.allQuestions === true,
+      config: ctx.config,
     }),
   );
   return violatesPolicy(report, options.failOn) ? ExitCode.policyViolated : ExitCode.ok;
@@ -142,7 +149,7 @@ async function interactiveAudit(
         : 'an interactive audit needs a terminal; without one, fill in the answer file and run `trustcheck audit --answers FILE`',
     );
   }
-  const baseline = loadBaseline(options.baseline);
+  const baseline = loadBaseline(baselineFile(options));
   const format = singleFormat(options.format);
   const { interview } = await import('../../interactive/interview.js');
   const { file, existing } = answersPath(options);

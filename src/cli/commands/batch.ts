@@ -25,7 +25,13 @@ import { batchLine, batchTotal } from '../../core/render/verdict.js';
 import { createFolder, writeFileSafely } from '../../io/write.js';
 import { collisionKey, inputIndex } from '../../io/identity.js';
 import { inputClash } from '../output.js';
-import { auditFile, loadBaseline, otherInputs, type Baseline } from '../scripted-audit.js';
+import {
+  auditFile,
+  baselineFile,
+  loadBaseline,
+  otherInputs,
+  type Baseline,
+} from '../scripted-audit.js';
 import type { AuditOptions } from '../declarations.js';
 
 /**
@@ -230,7 +236,7 @@ export async function batchAudit(
     options,
     failOn,
     formats,
-    baseline: loadBaseline(options.baseline),
+    baseline: loadBaseline(baselineFile(options)),
   };
 
   // each file's result comes once its reports are written, in the order of the files
@@ -249,7 +255,9 @@ export async function batchAudit(
 
   await auditFiles(job, ctx, onResult);
   const language = options.lang ?? defaultLanguage(ctx.env, undefined);
-  ctx.info(batchTotal(language, files.length, counts.passed, counts.failed, counts.error));
+  ctx.info(
+    batchTotal(language, files.length, counts.passed, counts.failed, counts.error, ctx.config),
+  );
   return worst;
 }
 

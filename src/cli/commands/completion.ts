@@ -88,9 +88,11 @@ const hidden = (c: Command): boolean => (c as unknown as { _hidden?: boolean }).
 /** Every command of `program`, depth first, the program itself first (path []). */
 export function commandSpecs(program: Command): CommandSpec[] {
   const out: CommandSpec[] = [];
+  // the program's options (--config, --print-config, --quiet, …) are taken after any command too
+  const global = program.options.filter((o) => o.long !== '--version').map(optionSpec);
   const visit = (command: Command, path: string[]): void => {
     const visible = command.commands.filter((c) => !hidden(c));
-    const options = command.options.map(optionSpec);
+    const options = [...command.options.map(optionSpec), ...(path.length === 0 ? [] : global)];
     if (!options.some((o) => o.names.includes('--help'))) {
       options.push({
         names: ['-h', '--help'],

@@ -1,17 +1,21 @@
-// `trustcheck schema questionnaire|answers|report`: prints a published JSON Schema; for answers,
+// `trustcheck schema questionnaire|answers|report|config`: prints a published JSON Schema; for answers,
 // `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
 import type { Context } from '../context.js';
-import type { SchemaOptions } from '../declarations.js';
-import type { SchemaName } from '../../core/model.js';
+import type { declareSchema, SchemaOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { isPathRef, resolveRef } from '../../app/registry.js';
 import { readInputFile, readStreams } from '../../io/read.js';
 import { answersSchemaWith, schemaPath } from '../../app/schema-ref.js';
 import { prettyJson } from '../../core/text/controls.js';
 
+/** The schemas `trustcheck schema` prints, as its declaration names them. */
+export type SchemaArgument = Parameters<
+  Parameters<ReturnType<typeof declareSchema>['action']>[0]
+>[0];
+
 export async function schemaCommand(
   ctx: Context,
-  name: SchemaName,
+  name: SchemaArgument,
   options: SchemaOptions = {},
 ): Promise<number> {
   const refs = options.questionnaire ?? [];

@@ -8,7 +8,7 @@ import type { Comparison, Report } from '../model.js';
 import type { FailOn } from '../policy.js';
 import { safeLine } from '../text/terminal.js';
 import type { Styles } from './styles.js';
-import { verdictLine } from './verdict.js';
+import { verdictLine, withConfig } from './verdict.js';
 import { questionnaireTitle, statementText } from './view.js';
 
 export interface TerminalLine {
@@ -148,6 +148,8 @@ export function auditSummaryLines(
     baseline?: string | undefined;
     baselineReport?: Report | undefined;
     allQuestions?: boolean;
+    /** The config file the audit's options came from, named at the end of the verdict. */
+    config?: string | undefined;
   },
 ): TerminalLine[] {
   const w = pick(WORDS, report.language);
@@ -163,7 +165,7 @@ export function auditSummaryLines(
     }
   }
   const verdict = verdictLine(report, policy.failOn, policy.baseline);
-  const text = safeLine(verdict.text);
+  const text = safeLine(withConfig(verdict.text, report.language, policy.config));
   lines.push(verdict.ok ? { text, hang: 2 } : { text: c.red(text), always: true, hang: 2 });
   return lines;
 }

@@ -35,6 +35,7 @@ const WORDS = {
       `${file}: the same report as ${first} (${subject}, ${date}); counted once`,
     givenTwice: (file: string, first: string) =>
       `${file}: the same file as ${first}, given twice; counted once`,
+    fromConfig: (file: string) => `options from ${file}`,
   },
   nl: {
     passed: 'voldaan',
@@ -61,6 +62,7 @@ const WORDS = {
       `${file}: hetzelfde rapport als ${first} (${subject}, ${date}); één keer meegeteld`,
     givenTwice: (file: string, first: string) =>
       `${file}: hetzelfde bestand als ${first}, twee keer opgegeven; één keer meegeteld`,
+    fromConfig: (file: string) => `instellingen uit ${file}`,
   },
 };
 
@@ -114,8 +116,18 @@ export function batchTotal(
   passed: number,
   failed: number,
   errors: number,
+  config?: string,
 ): string {
-  return pick(WORDS, language).batchTotal(files, passed, failed, errors);
+  return withConfig(
+    pick(WORDS, language).batchTotal(files, passed, failed, errors),
+    language,
+    config,
+  );
+}
+
+/** A verdict that names the config file the run's options came from, when there was one. */
+export function withConfig(verdict: string, language: string, config: string | undefined): string {
+  return config === undefined ? verdict : `${verdict}; ${pick(WORDS, language).fromConfig(config)}`;
 }
 
 /** The last line of `trustcheck diff`, in the current report's language: what changed. */
