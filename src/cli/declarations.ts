@@ -104,6 +104,16 @@ export function declareAudit(program: Program) {
       'unanswered statements count as not true instead of being an error',
     )
     .option(
+      '--team',
+      "the answer files are several respondents' answers for one subject: one combined report",
+    )
+    .option(
+      '--anonymous',
+      'with --team: respondents appear as "Respondent 1, 2, …" in every output',
+    )
+    .option('--assessor <name>', 'interactive: who answers (written into the answers file)')
+    .option('--role <role>', 'interactive: the role of who answers, such as Sales')
+    .option(
       '--interactive',
       'with --answers FILE: ask only the unanswered statements and save them into FILE',
     )
@@ -136,6 +146,11 @@ export function declareAudit(program: Program) {
           'A consultant (one client, then every client at once)',
           'trustcheck audit --answers acme.yaml --format json -o report.json',
           'trustcheck audit --answers clients --out-dir reports --format json',
+        ],
+        [
+          'A team (each person answers, one report for the organisation)',
+          'trustcheck audit --save-answers team/anna.yaml --assessor Anna --role Sales',
+          'trustcheck audit --team -a team/ -f html -o team-report.html',
         ],
         [
           'A CI job (fail on regressions against the last report)',

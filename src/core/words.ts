@@ -313,6 +313,7 @@ type ClaimWords = {
   answer: (reason: Extract<Reason, { kind: 'answer' }>, field: string) => string;
   count: (reason: Extract<Reason, { kind: 'count' }>) => string;
   size: (reason: Extract<Reason, { kind: 'size' }>) => string;
+  respondents: (reason: Extract<Reason, { kind: 'respondents' }>) => string;
 };
 
 /** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
@@ -394,6 +395,12 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
         : `${r.count} of its ${units} ${plural(r.count, 'passes', 'pass')}`;
     },
     size: (r) => `there ${plural(r.of, 'is', 'are')} ${count(r.of, r.unit, `${r.unit}s`)}`,
+    respondents: (r) =>
+      r.notSatisfied > 0
+        ? `${r.notSatisfied} of its ${count(r.of, 'respondent', 'respondents')} did not make it true`
+        : r.of === 0
+          ? 'no respondent answered it'
+          : `all ${count(r.of, 'respondent', 'respondents')} made it true${r.na > 0 ? ` (${r.na} with n/a)` : ''}`,
     textDiffers: (what, where, found, expected) =>
       `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
     missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
@@ -480,6 +487,12 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
         r.unit === 'statement' ? 'waar' : 'voldaan'
       }`;
     },
+    respondents: (r) =>
+      r.notSatisfied > 0
+        ? `${r.notSatisfied} van de ${r.of} respondenten ${plural(r.notSatisfied, 'maakte', 'maakten')} de uitspraak niet waar`
+        : r.of === 0
+          ? 'geen respondent heeft haar beantwoord'
+          : `alle ${r.of} respondenten maakten de uitspraak waar${r.na > 0 ? ` (${r.na} met n.v.t.)` : ''}`,
     size: (r) => {
       const [one, many] =
         r.unit === 'statement'
