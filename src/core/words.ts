@@ -553,3 +553,87 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
 export function verifyWordsFor(language: string): VerifyWords {
   return pick(VERIFY_WORDS, language);
 }
+
+/** The words of a team audit's report: who answered, and where they disagree. */
+export interface TeamWords {
+  disagreements: string;
+  noDisagreements: string;
+  /** The counts under the heading: respondents, agreed true, agreed not true, disagreed. */
+  counts: (c: {
+    respondents: number;
+    agreedTrue: number;
+    agreedNotTrue: number;
+    disagreed: number;
+  }) => string;
+  respondents: string;
+  respondent: string;
+  role: string;
+  /** A disagreement whose answers decide the verdict (one said no, another yes). */
+  decides: string;
+  /** A disagreement that does not change the verdict (yes beside n/a). */
+  stillTrue: string;
+  unattributed: string;
+  /** Who said no (or did not answer), for a statement that is not true. */
+  saidNo: (names: string) => string;
+  notAnsweredBy: (names: string) => string;
+  open: string;
+  leftOpen: (who: string, n: number) => string;
+  matrix: string;
+  legendNo: string;
+  legendYes: string;
+  legendNa: string;
+  legendNone: string;
+  /** The respondents' answers in the appendix. */
+  each: string;
+}
+
+export const TEAM_WORDS: Readonly<Record<Language, TeamWords>> = {
+  en: {
+    disagreements: 'Where your people disagree',
+    noDisagreements: 'Nowhere: every respondent gave the same answer to every statement.',
+    counts: (c) =>
+      `${count(c.respondents, 'respondent', 'respondents')}; ${count(c.agreedTrue, 'statement', 'statements')} agreed true, ${c.agreedNotTrue} agreed not true, ${c.disagreed} disagreed.`,
+    respondents: 'Respondents',
+    respondent: 'Respondent',
+    role: 'Role',
+    decides: 'their answers decide the verdict',
+    stillTrue: 'true either way',
+    unattributed: 'Notes and evidence (not attributed)',
+    saidNo: (names) => `Not true according to ${names}`,
+    notAnsweredBy: (names) => `Not answered by ${names}`,
+    open: 'Who did not answer',
+    leftOpen: (who, n) => `${who} left ${count(n, 'statement', 'statements')} open`,
+    matrix: 'Answers per respondent where they disagree',
+    legendNo: 'no',
+    legendYes: 'yes',
+    legendNa: 'not applicable',
+    legendNone: 'not answered',
+    each: 'Each respondent',
+  },
+  nl: {
+    disagreements: 'Waar uw mensen het oneens zijn',
+    noDisagreements: 'Nergens: elke respondent gaf op elke uitspraak hetzelfde antwoord.',
+    counts: (c) =>
+      `${count(c.respondents, 'respondent', 'respondenten')}; ${count(c.agreedTrue, 'uitspraak', 'uitspraken')} volgens iedereen waar, ${c.agreedNotTrue} volgens iedereen niet waar, over ${c.disagreed} zijn ze het oneens.`,
+    respondents: 'Respondenten',
+    respondent: 'Respondent',
+    role: 'Rol',
+    decides: 'hun antwoorden bepalen het oordeel',
+    stillTrue: 'hoe dan ook waar',
+    unattributed: 'Toelichtingen en bewijs (zonder naam)',
+    saidNo: (names) => `Niet waar volgens ${names}`,
+    notAnsweredBy: (names) => `Niet beantwoord door ${names}`,
+    open: 'Wie niet alles beantwoordde',
+    leftOpen: (who, n) => `${who} liet ${count(n, 'uitspraak', 'uitspraken')} open`,
+    matrix: 'Antwoorden per respondent waar zij het oneens zijn',
+    legendNo: 'nee',
+    legendYes: 'ja',
+    legendNa: 'niet van toepassing',
+    legendNone: 'niet beantwoord',
+    each: 'Per respondent',
+  },
+};
+
+export function teamWordsFor(language: string): TeamWords {
+  return pick<TeamWords>(TEAM_WORDS, language);
+}

@@ -5,8 +5,10 @@
 // markdownlint (MD013, line length, aside).
 import type { Comparison, Report } from '../model.js';
 import { hasRegressions } from '../compare.js';
-import { labelsFor } from '../words.js';
+import { labelsFor, teamWordsFor } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
+import { teamAnswerCells, teamMarkdown } from './markdown-team.js';
+import { teamNotes, whoSaidNo } from './team-view.js';
 import type { RenderOptions } from './options.js';
 import {
   answerWord,
@@ -102,6 +104,9 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (c !== null && hasRegressions(c))
     out.push(renderComparisonMarkdown(c, report, 2, options.baseline).trimEnd(), '');
 
+  // a team audit: where the respondents disagree
+  out.push(...teamMarkdown(report, l));
+
   // what to do
   const failing = notTrue(report);
   out.push(`## ${l.actions}`, '');
@@ -144,6 +149,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       }
       const st = v.statement;
       out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l, report.date)})`);
+      for (const who of whoSaidNo(report, st, l, e)) out.push(`  - ${who}`);
       if (st.note !== null) out.push(`  - ${l.note}: ${e(st.note)}`);
       if (st.evidence !== null) out.push(`  - ${l.evidence}: ${e(st.evidence)}`);
       if (st.remedy !== null) out.push(`  - ${l.remedy}: ${e(st.remedy)}`);
@@ -160,7 +166,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       const st = v.statement;
       const until = st.until === null ? l.noUntil : `${l.until} ${st.until}`;
       const flag = v.expiresIn === undefined ? '' : ` **${l.expiresSoon(v.expiresIn)}**`;
-      out.push(`- ${e(st.text)} (${where(v)}): ${e(st.note ?? '')} (${until})${flag}`);
+      const note = teamNotes(report, st, l, e) ?? e(st.note ?? '');
+      out.push(`- ${e(st.text)} (${where(v)}): ${note} (${until})${flag}`);
     }
     out.push('');
   }
@@ -173,12 +180,28 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   out.push(`## ${l.appendix}`, '');
   for (const q of report.questionnaires) {
     out.push(`### ${e(q.title)} (\`${q.id}@${q.version}\`)`, '');
-    out.push(`| ${l.number} | ${l.statement} | ${l.answer} | ${l.note} | ${l.evidence} |`);
-    out.push('| --- | --- | --- | --- | --- |');
+    const team = report.respondents !== undefined;
+    if (team) {
+      const each = teamWordsFor(report.language).each;
+      out.push(
+        `| ${l.number} | ${l.statement} | ${l.answer} | ${each} | ${l.note} | ${l.evidence} |`,
+      );
+      out.push('| --- | --- | --- | --- | --- | --- |');
+    } else {
+      out.push(`| ${l.number} | ${l.statement} | ${l.answer} | ${l.note} | ${l.evidence} |`);
+      out.push('| --- | --- | --- | --- | --- |');
+    }
     for (const v of questions(report).filter((x) => x.questionnaire === q)) {
       for (const st of v.section.statements) {
         const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
         const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
+        if (team) {
+          const cells = teamAnswerCells(report, st, l);
+          out.push(
+            `| ${v.number} | ${e(st.text)} | ${answer} | ${cells.each} | ${cells.note} | ${cells.evidence} |`,
+          );
+          continue;
+        }
         out.push(
           `| ${v.number} | ${e(st.text)} | ${answer}${until} | ${e(st.note ?? '')} | ${e(st.evidence ?? '')} |`,
         );
