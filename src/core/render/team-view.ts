@@ -135,13 +135,15 @@ export function teamNotes(
   st: ReportStatement,
   l: Labels,
   escape: (text: string) => string = (t) => t,
+  field: 'note' | 'evidence' = 'note',
 ): string | undefined {
   if (st.answers === undefined) return undefined;
   if (st.unattributed !== undefined || report.anonymous === true) {
-    return (st.unattributed?.notes ?? []).map(escape).join('; ');
+    const list = field === 'note' ? st.unattributed?.notes : st.unattributed?.evidence;
+    return (list ?? []).map(escape).join('; ');
   }
   return answerViews(report, st, l)
-    .filter((a) => a.note !== null)
-    .map((a) => `${whoText(a, escape)}: ${escape(a.note!)}`)
+    .filter((a) => a[field] !== null)
+    .map((a) => `${whoText(a, escape)}: ${escape(a[field]!)}`)
     .join('; ');
 }
