@@ -171,6 +171,11 @@ export function declareInit(program: Program) {
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (default: both built-ins)')
     .option('--subject <name>', 'the organisation audited')
     .option('--assessor <name>', 'who answers')
+    .option('--role <role>', 'the role of who answers, such as Sales')
+    .option(
+      '--respondents <names...>',
+      'a team: one template per person into the folder given as FILE, e.g. "Anna (Sales)" "Bas (Finance)"',
+    )
     .addOption(langOption())
     .option('--force', 'overwrite an existing file')
     .option(
@@ -183,6 +188,7 @@ export function declareInit(program: Program) {
         'trustcheck init --subject "Acme B.V."',
         'trustcheck init acme.yaml -q trustability --lang nl',
         'trustcheck init acme.yaml -q trustability -q ./supplier-check.yaml --schema-file',
+        'trustcheck init team/ --subject "Acme B.V." --respondents "Anna (Sales)" "Bas (Finance)"',
       ),
     );
 }

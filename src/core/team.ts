@@ -4,6 +4,7 @@
 // answers (derive.ts, `combinedAnswer`), which the report keeps per respondent. Pure: the files
 // are read and checked against each other in app/team-audit.ts.
 import { combinedAnswer } from './derive.js';
+import { collisionKey, NAME_MAX_BYTES, safeFileName, shortenName } from './report-name.js';
 import type {
   Report,
   ReportQuestionnaire,
@@ -238,4 +239,32 @@ export function unanswered(
       respondent,
       statements,
     }));
+}
+
+/** "Anna (Sales)" -> Anna, with the role Sales; "Anna" -> Anna, without a role. */
+export function parseRespondent(text: string): { name: string; role: string | undefined } {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/su.exec(text.trim());
+  if (m === null || m[1]!.trim() === '') return { name: text.trim(), role: undefined };
+  const role = m[2]!.trim();
+  return { name: m[1]!.trim(), role: role === '' ? undefined : role };
+}
+
+/**
+ * One answer file name per respondent (`anna-de-vries.yaml`): safe on every file system, within
+ * its byte limit, and unique where a file system takes two names for one (case, normalisation):
+ * a second "Anna" is `anna-2.yaml`.
+ */
+export function respondentFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = safeFileName(name).replace(/ /g, '-').toLowerCase();
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : `-${n}`;
+      const file = `${shortenName(base, NAME_MAX_BYTES - '.yaml'.length - suffix.length)}${suffix}.yaml`;
+      const key = collisionKey(file);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      return file;
+    }
+  });
 }

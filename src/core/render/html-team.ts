@@ -6,7 +6,7 @@ import type { Report } from '../model.js';
 import type { Labels } from '../words.js';
 import { scrollable } from './html-page.js';
 import { html, type Html } from './html-template.js';
-import { teamView, whoText, type AnswerView } from './team-view.js';
+import { someOpen, teamView, whoText, type AnswerView } from './team-view.js';
 
 function answerCell(a: AnswerView, column: string): Html {
   const title = `${a.who}, ${column}: ${a.word}`;
@@ -127,7 +127,12 @@ export function teamHtml(report: Report, l: Labels): Html | '' {
                 (o) =>
                   html`<li>
                     ${w.leftOpen(whoText(o), o.statements.length)}:
-                    ${o.statements.map((st) => st.text).join('; ')}
+                    ${[
+                      ...someOpen(o.statements).texts,
+                      ...(someOpen(o.statements).more > 0
+                        ? [l.more(someOpen(o.statements).more)]
+                        : []),
+                    ].join('; ')}
                   </li>`,
               )}
             </ul>`

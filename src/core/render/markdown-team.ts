@@ -5,7 +5,7 @@
 import type { Report, ReportStatement } from '../model.js';
 import type { Labels } from '../words.js';
 import { escapeMarkdown as e } from './markdown-escape.js';
-import { answerViews, teamView, whoText } from './team-view.js';
+import { answerViews, someOpen, teamView, whoText } from './team-view.js';
 
 /** The section after the verdict, or nothing for a one-person report. */
 export function teamMarkdown(report: Report, l: Labels): string[] {
@@ -36,9 +36,9 @@ export function teamMarkdown(report: Report, l: Labels): string[] {
   if (team.open.length > 0) {
     out.push(`### ${w.open}`, '');
     for (const o of team.open) {
-      out.push(
-        `- ${w.leftOpen(whoText(o, e), o.statements.length)}: ${o.statements.map((st) => e(st.text)).join('; ')}`,
-      );
+      const { texts, more } = someOpen(o.statements);
+      const list = [...texts.map(e), ...(more > 0 ? [l.more(more)] : [])].join('; ');
+      out.push(`- ${w.leftOpen(whoText(o, e), o.statements.length)}: ${list}`);
     }
     out.push('');
   }

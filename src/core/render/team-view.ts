@@ -147,3 +147,17 @@ export function teamNotes(
     .map((a) => `${whoText(a, escape)}: ${escape(a[field]!)}`)
     .join('; ');
 }
+
+/** How many open statements a respondent's line names; the rest are counted. */
+const OPEN_SHOWN = 5;
+
+/** The first open statements' texts, and how many more there are. */
+export function someOpen(statements: readonly ReportStatement[]): {
+  texts: string[];
+  more: number;
+} {
+  return {
+    texts: statements.slice(0, OPEN_SHOWN).map((st) => st.text),
+    more: Math.max(0, statements.length - OPEN_SHOWN),
+  };
+}
