@@ -5,15 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  bin,
-  fillTemplate,
-  read,
-  run,
-  setAnswer,
-  tempDir,
-  write,
-} from '../support/helpers.js';
+import { bin, fillTemplate, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
 
@@ -117,7 +109,7 @@ const prompt = (w: (typeof WORDS)['en'], answered: number) =>
 async function staleNote(language: 'en' | 'nl', decide: string[]): Promise<string> {
   const w = WORDS[language];
   start(
-    `audit --lang ${language} --subject Bakkerij -q trustability --save-answers answers.yaml -o report.md`,
+    `audit --lang ${language} --subject Bakkerij -q trustability --assessor Jan --save-answers answers.yaml -o report.md`,
     80,
   );
   for (let answered = 0; answered < 18; answered++) {

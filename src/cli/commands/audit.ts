@@ -207,6 +207,8 @@ async function interactiveAudit(
         existing,
         force: options.force === true,
         subject: options.subject,
+        assessor: options.assessor,
+        role: options.role,
         questionnaires: options.questionnaire,
         language: options.lang,
         today: today(ctx.env),
