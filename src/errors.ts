@@ -30,15 +30,20 @@ export class TrustcheckError extends Error {
       summary?: string;
     } = {},
   ) {
-    // messages quote file names and input: printed as they are, they must be safe to print
-    super(safeForTerminal(message, { multiline: true }), { cause: options.cause });
+    // messages quote file names and input: printed as they are, they must be safe to print.
+    // Like Error, it takes any message (a script's `new TrustcheckError(42)` is "42").
+    super(safeForTerminal(String(message), { multiline: true }), { cause: options?.cause });
     this.name = 'TrustcheckError';
-    this.exitCode = options.exitCode ?? ExitCode.cannotRun;
-    this.issues = options.issues ?? [];
+    const exitCode = options?.exitCode;
+    this.exitCode =
+      Number.isInteger(exitCode) && exitCode! >= 0 && exitCode! <= 255
+        ? exitCode!
+        : ExitCode.cannotRun;
+    this.issues = Array.isArray(options?.issues) ? options.issues : [];
     this.summary =
-      options.summary === undefined
+      options?.summary === undefined
         ? undefined
-        : safeForTerminal(options.summary, { multiline: true });
+        : safeForTerminal(String(options.summary), { multiline: true });
   }
 
   static fromIssues(issues: readonly LocatedIssue[], summary?: string): TrustcheckError {

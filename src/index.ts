@@ -1,10 +1,24 @@
 // The library API: the same engine the CLI uses, typed.
 //   import { loadQuestionnaire, loadAnswers, score, compare, render } from 'trustcheck'
+// Every function checks its arguments first (app/arguments.ts): a wrong one is a TrustcheckError
+// in words, never a TypeError from deep inside.
+import * as check from './app/arguments.js';
+import { checkArguments } from './app/arguments.js';
 import { loadAnswerFile } from './app/load.js';
 import { resolveRef } from './app/registry.js';
 import { today } from './app/today.js';
-import { resolveAnswers, type QuestionnaireAnswers } from './core/answers.js';
-import type { AnswerFile, Questionnaire, Report } from './core/model.js';
+import {
+  normalizeAnswer as normalizeEntry,
+  resolveAnswers,
+  type GivenAnswer,
+  type QuestionnaireAnswers,
+} from './core/answers.js';
+import {
+  compare as compareReports,
+  hasRegressions as comparisonHasRegressions,
+  type CompareResult,
+} from './core/compare.js';
+import type { AnswerEntry, AnswerFile, Comparison, Questionnaire, Report } from './core/model.js';
 import {
   REPORT_FORMAT_IDS,
   formatName,
@@ -16,65 +30,148 @@ import {
   type ReportFormat,
   type SyncReportFormat,
 } from './core/render/index.js';
-import { score as scoreQuestionnaire, type QuestionnaireResult } from './core/scoring.js';
-import { TrustcheckError, unwrap } from './errors.js';
-
-export { compare, hasRegressions, type CompareResult } from './core/compare.js';
-export {
-  renderJson,
-  renderMarkdown,
-  renderJunit,
-  type RenderOptions,
-  type ReportFormat,
-  type SyncReportFormat,
-} from './core/render/index.js';
-export { buildReport, type ReportMeta } from './core/report.js';
-export {
-  auditPassed,
+import { buildReport as buildReportDocument, type ReportMeta } from './core/report.js';
+import {
+  auditPassed as resultsPassed,
+  score as scoreQuestionnaire,
   type QuestionnaireResult,
-  type SectionResult,
-  type StatementResult,
 } from './core/scoring.js';
+import { unwrap } from './errors.js';
+
+export type { CompareResult } from './core/compare.js';
+export type { RenderOptions, ReportFormat, SyncReportFormat } from './core/render/index.js';
+export type { ReportMeta } from './core/report.js';
+export type { QuestionnaireResult, SectionResult, StatementResult } from './core/scoring.js';
 export { TrustcheckError, ExitCode } from './errors.js';
 export type { LocatedIssue, Issue, Result } from './core/issues.js';
-export { normalizeAnswer } from './core/answers.js';
 export type { GivenAnswer, QuestionnaireAnswers, Choice } from './core/answers.js';
 export type * from './core/model.js';
-
 /** A questionnaire by REF: a built-in id, `id@version`, or a path. Throws TrustcheckError. */
 export function loadQuestionnaire(ref: string): Questionnaire & { digest: string } {
+  checkArguments('loadQuestionnaire', [
+    {
+      name: 'the reference',
+      problem: check.name(
+        ref,
+        'a text naming a questionnaire: a built-in id such as "trustability", an id@version such as "trustability@1.0.0", or a file path',
+      ),
+    },
+  ]);
   const loaded = unwrap(resolveRef(ref));
   return { ...loaded.value, digest: loaded.digest };
 }
 
 /** An answer file, parsed and checked against the schema. Throws TrustcheckError. */
 export function loadAnswers(file: string): AnswerFile {
+  checkArguments('loadAnswers', [
+    { name: 'the file', problem: check.name(file, 'the path of an answer file, as a text') },
+  ]);
   return unwrap(loadAnswerFile(file)).value;
 }
 
 /**
  * Scores a questionnaire under all-must-be-true. `answers` is an answer file (its entry for this
  * questionnaire is used) or the answers by section and statement. The date defaults to the
- * answer file's, else today.
+ * answer file's, else today. Unanswered statements count as not true; answers that do not fit
+ * the questionnaire (an unknown id, an N/A it does not allow) throw a TrustcheckError.
  */
 export function score(
   questionnaire: Questionnaire,
   answers: AnswerFile | QuestionnaireAnswers,
   options: { date?: string } = {},
 ): QuestionnaireResult {
-  const file = isAnswerFile(answers) ? answers : undefined;
+  const file = check.isAnswerFileLike(answers) ? (answers as AnswerFile) : undefined;
+  checkArguments('score', [
+    { name: 'the questionnaire', problem: check.questionnaire(questionnaire) },
+    {
+      name: 'the answers',
+      problem: file === undefined ? check.sectionAnswers(answers) : check.answerFile(file),
+      plural: true,
+    },
+    { name: 'the options', problem: check.scoreOptions(options), plural: true },
+  ]);
   const date = options.date ?? file?.date ?? today();
-  const given =
+  const entry =
     file === undefined
-      ? (answers as QuestionnaireAnswers)
-      : resolveAnswers(file.questionnaires[questionnaire.id], questionnaire, [], {
-          allowIncomplete: true,
-        }).answers;
+      ? { answers: answers as QuestionnaireAnswers }
+      : Object.hasOwn(file.questionnaires, questionnaire.id)
+        ? file.questionnaires[questionnaire.id]
+        : undefined;
+  const { answers: given, issues } = resolveAnswers(
+    entry,
+    questionnaire,
+    file === undefined ? [] : ['questionnaires', questionnaire.id],
+    { allowIncomplete: true },
+  );
+  checkArguments('score', [
+    { name: 'the questionnaire', problem: undefined },
+    {
+      name: 'the answers',
+      problem:
+        issues.length === 0
+          ? undefined
+          : `do not fit ${questionnaire.id}@${questionnaire.version}: ${issues
+              .slice(0, 3)
+              .map((i) => i.message)
+              .join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}`,
+    },
+  ]);
   return scoreQuestionnaire(questionnaire, given, { date });
 }
 
-function isAnswerFile(answers: AnswerFile | QuestionnaireAnswers): answers is AnswerFile {
-  return 'format' in answers && 'questionnaires' in answers;
+/** Compares a report with a baseline report: regressions, improvements, added and removed. */
+export function compare(baseline: Report, current: Report): CompareResult {
+  checkArguments('compare', [
+    { name: 'the baseline', problem: check.report(baseline) },
+    { name: 'the current report', problem: check.report(current) },
+  ]);
+  return compareReports(baseline, current);
+}
+
+/** Whether a comparison holds anything that counts as a regression. */
+export function hasRegressions(comparison: Comparison): boolean {
+  checkArguments('hasRegressions', [
+    { name: 'the comparison', problem: check.comparison(comparison) },
+  ]);
+  return comparisonHasRegressions(comparison);
+}
+
+/** The report of scored questionnaires: the one input of every renderer and of compare. */
+export function buildReport(results: readonly QuestionnaireResult[], meta: ReportMeta): Report {
+  checkArguments('buildReport', [
+    { name: 'the results', problem: check.results(results), plural: true },
+    { name: 'the details', problem: check.reportMeta(meta), plural: true },
+  ]);
+  return buildReportDocument(results, meta);
+}
+
+/** The audit passes only if every questionnaire in it passes (and it has at least one). */
+export function auditPassed(results: readonly QuestionnaireResult[]): boolean {
+  checkArguments('auditPassed', [
+    { name: 'the results', problem: check.results(results), plural: true },
+  ]);
+  return resultsPassed(results);
+}
+
+/** An answer as an answer file may write it, in the one form scoring reads. */
+export function normalizeAnswer(entry: AnswerEntry | undefined): GivenAnswer {
+  checkArguments('normalizeAnswer', [{ name: 'the answer', problem: check.answerEntry(entry) }]);
+  return normalizeEntry(entry);
+}
+
+/** The JSON report (format trustcheck-report/1), deterministic. */
+export function renderJson(report: Report, options: RenderOptions = {}): string {
+  return renderAs('renderJson', 'json', report, options);
+}
+
+/** The Markdown report. */
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  return renderAs('renderMarkdown', 'md', report, options);
+}
+
+/** The JUnit XML report. */
+export function renderJunit(report: Report, options: RenderOptions = {}): string {
+  return renderAs('renderJunit', 'junit', report, options);
 }
 
 /**
@@ -86,7 +183,7 @@ export function render(
   format: SyncReportFormat,
   options: RenderOptions = {},
 ): string {
-  if (!isSyncReportFormat(format)) throw formatError(format, 'render');
+  checkRender('render', report, format, options, true);
   return syncRenderer(format)(report, options);
 }
 
@@ -96,22 +193,47 @@ export async function renderAsync(
   format: ReportFormat,
   options: RenderOptions = {},
 ): Promise<string> {
-  if (!isReportFormat(format)) throw formatError(format, 'renderAsync');
+  checkRender('renderAsync', report, format, options, false);
   return (await rendererFor(format))(report, options);
 }
 
-/** Why `fn` cannot render in `format`, in words. */
-function formatError(format: unknown, fn: string): TrustcheckError {
+/** A renderer of the library by name (renderJson, …): its arguments checked, then rendered. */
+function renderAs(
+  fn: string,
+  format: SyncReportFormat,
+  report: Report,
+  options: RenderOptions,
+): string {
+  checkArguments(fn, [
+    { name: 'the report', problem: check.report(report) },
+    { name: 'the options', problem: check.renderOptions(options), plural: true },
+  ]);
+  return syncRenderer(format)(report, options);
+}
+
+function checkRender(
+  fn: string,
+  report: unknown,
+  format: unknown,
+  options: unknown,
+  sync: boolean,
+): void {
+  checkArguments(fn, [
+    { name: 'the report', problem: check.report(report) },
+    { name: 'the format', problem: formatProblem(format, sync) },
+    { name: 'the options', problem: check.renderOptions(options), plural: true },
+  ]);
+}
+
+/** What is wrong with a format for render (`sync`) or renderAsync, in words. */
+function formatProblem(format: unknown, sync: boolean): string | undefined {
+  if (sync ? isSyncReportFormat(format) : isReportFormat(format)) return undefined;
   if (isReportFormat(format)) {
-    return new TrustcheckError(
-      `${fn}(report, '${format}'): the ${formatName(format)} renderer is loaded on first use; call await renderAsync(report, '${format}') instead`,
-    );
+    return `is ${formatName(format)}, whose renderer is loaded on first use: call await renderAsync(report, '${format}') instead`;
   }
-  const shown =
-    typeof format === 'string'
-      ? `"${format}"`
-      : `of type ${format === null ? 'null' : typeof format}`;
-  return new TrustcheckError(
-    `${fn}: unknown report format ${shown}; the formats are ${REPORT_FORMAT_IDS.join(', ')}`,
-  );
+  const formats = REPORT_FORMAT_IDS.filter((f) => !sync || isSyncReportFormat(f));
+  const lazy = REPORT_FORMAT_IDS.filter((f) => !formats.includes(f));
+  return `must be one of ${formats.map((f) => `'${f}'`).join(', ')}${
+    lazy.length === 0 ? '' : ` (${lazy.join(', ')} through renderAsync)`
+  }, found ${check.described(format)}`;
 }

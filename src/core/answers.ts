@@ -1,7 +1,15 @@
 // Reading an answer file's answers against a questionnaire: normalises the ways an answer can
 // be written, and finds unknown ids, disallowed or unexplained N/A, and missing answers.
-import { MAX_SHOWN_ISSUES, nearest, quote, suggestion, type Issue, type Path } from './issues.js';
-import { groupDigits } from './text/terminal.js';
+import {
+  MAX_SHOWN_ISSUES,
+  editDistance,
+  nearest,
+  quote,
+  suggestion,
+  type Issue,
+  type Path,
+} from './issues.js';
+import { groupDigits, shorten } from './text/terminal.js';
 import type { AnswerEntry, AnswerFile, Questionnaire } from './model.js';
 
 export type Choice = 'yes' | 'no' | 'na';
@@ -33,17 +41,46 @@ const MEANT = new Map<string, Choice>([
   ].map((w) => [w, 'na'] as [string, Choice]),
 ]);
 
+const CHOICES: readonly Choice[] = ['yes', 'no', 'na'];
+
 /**
- * The answer a text that is not one probably means (`Yes`, `ja`, `N/A`, `Nee`), if it looks
- * like one; a message then says "did you mean yes?".
+ * The spellings a near miss is measured against: each answer, in English and Dutch, written out
+ * (single letters, `ok` and `x` are matched only as they are).
  */
-export function meantAnswer(text: string): Choice | undefined {
-  return MEANT.get(text.trim().toLowerCase());
+const SPELLED = [...MEANT].filter(([word]) => word.length > 2 || /^(?:no|na|ja)$/.test(word));
+const LONGEST = Math.max(...SPELLED.map(([word]) => word.length));
+
+/**
+ * The answers a text that is not one probably means (`Yes`, `ja`, `N/A`, `Nee`; or a near miss
+ * of one: `ys`, `noo`, `nah`, `jaa`, `flase`), closest first; empty when it looks like none. A
+ * near miss is one or two edits away from a spelling, fewer edits than the spelling and the
+ * text have letters (so that `q` is not taken for `no`). Several answers are given when they are
+ * equally close (`ne`: no or na). Constant time: a text too long to be near is not measured.
+ */
+export function meantAnswers(text: string): Choice[] {
+  const word = text.trim().toLowerCase();
+  const exact = MEANT.get(word);
+  if (exact !== undefined) return [exact];
+  if (word.length > LONGEST + 2) return [];
+  // each answer's closest spelling: its distance, less half an edit when it starts as the text
+  // does (`yse` is yes, not no by way of `nee`)
+  const best = new Map<Choice, number>();
+  for (const [spelling, choice] of SPELLED) {
+    if (Math.abs(spelling.length - word.length) > 2) continue;
+    const d = editDistance(word, spelling);
+    if (d > 2 || d >= spelling.length || d >= word.length) continue;
+    const rank = spelling[0] === word[0] ? d - 0.5 : d;
+    if (rank < (best.get(choice) ?? Infinity)) best.set(choice, rank);
+  }
+  const closest = Math.min(...best.values());
+  return CHOICES.filter((c) => best.get(c) === closest);
 }
 
-/** A text given as an answer that is not one, with the answer it probably means. */
-export function notAnAnswerMessage(text: string, meant: Choice): string {
-  return `${quote(text)} is not an answer; did you mean ${meant}?`;
+/** A text given as an answer that is not one, with the answers it probably means. */
+export function notAnAnswerMessage(text: string, meant: readonly Choice[]): string {
+  const choices =
+    meant.length > 1 ? `${meant.slice(0, -1).join(', ')} or ${meant.at(-1)!}` : meant[0]!;
+  return `${quote(text)} is not an answer; did you mean ${choices}?`;
 }
 
 /** The keys of an answer written as a map. */
@@ -57,14 +94,68 @@ export const ANSWER_KEYS: ReadonlySet<string> = new Set(['answer', 'note', 'evid
 export const ATTACHED_FIELDS = ['note', 'evidence'] as const;
 export type AttachedField = (typeof ATTACHED_FIELDS)[number];
 
+/** A field of an answer as a hint shows it: `answer: no`, `note: …` (what a person writes is not repeated). */
+function formField(key: string, value: unknown): string {
+  const written = typeof value === 'string' || typeof value === 'boolean' ? String(value) : '';
+  const shown = key === 'note' || key === 'evidence' || written === '' ? '…' : shorten(written, 40);
+  return `\`${key}: ${shown}\``;
+}
+
 /**
- * `answer:` or `note:` written at the level of the statements, so that it reads as a statement
- * id: it belongs under the statement above it.
+ * How to write an answer with details, the form that works: "`competitor-referral:` on its own
+ * line, then `answer: no` and `note: …` on the lines below it, two spaces further in". `answer`
+ * is the answer written after the statement's colon, if any; `fields` the fields given for it.
  */
-export function misplacedKeyMessage(key: string, statementAbove: string | undefined): string {
-  return statementAbove === undefined
-    ? `"${key}:" sits where statement ids go; indent it under the statement it belongs to`
-    : `"${key}:" sits where statement ids go; indent it under ${statementAbove}: (two more spaces), so that it belongs to that statement`;
+export function answerMapForm(
+  statement: string | undefined,
+  answer: unknown,
+  fields: readonly (readonly [string, unknown])[],
+): string {
+  const all = fields.some(([key]) => key === 'answer')
+    ? fields
+    : [['answer', answer] as const, ...fields];
+  const shown = all.map(([key, value]) => formField(key, value));
+  const list =
+    shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}` : shown[0]!;
+  const name = statement === undefined ? 'statement-id' : shorten(statement, 60);
+  return `\`${name}:\` on its own line, then ${list} on the ${shown.length > 1 ? 'lines' : 'line'} below it, two spaces further in`;
+}
+
+const misplacedInSection = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The message for each answer field (`answer:`, `note:` …) written at the level of the
+ * statements of a section, where it reads as a statement id: each belongs to the statement above
+ * it, and the message shows that answer written as a map. One pass over the section, made once.
+ */
+export function misplacedKeyMessages(
+  section: Readonly<Record<string, unknown>>,
+): ReadonlyMap<string, string> {
+  const cached = misplacedInSection.get(section);
+  if (cached !== undefined) return cached;
+  const messages = new Map<string, string>();
+  const keys = Object.keys(section);
+  for (let start = 0; start < keys.length; start++) {
+    if (!ANSWER_KEYS.has(keys[start]!)) continue;
+    let end = start;
+    while (end + 1 < keys.length && ANSWER_KEYS.has(keys[end + 1]!)) end++;
+    const run = keys.slice(start, end + 1);
+    const statement = start > 0 ? keys[start - 1] : undefined;
+    const fields = run.map((key) => [key, section[key]] as const);
+    const answer = statement === undefined ? undefined : section[statement];
+    const form = answerMapForm(statement, typeof answer === 'object' ? undefined : answer, fields);
+    for (const key of run) {
+      messages.set(
+        key,
+        statement === undefined
+          ? `"${key}:" sits where statement ids go; write it under the statement it belongs to, as a map: ${form}`
+          : `"${key}:" sits where statement ids go, so it is not part of the answer to ${shorten(statement, 60)}; write that answer as a map: ${form}`,
+      );
+    }
+    start = end;
+  }
+  misplacedInSection.set(section, messages);
+  return messages;
 }
 
 export function normalizeAnswer(entry: AnswerEntry | undefined): GivenAnswer {
@@ -136,7 +227,7 @@ export function resolveAnswers(
         issues.push({
           path: [...answersPath, sectionId, statementId],
           at: 'key',
-          message: misplacedKeyMessage(statementId, above),
+          message: misplacedKeyMessages(sectionGiven).get(statementId)!,
         });
         continue;
       }
@@ -173,9 +264,14 @@ export function resolveAnswers(
             message: `"na" is not allowed for "${statement.id}": the questionnaire requires a yes or no here`,
           });
         } else if (answer.note === undefined) {
+          const entry = sectionGiven[statement.id];
           issues.push({
             path: at,
-            message: `"na" for "${statement.id}" needs a note saying why it does not apply; write it as a map: \`answer: na\` and \`note: …\``,
+            message: `"na" for "${statement.id}" needs a note saying why it does not apply; ${
+              entry !== null && typeof entry === 'object'
+                ? 'add `note: …` beside its `answer: na`'
+                : `write that answer as a map: ${answerMapForm(statement.id, 'na', [['note', undefined]])}`
+            }`,
           });
         }
       } else if (answer.until !== undefined) {

@@ -88,7 +88,8 @@ export function suggestion(guess: string | undefined, candidates: readonly strin
     : '';
 }
 
-function editDistance(a: string, b: string): number {
+/** The Levenshtein distance between two texts: the insertions, deletions and substitutions between them. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -15,6 +15,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Issue, LocatedIssue } from '../core/issues.js';
+import { INDENTATION_ERRORS, lineOutOfColumn } from './indentation.js';
 import { parseJsonFast } from './json-fast.js';
 import { parseSimpleYaml, pathKey } from './simple-yaml.js';
 
@@ -187,6 +188,11 @@ function parseFully(text: string, file: string): ParseResult {
       ],
     };
   }
+  // a line out of column is reported at that line, not where the parser notices it
+  const badIndent = doc.errors.find((e) => INDENTATION_ERRORS.has(e.code));
+  const misplaced =
+    badIndent && lineOutOfColumn(source, lineCounter.linePos(badIndent.pos[0]).line);
+  if (misplaced !== undefined) return { ok: false, issues: [{ file, ...misplaced }] };
   for (const error of [...doc.errors, ...doc.warnings]) {
     const message =
       error.code === 'TAG_RESOLVE_FAILED'
@@ -204,6 +210,7 @@ function parseFully(text: string, file: string): ParseResult {
     return `${pos.line}:${pos.col}`;
   };
   checkStructure(doc.contents, 0, where, (message, offset) => issues.push(issue(message, offset)));
+  refuseMergeKeys(doc, (message, offset) => issues.push(issue(message, offset)));
   if (issues.length > 0) return { ok: false, issues };
 
   let value: unknown;
@@ -461,6 +468,60 @@ function checkStructure(
   } else if (isPair(node)) {
     checkStructure(node.value, depth + 1, where, report);
   }
+}
+
+/**
+ * Merge keys (`<<: *defaults`), refused by name at their own line. A merge key copies the fields
+ * of another map; YAML 1.2, which trustcheck reads, has none, so it would be read as a key named
+ * "<<" and the errors would point elsewhere. The message says what to write instead: the fields
+ * it would copy (those the map does not give itself).
+ */
+function refuseMergeKeys(doc: Document.Parsed, report: (message: string, offset?: number) => void) {
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (isSeq(node)) {
+      for (const item of node.items) visit(item, depth + 1);
+      return;
+    }
+    if (!isMap(node)) return;
+    let own: Set<string> | undefined; // the map's keys, made at its first merge key
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
+        own ??= new Set(
+          node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])),
+        );
+        report(mergeKeyMessage(pair.value, own, doc), rangeStart(key));
+      } else {
+        visit(pair.value, depth + 1);
+      }
+    }
+  };
+  visit(doc.contents, 0);
+}
+
+/** What a merge key would copy, and where from, in words. */
+function mergeKeyMessage(value: unknown, own: ReadonlySet<string>, doc: Document.Parsed): string {
+  const sources = isSeq(value) ? value.items : [value];
+  const names: string[] = [];
+  const fields = new Set<string>();
+  for (const source of sources) {
+    let map: unknown = source;
+    if (isAlias(source)) {
+      names.push(`*${source.source}`);
+      map = source.resolve(doc);
+    }
+    if (!isMap(map)) continue;
+    for (const pair of map.items) {
+      // the map's own fields win over the merged ones: those are not copied
+      if (isScalar(pair.key) && !own.has(String(pair.key.value))) {
+        fields.add(String(pair.key.value));
+      }
+    }
+  }
+  const from = names.length === 0 ? '' : ` from ${names.join(', ')}`;
+  const list = fields.size === 0 ? '' : ` (${[...fields].join(', ')})`;
+  return `"<<" is a merge key, which trustcheck does not read: its files are plain data; write the fields it would copy${from}${list} here instead`;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -5,8 +5,8 @@ import type { AjvError, ValidateFunction } from '../generated/validators.cjs';
 import { didYouMean, quote, type Issue, type Path } from '../core/issues.js';
 import {
   ANSWER_KEYS,
-  meantAnswer,
-  misplacedKeyMessage,
+  meantAnswers,
+  misplacedKeyMessages,
   notAnAnswerMessage,
 } from '../core/answers.js';
 import { DATE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, SEMVER_PATTERN } from '../core/formats.js';
@@ -198,12 +198,9 @@ function misplacedAnswerKey(error: AjvError, document: unknown): Issue | undefin
         ? (section as Record<string, unknown>)[part]
         : undefined;
   }
-  const keys = section !== null && typeof section === 'object' ? Object.keys(section) : [];
-  const above = keys
-    .slice(0, Math.max(0, keys.indexOf(key)))
-    .filter((k) => !ANSWER_KEYS.has(k))
-    .at(-1);
-  return { path, at: 'key', message: misplacedKeyMessage(key, above) };
+  if (section === null || typeof section !== 'object') return undefined;
+  const message = misplacedKeyMessages(section as Record<string, unknown>).get(key);
+  return message === undefined ? undefined : { path, at: 'key', message };
 }
 
 /** An answer written in a way that is not one (`Yes`, `ja`, `N/A`): what it probably means. */
@@ -211,8 +208,8 @@ function notAnAnswer(error: AjvError, path: Path): Issue | undefined {
   if (typeof error.data !== 'string') return undefined;
   const accepted = describeAlternatives((error.parentSchema ?? {}) as SchemaNode);
   if (!accepted.includes('yes')) return undefined;
-  const meant = meantAnswer(error.data);
-  return meant === undefined ? undefined : { path, message: notAnAnswerMessage(error.data, meant) };
+  const meant = meantAnswers(error.data);
+  return meant.length === 0 ? undefined : { path, message: notAnAnswerMessage(error.data, meant) };
 }
 
 function describe(error: AjvError): Issue {

@@ -224,6 +224,48 @@ const cases: Case[] = [
     args: ['audit', '-a', 'a.yaml', '--strict', '-o', 'r.md'],
     stderr: /a\.yaml:8:14: trustability 1\.0\.9 is not shipped; using 1\.1\.1/,
   },
+  {
+    name: 'answers: a note beside its statement, not under it',
+    files: {
+      'a.yaml': answersWith(
+        'competitor-referral: yes',
+        'competitor-referral: no\n        note: We refer nobody.',
+      ),
+    },
+    args: ['audit', '-a', 'a.yaml'],
+    stderr:
+      /^error: a\.yaml:17:9: "note:" sits where statement ids go, so it is not part of the answer to competitor-referral; write that answer as a map: `competitor-referral:` on its own line, then `answer: no` and `note: …` on the lines below it, two spaces further in\n$/,
+  },
+  {
+    name: 'answers: a statement indented two spaces more, under a comment',
+    files: {
+      'a.yaml': answersWith(
+        '        no-sockpuppets: yes',
+        '        # None of your employees use sockpuppets.\n          no-sockpuppets: yes',
+      ),
+    },
+    args: ['audit', '-a', 'a.yaml'],
+    stderr:
+      /^error: a\.yaml:21:11: "no-sockpuppets:" starts at column 11, but the keys at its level start at column 9; indent it 2 spaces less, to column 9\n$/,
+  },
+  {
+    name: 'answers: a near miss of yes',
+    files: { 'a.yaml': answersWith('renewal-warning: yes', 'renewal-warning: ys') },
+    args: ['audit', '-a', 'a.yaml'],
+    stderr: /^error: a\.yaml:12:26: "ys" is not an answer; did you mean yes\?\n$/,
+  },
+  {
+    name: 'answers: a merge key',
+    files: {
+      'a.yaml': answersWith(
+        'renewal-warning: yes',
+        'renewal-warning: &yes\n          answer: yes',
+      ).replace('upgrade-eligibility: yes', 'upgrade-eligibility:\n          <<: *yes'),
+    },
+    args: ['audit', '-a', 'a.yaml'],
+    stderr:
+      /^error: a\.yaml:15:11: "<<" is a merge key, which trustcheck does not read: its files are plain data; write the fields it would copy from \*yes \(answer\) here instead\n$/,
+  },
   // questionnaires
   {
     name: 'questionnaire: missing file',

@@ -33,13 +33,60 @@ const invalid: [string, string[]][] = [
   [
     'misplaced-answer.yaml',
     [
-      '18:9: "note:" sits where statement ids go; indent it under competitor-referral: (two more spaces), so that it belongs to that statement',
+      '18:9: "note:" sits where statement ids go, so it is not part of the answer to competitor-referral; write that answer as a map: `competitor-referral:` on its own line, then `answer: no` and `note: …` on the lines below it, two spaces further in',
     ],
   ],
   [
     'misplaced-answer-valid-values.yaml',
     [
-      '17:9: "answer:" sits where statement ids go; indent it under competitor-referral: (two more spaces), so that it belongs to that statement',
+      '17:9: "answer:" sits where statement ids go, so it is not part of the answer to competitor-referral; write that answer as a map: `competitor-referral:` on its own line, then `answer: no` on the line below it, two spaces further in',
+    ],
+  ],
+  [
+    'misplaced-note.yaml',
+    [
+      '17:9: "note:" sits where statement ids go, so it is not part of the answer to competitor-referral; write that answer as a map: `competitor-referral:` on its own line, then `answer: no` and `note: …` on the lines below it, two spaces further in',
+    ],
+  ],
+  [
+    'note-indented-under-answer.yaml',
+    [
+      '17:11: "note:" is indented under competitor-referral, which has its answer on its own line already; write that answer as a map: `competitor-referral:` on its own line, then `answer: no`, `note: …` and `evidence: …` on the lines below it, two spaces further in',
+    ],
+  ],
+  [
+    // as `init` writes it: a comment above every statement (the parser notices at the comment)
+    'indented-statement.yaml',
+    [
+      '37:11: "no-sockpuppets:" starts at column 11, but the keys at its level start at column 9; indent it 2 spaces less, to column 9',
+    ],
+  ],
+  [
+    'dedented-statement.yaml',
+    [
+      '20:8: "no-sockpuppets:" starts at column 8, but the keys at its level start at column 9; indent it 1 space more, to column 9',
+    ],
+  ],
+  [
+    'near-misses.yaml',
+    [
+      '11:26: "ys" is not an answer; did you mean yes?',
+      '12:26: "Noo" is not an answer; did you mean no?',
+      '13:30: "jaa" is not an answer; did you mean yes?',
+      '15:19: "nah" is not an answer; did you mean na?',
+      '17:28: "neee" is not an answer; did you mean no?',
+      '18:30: "yse" is not an answer; did you mean yes?',
+      '20:26: "Tru" is not an answer; did you mean yes?',
+      '21:31: "flase" is not an answer; did you mean no?',
+      '22:25: "nvtt" is not an answer; did you mean na?',
+      '23:26: "ne" is not an answer; did you mean no or na?',
+      '25:30: "balanced-incentives" must be yes, no, na, true or false, nothing (~) or a map (key: value lines), found the text "maybe"',
+    ],
+  ],
+  [
+    'merge-key.yaml',
+    [
+      '24:11: "<<" is a merge key, which trustcheck does not read: its files are plain data; write the fields it would copy from *no-referral (answer) here instead',
     ],
   ],
   [
@@ -116,7 +163,7 @@ const invalid: [string, string[]][] = [
   [
     'na-without-note.yaml',
     [
-      '11:26: "na" for "warranty-expiry" needs a note saying why it does not apply; write it as a map: `answer: na` and `note: …`',
+      '11:26: "na" for "warranty-expiry" needs a note saying why it does not apply; write that answer as a map: `warranty-expiry:` on its own line, then `answer: na` and `note: …` on the lines below it, two spaces further in',
     ],
   ],
   [

@@ -98,18 +98,18 @@ describe('the library’s render', () => {
     const call = () => library.render(report, 'html');
     expect(call).toThrow(TrustcheckError);
     expect(call).toThrow(
-      "render(report, 'html'): the HTML renderer is loaded on first use; call await renderAsync(report, 'html') instead",
+      "render: the format (second argument) is HTML, whose renderer is loaded on first use: call await renderAsync(report, 'html') instead",
     );
   });
 
   it('refuses an unknown format with the list of formats', async () => {
     // @ts-expect-error: not a format
     expect(() => library.render(report, 'exe')).toThrow(
-      'render: unknown report format "exe"; the formats are md, json, junit, html, github',
+      `render: the format (second argument) must be one of 'md', 'json', 'junit', 'github' (html through renderAsync), found the text "exe"`,
     );
     // @ts-expect-error: not a format
     await expect(library.renderAsync(report, 42)).rejects.toThrow(
-      'renderAsync: unknown report format of type number; the formats are md, json, junit, html, github',
+      "renderAsync: the format (second argument) must be one of 'md', 'json', 'junit', 'html', 'github', found the number 42",
     );
   });
 });

@@ -3,12 +3,13 @@
 // and emphasis as the same report with plain text; no raw HTML gets through, and the only links
 // are http(s). Also: the result passes markdownlint, and escaping stays linear.
 import fc from 'fast-check';
-import { lexer, type Token, type Tokens } from 'marked';
+import { lexer, marked, type Token, type Tokens } from 'marked';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/model.js';
 import { escapeMarkdown, escapeMarkdownShort } from '../../src/core/render/markdown-escape.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
+import { CONTROLS } from '../../src/core/text/controls.js';
 
 interface UserText {
   subject: string;
@@ -196,6 +197,33 @@ const hostilePart = fc.constantFrom(
   '&amp;',
   '&lt;b&gt;',
   '&#60;',
+  '&#x3C;',
+  '&copy',
+  '&',
+  ' & ',
+  ';',
+  '<',
+  '<a',
+  '< ',
+  '<=',
+  '@',
+  'x@y.z',
+  '@jan',
+  '!',
+  '#',
+  ' #',
+  '::',
+  '::error::x',
+  '##[',
+  'www.',
+  '_',
+  'a_b',
+  '(',
+  ')',
+  '+',
+  '=',
+  '12.',
+  '3)',
   '\\',
   '`',
   '``x``',
@@ -214,9 +242,14 @@ const hostilePart = fc.constantFrom(
 );
 
 const userText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: hostilePart }, { weight: 1, arbitrary: fc.string() }), {
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: hostilePart },
+      { weight: 1, arbitrary: fc.string() },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme' }) },
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(''));
 
 describe('Markdown structure under hostile text', () => {
@@ -272,33 +305,144 @@ describe('Markdown structure under hostile text', () => {
   });
 });
 
+/** The text HTML shows: without its tags, the entities a GFM renderer writes decoded. */
+function textOf(html: string): string {
+  const entities: Record<string, string> = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&#39;': "'",
+  };
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => entities[e]!)
+    .trim();
+}
+
+/** The text a GFM renderer shows for Markdown. */
+const shown = (markdown: string) => textOf(marked.parse(markdown, { gfm: true, async: false }));
+
+/** What escapeMarkdown keeps of a text: one line, no controls, single spaces. */
+const asOneLine = (text: string) =>
+  text
+    .replace(/\r\n?|[\n\t\f\v\u2028\u2029]/g, ' ')
+    .replace(CONTROLS, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+
+describe('escaped text renders as the text it is', () => {
+  it('in a paragraph, a list, a heading and a table cell (property)', () => {
+    fc.assert(
+      fc.property(userText, (text) => {
+        const e = escapeMarkdown(text);
+        const expected = asOneLine(text);
+        // at the start of a line, where a block could start
+        const alone = parse(e);
+        expect(alone.shape.filter((s) => typeof s === 'string')).toEqual(
+          expected === '' ? [] : ['paragraph'],
+        );
+        expect(alone.html).toEqual([]);
+        for (const href of alone.links) expect(href).toMatch(/^https?:\/\//i);
+        expect(shown(e)).toBe(expected);
+        expect(shown(`- Note: ${e}`)).toBe(`Note: ${expected}`.trim());
+        expect(shown(`## 1 ${e}`)).toBe(`1 ${expected}`.trim());
+        const table = marked.parse(`| a | b |\n| --- | --- |\n| ${e} | x |\n`, { async: false });
+        expect(textOf(/<td>(.*?)<\/td>/s.exec(table)![1]!)).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('shows Bakker & Zn as itself in the source and in HTML, and &amp; as &amp;', () => {
+    const markdown = renderMarkdown(
+      report({ ...plain, subject: 'Bakker & Zn', note: 'AT&T &amp; co' }),
+    );
+    expect(markdown.split('\n')[0]).toMatch(/^# .*: Bakker & Zn, 2026-11-23$/);
+    expect(markdown).toContain('- Subject: Bakker & Zn');
+    expect(markdown).toContain('AT&T &amp;amp; co');
+    const html = marked.parse(markdown, { async: false });
+    expect(html).toContain('Bakker &amp; Zn');
+    expect(shown(markdown)).toContain('AT&T &amp; co');
+  });
+});
+
 describe('escapeMarkdown', () => {
   it('makes http(s) URLs explicit links, and nothing else a link', () => {
     expect(escapeMarkdown('see https://example.com/a_b. Or www.example.com')).toBe(
-      'see [https\\://example.com/a\\_b](https://example.com/a_b). Or www\\.example.com',
+      'see [https\\://example.com/a_b](https://example.com/a_b). Or www\\.example.com',
     );
-    expect(escapeMarkdown('javascript:alert(1) ftp://x a@b.nl')).toBe(
-      'javascript:alert\\(1\\) ftp\\://x a\\@b.nl',
+    expect(escapeMarkdown('javascript:alert(1) ftp://x a@b.nl @jan')).toBe(
+      'javascript:alert(1) ftp\\://x a\\@b.nl \\@jan',
+    );
+    // a ! or # right before a link would make it an image, or a CI runner's ##[
+    expect(escapeMarkdown('look!https://e.com/i.png ##https://e.com')).toBe(
+      'look\\![https\\://e.com/i.png](https://e.com/i.png) \\#\\#[https\\://e.com](https://e.com)',
     );
   });
 
   it('turns tabs and line breaks into single spaces, and drops controls', () => {
-    expect(escapeMarkdown('a\t---\n- b\r\n\u001b[2Jc')).toBe('a \\--- \\- b \\[2Jc');
+    expect(escapeMarkdown('a\t---\n- b\r\n\u001b[2Jc')).toBe('a --- - b \\[2Jc');
   });
 
-  it('escapes what could start a block at the start of any word', () => {
+  it('escapes what would start a block where the text starts a line', () => {
     expect(escapeMarkdown('- = 1. 12) # > < | ``` ~~~ +')).toBe(
-      '\\- \\= 1\\. 12\\) \\# &gt; &lt; \\| \\`\\`\\` \\~\\~\\~ \\+',
+      '\\- = 1. 12) # > < \\| \\`\\`\\` \\~\\~\\~ +',
     );
-    expect(escapeMarkdown('well-known 2026-11-23 3.5')).toBe('well-known 2026-11-23 3.5');
+    for (const [text, escaped] of [
+      ['# x', '\\# x'],
+      ['###### x', '\\###### x'],
+      ['#hashtag', '#hashtag'],
+      ['> quote', '\\> quote'],
+      ['+ item', '\\+ item'],
+      ['* item', '\\* item'],
+      ['---', '\\---'],
+      ['===', '\\==='],
+      ['-', '\\-'],
+      ['-5 degrees, +5 degrees, =SUM', '-5 degrees, +5 degrees, =SUM'],
+      ['12. x', '12\\. x'],
+      ['3) x', '3\\) x'],
+      ['2026. A year', '2026\\. A year'],
+      ['::error::x', '\\::error::x'],
+      // a closing sequence would be dropped from a heading
+      ['Is it true? #', 'Is it true? \\#'],
+      ['well-known 2026-11-23 3.5', 'well-known 2026-11-23 3.5'],
+    ]) {
+      expect(escapeMarkdown(text!)).toBe(escaped);
+    }
+  });
+
+  it('leaves what Markdown reads as text as it is written', () => {
+    for (const text of [
+      'Bakker & Zn',
+      'Don Peppers & Martha Rogers',
+      'R&D, Q&A, a && b, &&',
+      'Acme (NL) B.V.! Really?',
+      'a < b, a <= b, 5 > 3, <3',
+      'snake_case and 2_000_000',
+      '+31 20 123 4567, 50% off, "quoted", it’s',
+      'C:\\temp\\file.txt',
+      'ticket #123 and C# and 10:30',
+    ]) {
+      expect(escapeMarkdown(text)).toBe(text);
+    }
+  });
+
+  it('escapes & only where it would start a character reference', () => {
+    expect(escapeMarkdown('&lt;b&gt; & <b>')).toBe('&amp;lt;b&amp;gt; & \\<b>');
+    expect(escapeMarkdown('AT&T; &#60; &#x3C; &amp')).toBe(
+      'AT&amp;T; &amp;#60; &amp;#x3C; &amp;amp',
+    );
+  });
+
+  it('escapes inline markup, and a backslash before punctuation', () => {
+    expect(escapeMarkdown('5 * 3 _em_ a_ ~~del~~ `x` [x](y) a|b \\* end\\')).toBe(
+      '5 \\* 3 \\_em\\_ a\\_ \\~\\~del\\~\\~ \\`x\\` \\[x\\](y) a\\|b \\\\\\* end\\\\',
+    );
   });
 
   it('drops bidi overrides and isolates, keeps right-to-left text', () => {
     expect(escapeMarkdown('abc\u202edef\u2066g\u2069 שלום')).toBe('abcdefg שלום');
-  });
-
-  it('writes a literal entity as text', () => {
-    expect(escapeMarkdown('&lt;b&gt; & <b>')).toBe('&amp;lt;b&amp;gt; &amp; &lt;b&gt;');
   });
 
   it('shortens without cutting an escape in half, in linear time', () => {

@@ -36,6 +36,18 @@ const invalid: [string, string[]][] = [
     ],
   ],
   [
+    'indented-key.yaml',
+    [
+      '13:11: "remedy:" starts at column 11, but the keys at its level start at column 9; indent it 2 spaces less, to column 9',
+    ],
+  ],
+  [
+    'indented-list-item.yaml',
+    [
+      '14:9: this list item starts at column 9, but the items of its list start at column 7; indent it 2 spaces less, to column 7',
+    ],
+  ],
+  [
     'custom-tag.yaml',
     ['13:17: custom tag !!js/function is not allowed; trustcheck files are plain data'],
   ],
