@@ -7,6 +7,8 @@ import { answersSource } from '../../app/source.js';
 import { runTeamAudit } from '../../app/team-audit.js';
 import { today } from '../../app/today.js';
 import { defaultLanguage } from '../../core/language.js';
+import { teamCounts } from '../../core/team.js';
+import { teamWordsFor } from '../../core/words.js';
 import type { Report } from '../../core/model.js';
 import type { AnswersSource } from '../../core/render/options.js';
 import { annotationPath } from '../annotation-path.js';
@@ -58,8 +60,11 @@ export function teamAudit(
     strict: options.strict,
   });
   if (result.ok || result.summary === undefined) printWarnings(ctx, result.warnings);
+  const report = unwrap(result);
+  // how far the team agrees, before the questions and the verdict
+  ctx.info(teamWordsFor(report.language).counts(teamCounts(report)));
   return {
-    report: unwrap(result),
+    report,
     sources: loaded.map(({ file, answers }) =>
       answersSource(file, answers, annotationPath(file, ctx.env.GITHUB_WORKSPACE)),
     ),
