@@ -488,9 +488,7 @@ function refuseMergeKeys(doc: Document.Parsed, report: (message: string, offset?
     for (const pair of node.items) {
       const key = pair.key;
       if (isScalar(key) && key.value === '<<' && key.type === 'PLAIN') {
-        own ??= new Set(
-          node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])),
-        );
+        own ??= new Set(node.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])));
         report(mergeKeyMessage(pair.value, own, doc), rangeStart(key));
       } else {
         visit(pair.value, depth + 1);
