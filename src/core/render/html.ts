@@ -303,6 +303,18 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
         ${whoSaidNo(report, st, l).map((who) => html`<p>${who}</p>`)}
         <dl>
           ${
+            teamNotes(report, st, l)
+              ? html`<dt>${l.note}</dt>
+                  <dd>${teamNotes(report, st, l)}</dd>`
+              : ''
+          }
+          ${
+            teamNotes(report, st, l, undefined, 'evidence')
+              ? html`<dt>${l.evidence}</dt>
+                  <dd>${teamNotes(report, st, l, undefined, 'evidence')}</dd>`
+              : ''
+          }
+          ${
             st.note === null
               ? ''
               : html`<dt>${l.note}</dt>

@@ -150,6 +150,11 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       const st = v.statement;
       out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l, report.date)})`);
       for (const who of whoSaidNo(report, st, l, e)) out.push(`  - ${who}`);
+      // a team's notes and evidence, each with whose it is (or none, when anonymous)
+      const notes = teamNotes(report, st, l, e);
+      const evidence = teamNotes(report, st, l, e, 'evidence');
+      if (notes !== undefined && notes !== '') out.push(`  - ${l.note}: ${notes}`);
+      if (evidence !== undefined && evidence !== '') out.push(`  - ${l.evidence}: ${evidence}`);
       if (st.note !== null) out.push(`  - ${l.note}: ${e(st.note)}`);
       if (st.evidence !== null) out.push(`  - ${l.evidence}: ${e(st.evidence)}`);
       if (st.remedy !== null) out.push(`  - ${l.remedy}: ${e(st.remedy)}`);
