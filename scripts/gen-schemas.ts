@@ -20,9 +20,10 @@ import { MeaningsSchema } from '../src/core/meanings-record.js';
 import { configSchema } from '../src/core/config.js';
 import { describeConfig } from '../src/cli/config-options.js';
 import { declaredProgram } from '../src/cli/main.js';
+import { SummarySchema } from '../src/core/summary-model.js';
 
 /** The file names of schemas/ (without .schema.json). */
-export type PublishedName = SchemaName | 'answers-generic' | 'meanings' | 'config';
+export type PublishedName = SchemaName | 'answers-generic' | 'meanings' | 'config' | 'summary';
 
 /** The schemas of the model, as the run-time validators use them (answers: the generic one). */
 export function modelSchemas(version: string): Record<SchemaName, JsonSchema> {
@@ -60,7 +61,11 @@ export function validatorSchemas(version: string): Record<string, JsonSchema> {
   };
 }
 
-/** Every file of schemas/: the model's schemas, the answers schema for editors, and the meanings record's. */
+/**
+ * Every file of schemas/: the model's schemas, the answers schema for editors, the meanings
+ * record's, the config's and the summary's (which trustcheck writes and never reads: no
+ * validator is made).
+ */
 export function jsonSchemas(
   version: string,
   builtins: readonly Questionnaire[],
@@ -76,6 +81,7 @@ export function jsonSchemas(
       title: 'trustcheck answers (any questionnaire)',
     },
     report: model.report,
+    summary: jsonSchema(SummarySchema, 'summary', version),
     // the record beside the built-ins of which statements kept their meaning (editors only:
     // the build checks the records with the core's parser)
     meanings: jsonSchema(MeaningsSchema, 'meanings', version),

@@ -1,7 +1,6 @@
 // The `$schema` reference a file trustcheck writes gets, for editors (yaml-language-server), and
 // the answers schema for editors that also knows custom questionnaires.
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { editorAnswersSchema, schemaUrn, type JsonSchema } from '../core/editor-schema.js';
 import type { Questionnaire } from '../core/model.js';
 import { VERSION } from '../version.js';
@@ -11,7 +10,8 @@ import { pathExists } from '../io/folders.js';
 import { readInputFile } from '../io/read.js';
 
 /** The files of schemas/ (without .schema.json). */
-export type SchemaFile = 'answers' | 'answers-generic' | 'questionnaire' | 'report' | 'config';
+export type SchemaFile =
+  'answers' | 'answers-generic' | 'questionnaire' | 'report' | 'summary' | 'config';
 
 /** The path of a schema shipped with this trustcheck (the installed package, or the clone). */
 export function schemaPath(name: SchemaFile): string {
@@ -19,22 +19,38 @@ export function schemaPath(name: SchemaFile): string {
 }
 
 /**
- * Where editors find a schema from `file`: the schema shipped with this trustcheck (in the
- * project's node_modules, a global install, or a clone), as a path relative to the file's
- * folder. Undefined when there is no file (stdout) or the schema is not there: a `$schema`
- * line that does not resolve is worse than none.
+ * Where editors find a shipped schema from `file`, by a relative path that holds wherever the
+ * file's project is checked out: the copy in the project's own `node_modules/trustcheck`
+ * (looked for from the file's folder up, as Node looks for a package), or, for a file inside a
+ * clone of trustcheck (the one that runs), the clone's `schemas/`. Undefined otherwise, and when
+ * there is no file (stdout): a path into a global install or npx's cache holds on this machine
+ * only, for a while, and a `$schema` line that does not resolve is worse than none.
  */
 export function schemaRefFor(
   file: string | undefined,
   name: SchemaFile = 'answers',
 ): string | undefined {
   if (file === undefined) return undefined;
-  const target = schemaPath(name);
-  if (!pathExists(target)) return undefined;
-  const rel = relative(dirname(resolve(file)), target);
-  // another drive (Windows): no relative path, so a file URL
-  if (isAbsolute(rel)) return pathToFileURL(target).href;
-  const posix = rel.split(sep).join('/');
+  const folder = dirname(resolve(file));
+  const own = packageRoot();
+  const clone = !own.split(/[\\/]/).includes('node_modules');
+  const fromOwn = relative(own, folder);
+  const insideOwn = fromOwn !== '..' && !fromOwn.startsWith(`..${sep}`) && !isAbsolute(fromOwn);
+  if (clone && insideOwn && pathExists(schemaPath(name)))
+    return relativeRef(folder, schemaPath(name));
+  let dir = folder;
+  for (;;) {
+    const installed = join(dir, 'node_modules', 'trustcheck', 'schemas', `${name}.schema.json`);
+    if (pathExists(installed)) return relativeRef(folder, installed);
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `target` relative to `folder`, with forward slashes, starting with `.`. */
+export function relativeRef(folder: string, target: string): string {
+  const posix = relative(folder, target).split(sep).join('/');
   return posix.startsWith('.') ? posix : `./${posix}`;
 }
 

@@ -33,7 +33,8 @@ function configOption(option: Option, negatedAlone: boolean): ConfigOption {
         : option.optional
           ? 'optional-value'
           : 'flag',
-    variadic: option.variadic,
+    // a list: variadic (`<files...>`), or repeatable (`-o a -o b`, a list by default)
+    variadic: option.variadic || Array.isArray(option.defaultValue),
     value: valueKind(option),
   };
   if (option.short !== undefined) described.short = option.short;
@@ -43,7 +44,7 @@ function configOption(option: Option, negatedAlone: boolean): ConfigOption {
     !negatedAlone &&
     (typeof value === 'string' ||
       typeof value === 'boolean' ||
-      (Array.isArray(value) && value.every((v) => typeof v === 'string')))
+      (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')))
   ) {
     described.default = value;
   }

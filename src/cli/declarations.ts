@@ -381,6 +381,7 @@ export function declareSchema(program: Program) {
         'questionnaire',
         'answers',
         'report',
+        'summary',
         'config',
       ]),
     )
@@ -395,6 +396,7 @@ export function declareSchema(program: Program) {
         'trustcheck schema answers > answers.schema.json',
         'trustcheck schema answers -q ./supplier-check.yaml > answers.schema.json',
         'trustcheck schema report',
+        'trustcheck schema summary',
       ),
     );
 }

@@ -4,6 +4,8 @@
 export const QUESTIONNAIRE_FORMAT = 'trustcheck-questionnaire/1';
 export const ANSWERS_FORMAT = 'trustcheck-answers/1';
 export const REPORT_FORMAT = 'trustcheck-report/1';
+/** The portfolio summary's JSON (`trustcheck summary -f json`). */
+export const SUMMARY_FORMAT = 'trustcheck-summary/1';
 /** The record of which statements kept their meaning across a questionnaire's versions. */
 export const MEANINGS_FORMAT = 'trustcheck-meanings/1';
 

@@ -4,58 +4,16 @@
 // titles, statements) from that report, or from the latest report that has it in that language:
 // never a mix of languages when the reports hold one.
 import { compare, type ComparedReport } from './compare.js';
+import { SUMMARY_FORMAT } from './formats.js';
 import type { Report, ReportForSummary } from './model.js';
+import type { CommonFailure, PortfolioChange, Summary, SummaryRow } from './summary-model.js';
 import { labelsFor } from './words.js';
 
-export interface SummaryRow {
-  subject: string;
-  date: string;
-  passed: boolean;
-  statementsSatisfied: number;
-  statements: number;
-  sectionsPassed: number;
-  sections: number;
-  /** `questionnaire.section` -> passed; absent when the report has no such section. */
-  verdicts: Record<string, boolean>;
-}
-
-export interface CommonFailure {
-  statement: string;
-  text: string;
-  /** The question (section title) the statement belongs to. */
-  question: string;
-  /** How many subjects (by their latest report) fail it. */
-  subjects: number;
-}
-
-/** A statement that changed between two consecutive reports of one subject. */
-export interface PortfolioChange {
-  subject: string;
-  from: string;
-  to: string;
-  statement: string;
-  /** The statement in words, in the summary's language. */
-  text: string;
-}
+// the summary's types come from its schema (summary-model.ts), the source of the published one
+export type { CommonFailure, PortfolioChange, Summary, SummaryRow } from './summary-model.js';
 
 export type PortfolioRegression = PortfolioChange;
 export type PortfolioImprovement = PortfolioChange;
-
-export interface Summary {
-  format: 'trustcheck-summary/1';
-  subjects: number;
-  reports: number;
-  /** The language of the latest report: the language the summary is written in. */
-  language: string;
-  columns: string[];
-  /** The question (section title) of each column, in the summary's language. */
-  columnTitles: string[];
-  rows: SummaryRow[];
-  mostCommonFailures: CommonFailure[];
-  regressions: PortfolioRegression[];
-  /** Statements that became true between consecutive reports of the same subject. */
-  improvements: PortfolioImprovement[];
-}
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -333,7 +291,7 @@ export class Portfolio {
       .sort((a, b) => b.subjects - a.subjects || byText(a.statement, b.statement))
       .slice(0, top);
     return {
-      format: 'trustcheck-summary/1',
+      format: SUMMARY_FORMAT,
       subjects: bySubject.size,
       reports: this.outlines.length,
       language,

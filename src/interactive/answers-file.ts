@@ -2,7 +2,7 @@
 // document exactly as the interview decided it (answer, note, evidence, until), keeping the
 // file's comments, key order and the style of what did not change, and saved atomically and
 // durably at once. A `.json` file stays JSON.
-import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, parseDocument, Scalar, type Document, type YAMLMap } from 'yaml';
 import type { Choice, GivenAnswer } from '../core/answers.js';
 import { normalizeAnswer } from '../core/answers.js';
 import type { AnswerEntry } from '../core/model.js';
@@ -53,7 +53,7 @@ export class AnswersFile {
       const map = existing;
       // a changed value is a new node: it takes nothing (quotes, a block) from the old one
       const write = (key: string, value: string) => {
-        if (map.get(key) !== value) map.set(key, this.doc.createNode(value));
+        if (map.get(key) !== value) map.set(key, this.node(key, value));
       };
       write('answer', given.answer);
       for (const key of DETAILS) {
@@ -65,11 +65,22 @@ export class AnswersFile {
         this.doc.setIn(path, this.doc.createNode(given.answer));
       }
     } else {
-      const entry: Record<string, string> = { answer: given.answer };
-      for (const key of details) entry[key] = given[key]!;
-      this.doc.setIn(path, this.doc.createNode(details.length === 0 ? given.answer : entry));
+      const entry = this.doc.createNode(details.length === 0 ? given.answer : {}) as unknown;
+      if (isMap(entry)) {
+        entry.set('answer', given.answer);
+        for (const key of details) entry.set(key, this.node(key, given[key]!));
+      }
+      this.doc.setIn(path, entry);
     }
     this.save();
+  }
+
+  /** A value's node: a date in double quotes, which YAML 1.1 readers (ajv-cli) keep a string. */
+  private node(key: string, value: string): unknown {
+    if (key !== 'until') return this.doc.createNode(value);
+    const date = new Scalar(value);
+    date.type = Scalar.QUOTE_DOUBLE;
+    return date;
   }
 
   /** A section written as `section: ~` (or missing) becomes a map before it takes answers. */

@@ -103,6 +103,40 @@ describe('AnswersFile', () => {
     expect(at('renewal-warning')).toEqual({ answer: 'no', evidence: 'Ticket 7' });
   });
 
+  it('writes a date in double quotes, which YAML 1.1 readers (ajv-cli) keep a string', () => {
+    const file = join(dir, 'a.yaml');
+    writeFileSync(
+      file,
+      [
+        'format: trustcheck-answers/1',
+        'subject: Acme',
+        'questionnaires:',
+        '  trustability:',
+        '    answers:',
+        '      economic-interests:',
+        '        warranty-expiry: ~',
+        '        unclaimed-entitlements:',
+        '          answer: na',
+        '          note: Soon.',
+        '          until: 2027-01-15',
+        '',
+      ].join('\n'),
+    );
+    const given = { answer: 'na', note: 'No goods.', until: '2027-06-30' } as const;
+    open(file).set('trustability', 'economic-interests', 'warranty-expiry', given);
+    open(file).set('trustability', 'economic-interests', 'unclaimed-entitlements', {
+      ...given,
+      until: '2027-02-01',
+    });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('          until: "2027-06-30"\n');
+    expect(text).toContain('          until: "2027-02-01"\n');
+    const yaml11 = parseDocument(text, { version: '1.1' }).toJS() as Answers;
+    const answers = yaml11.questionnaires.trustability.answers['economic-interests']!;
+    expect(answers['warranty-expiry']).toEqual(given);
+    expect(answers['unclaimed-entitlements']).toMatchObject({ until: '2027-02-01' });
+  });
+
   it('a map that carries a comment keeps the map form', () => {
     const file = join(dir, 'a.yaml');
     writeFileSync(

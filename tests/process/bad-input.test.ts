@@ -391,7 +391,7 @@ const cases: Case[] = [
     name: 'cli: bad schema name',
     args: ['schema', 'answer'],
     stderr:
-      /value 'answer' is invalid for argument 'name'\. Allowed choices are questionnaire, answers, report, config\./,
+      /value 'answer' is invalid for argument 'name'\. Allowed choices are questionnaire, answers, report, summary, config\./,
   },
   {
     name: 'cli: --interactive with two files',

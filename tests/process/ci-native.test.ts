@@ -225,7 +225,10 @@ describe('quarterly history', () => {
     expect(audit().code).toBe(0);
     write(
       join(dir, 'clients', 'acme.yaml'),
-      setAnswer(q1, 'balanced-incentives', 'no').replace('date: 2026-11-23', 'date: 2027-02-23'),
+      setAnswer(q1, 'balanced-incentives', 'no').replace(
+        'date: "2026-11-23"',
+        'date: "2027-02-23"',
+      ),
     );
     expect(audit().code).toBe(0);
     expect(list(join(dir, 'reports'))).toEqual(['Acme B.V']);

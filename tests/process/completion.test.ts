@@ -47,7 +47,7 @@ const cases: [string, string[]][] = [
     'trustcheck ',
     ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
   ],
-  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report']],
+  ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report', 'summary']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
   ['trustcheck questionnaires ', ['list', 'new', 'show', 'validate']],
   ['trustcheck audit --format ', ['github', 'html', 'json', 'junit', 'md']],

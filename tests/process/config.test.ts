@@ -244,6 +244,28 @@ describe('the options a config gives', () => {
     );
   });
 
+  it('a summary writes every output a config lists, as -o given again on the command line', () => {
+    const cwd = project();
+    const audited = run(
+      ['audit', '-a', 'trust/answers.yaml', '--fail-on', 'never', '-o', 'trust/report.json'],
+      { cwd },
+    );
+    expect(audited.code, audited.stderr).toBe(0);
+    put(
+      'project/trustcheck.config.yaml',
+      'summary:\n  output: [reports/portfolio.csv, reports/portfolio.html]\n',
+    );
+    mkdirSync(join(cwd, 'reports'));
+    const result = run(['summary', 'trust/report.json'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(read(join(cwd, 'reports', 'portfolio.csv'))).toMatch(/^"subject",/);
+    expect(read(join(cwd, 'reports', 'portfolio.html'))).toMatch(/^<!doctype html>/i);
+    // one file alone is a list of one
+    put('project/trustcheck.config.yaml', 'summary:\n  output: reports/one.csv\n');
+    expect(run(['summary', 'trust/report.json'], { cwd }).code).toBe(0);
+    expect(existsSync(join(cwd, 'reports', 'one.csv'))).toBe(true);
+  });
+
   it('relative paths resolve from the config file’s folder, wherever trustcheck runs', () => {
     const cwd = project();
     run(['audit', '-a', 'trust/answers.yaml', '--fail-on', 'never', '-o', 'trust/baseline.json'], {
@@ -468,7 +490,7 @@ describe('a config that is not valid', () => {
       'a wrong value in package.json',
       'package.json',
       '{\n  "name": "acme",\n  "trustcheck": { "summary": { "output": 3 } }\n}\n',
-      'package.json:3:42: "output" must be a text, found the number 3; put the value in quotes',
+      'package.json:3:42: "output" must be a text or a list, found the number 3',
     ],
     [
       'a custom tag',

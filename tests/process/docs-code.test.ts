@@ -1,8 +1,9 @@
 // The documentation works as shown: every shell block of README.md, CONTRIBUTING.md,
 // ARCHITECTURE.md, CHANGELOG.md and docs/*.md runs with `trustcheck` on the PATH, every
-// TypeScript or JavaScript block type-checks against the built package and runs, and every answer
-// file, questionnaire and report shown is valid, unless an HTML comment marks the block as an
-// example that cannot run here (the convention is in CONTRIBUTING.md, "Code blocks are tested").
+// TypeScript or JavaScript block (CommonJS too) type-checks against the built package and runs,
+// and every answer file, questionnaire and report shown is valid, unless an HTML comment marks
+// the block as an example that cannot run here (the convention is in CONTRIBUTING.md, "Code
+// blocks are tested").
 // Also: relative links and #anchors resolve, and the pages pass markdownlint.
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -23,6 +24,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, read, root, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
+import { markdownlintCli } from '../support/markdownlint.js';
 
 const pages = [
   'README.md',
@@ -383,13 +385,22 @@ beforeAll(async () => {
     blocks.forEach((block, n) => {
       if (kindOf(block) !== 'code') return;
       const ws = spaces.get(page)!;
-      const source = join(ws.blocks, `${n}.${block.lang.startsWith('t') ? 'ts' : 'js'}`);
+      // JavaScript that calls require() and has no import statement is CommonJS: a .cjs file,
+      // type-checked and run as it is
+      const commonjs =
+        !block.lang.startsWith('t') &&
+        /\brequire\(/.test(block.code) &&
+        !/^\s*(import|export)\s/m.test(block.code);
+      const ext = commonjs ? 'cjs' : block.lang.startsWith('t') ? 'ts' : 'js';
+      const source = join(ws.blocks, `${n}.${ext}`);
       writeFileSync(source, `${block.code}\n`);
-      const runnable = join(ws.blocks, `${n}.mjs`);
-      const compiled = ts.transpileModule(block.code, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      });
-      writeFileSync(runnable, compiled.outputText);
+      const runnable = commonjs ? source : join(ws.blocks, `${n}.mjs`);
+      if (!commonjs) {
+        const compiled = ts.transpileModule(block.code, {
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        });
+        writeFileSync(runnable, compiled.outputText);
+      }
       codeFiles.set(block, { source, runnable });
     });
   }
@@ -569,9 +580,10 @@ describe('links in the documentation', () => {
 
 describe('markdownlint', () => {
   it('passes on the documentation, with the project configuration', () => {
-    const cli = join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-    const result = spawnSync(process.execPath, [cli], { cwd: root, encoding: 'utf8' });
-    expect(result.stderr + result.stdout).toMatch(new RegExp(`Linting: ${pages.length} file`));
+    const result = spawnSync(process.execPath, [markdownlintCli], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr + result.stdout).toMatch(
+      new RegExp(`^Linting: ${pages.length} files$`, 'm'),
+    );
     expect(result.status, result.stderr).toBe(0);
   });
 });

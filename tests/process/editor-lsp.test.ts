@@ -1,7 +1,7 @@
 // Editors: yaml-language-server (the YAML support of VS Code, Neovim, Helix, …), driven over LSP
 // the way an editor drives it, on answer files written by `trustcheck init`. The `$schema` line
 // alone brings the schema: no editor settings name it.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,9 @@ let filled: string;
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   mkdirSync(join(dir, 'audits'));
+  // a project with trustcheck installed, so that init points at node_modules/trustcheck
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(root, join(dir, 'node_modules', 'trustcheck'));
   const init = run(['init', 'audits/acme.yaml', '--subject', 'Acme'], { cwd: dir });
   expect(init.code).toBe(0);
   filled = fillTemplate(read(join(dir, 'audits', 'acme.yaml')));
@@ -46,7 +49,7 @@ const lineOf = (text: string, needle: string): number =>
 describe('yaml-language-server on a file written by init', { timeout: TIMEOUT.lsp }, () => {
   it('the $schema line resolves: a correct file, unanswered or filled, gets no diagnostic', async () => {
     expect(read(join(dir, 'audits', 'acme.yaml'))).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/.*schemas\/answers\.schema\.json\n/,
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/trustcheck\/schemas\/answers\.schema\.json\n/,
     );
     expect(await diagnose(read(join(dir, 'audits', 'acme.yaml')))).toEqual([]);
     expect(await diagnose(filled)).toEqual([]);

@@ -1,8 +1,9 @@
 // The published package: `npm pack` holds only what is needed, and the tarball installed into an
 // empty project works as a CLI (npx trustcheck) and as a typed library, without dev dependencies.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, fillTemplate, read, root, tempDir, write } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
@@ -12,6 +13,7 @@ let cleanup: () => void;
 let project: string;
 let files: string[];
 let installStderr: string;
+let tarball: string;
 
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', args, {
@@ -29,16 +31,20 @@ beforeAll(() => {
     files: { path: string }[];
   }[];
   files = packed[0]!.files.map((f) => f.path).sort();
+  tarball = join(dir, packed[0]!.filename);
   project = join(dir, 'project');
   mkdirSync(project);
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
   );
+  // a CommonJS part of the same project
+  mkdirSync(join(project, 'commonjs'));
+  writeFileSync(join(project, 'commonjs', 'package.json'), JSON.stringify({ type: 'commonjs' }));
   // installed as a user installs it: with its scripts allowed to run, and npm's warnings seen
   const install = spawnSync(
     'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, packed[0]!.filename)],
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball],
     {
       cwd: project,
       encoding: 'utf8',
@@ -177,6 +183,26 @@ describe('the installed package', { timeout: TIMEOUT.pack / 4 }, () => {
     });
   });
 
+  it("run from an install outside the file's project, as npx runs it: the schema beside the file", () => {
+    // npx runs trustcheck from its cache (~/.npm/_npx/<hash>/node_modules/trustcheck): a path
+    // into it would break when the cache is cleared, and on every other machine
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const result = spawnSync(
+      join(project, 'node_modules', '.bin', 'trustcheck'),
+      ['init', 'acme.yaml', '--subject', 'Acme'],
+      { cwd: elsewhere, encoding: 'utf8', env: cleanEnv() },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const template = read(join(elsewhere, 'acme.yaml'));
+    expect(/\$schema=(\S+)/.exec(template)![1]).toBe('./answers.schema.json');
+    expect(template).not.toContain('node_modules');
+    expect(read(join(elsewhere, 'answers.schema.json'))).toBe(
+      read(join(project, 'node_modules', 'trustcheck', 'schemas', 'answers.schema.json')),
+    );
+    expect(result.stderr).toContain('written beside acme.yaml');
+  });
+
   it('reads a config file, and places its errors (its validator is shipped beside the bundle)', () => {
     write(join(project, 'trustcheck.config.yaml'), 'questionnaires:\n  list:\n    format: json\n');
     const listed = npx(['questionnaires', 'list']);
@@ -229,8 +255,93 @@ console.log(JSON.stringify({ passed: result.passed, sections: result.sections.le
     });
   });
 
+  it('states the Node versions on which require() of an ES module works, and runs on this one', () => {
+    const { engines } = JSON.parse(
+      read(join(project, 'node_modules', 'trustcheck', 'package.json')),
+    ) as { engines: { node: string } };
+    // require(esm) is on by default from Node 20.19 and 22.12; the library is ESM only
+    expect(engines.node).toBe('^20.19 || >=22.12');
+    expect(semver.satisfies(process.version, engines.node), process.version).toBe(true);
+    expect(semver.satisfies('20.18.3', engines.node)).toBe(false);
+    expect(semver.satisfies('22.11.0', engines.node)).toBe(false);
+  });
+
+  it('loads with require() and with import() from a CommonJS script', () => {
+    write(
+      join(project, 'commonjs', 'use.cjs'),
+      `const { loadQuestionnaire, loadAnswers, score, render, TrustcheckError } = require('trustcheck');
+const answers = loadAnswers('../answers.yaml');
+const result = score(loadQuestionnaire('trustability'), answers, { date: '2026-11-23' });
+let error;
+try { loadAnswers('missing.yaml'); } catch (e) { error = e; }
+import('trustcheck').then((imported) => {
+  console.log(JSON.stringify({
+    passed: result.passed,
+    trustcheckError: error instanceof TrustcheckError,
+    sameModule: imported.render === render && imported.TrustcheckError === TrustcheckError,
+    version: require('trustcheck/package.json').version,
+  }));
+});
+`,
+    );
+    // this machine's Node (20.20 on the developers' machines and in CI, then 22 and 24)
+    const result = spawnSync(process.execPath, ['use.cjs'], {
+      cwd: join(project, 'commonjs'),
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
+    expect(result.stderr).toBe(''); // no ERR_REQUIRE_ESM, no ExperimentalWarning
+    expect(JSON.parse(result.stdout)).toEqual({
+      passed: true,
+      trustcheckError: true,
+      sameModule: true,
+      version: (JSON.parse(read(join(root, 'package.json'))) as { version: string }).version,
+    });
+  });
+
   it(
-    'type-checks as a library from TypeScript',
+    'passes attw (the one known CommonJS mode aside) and publint',
+    async () => {
+      const tool = (script: string, args: string[]) =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+          const child = spawn(process.execPath, [script, ...args], { cwd: root, env: cleanEnv() });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          child.on('error', fail);
+          child.on('close', (status) => done({ status, stdout, stderr }));
+        });
+      const [attw, publint] = await Promise.all([
+        // .attw.json ignores cjs-resolves-to-esm: see docs/library.md, "From CommonJS"
+        tool(join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), [
+          tarball,
+          '--format',
+          'json',
+          '--config-path',
+          join(root, '.attw.json'),
+        ]),
+        tool(join(root, 'node_modules', 'publint', 'src', 'cli.js'), ['run', tarball, '--strict']),
+      ]);
+      const analysis = JSON.parse(attw.stdout) as {
+        problems: Record<string, { kind: string; entrypoint: string; resolutionKind: string }[]>;
+      };
+      // the only problem: TypeScript's node16 mode, from CommonJS, where a require() of an ES
+      // module is an error (TS1479) although Node runs it; ignored, and nothing else is found
+      expect(analysis.problems).toEqual({
+        CJSResolvesToESM: [
+          { kind: 'CJSResolvesToESM', entrypoint: '.', resolutionKind: 'node16-cjs' },
+        ],
+      });
+      expect(attw.status, attw.stderr).toBe(0);
+      expect(publint.stdout + publint.stderr).toContain('All good!');
+      expect(publint.status, publint.stdout + publint.stderr).toBe(0);
+    },
+    TIMEOUT.tsc,
+  );
+
+  it(
+    'type-checks from TypeScript: ES modules (nodenext, node16, bundler) and CommonJS',
     () => {
       write(
         join(project, 'use.ts'),
@@ -249,28 +360,64 @@ export const page: Promise<string> = renderAsync({} as Report, 'html');
 export { passed };
 `,
       );
+      // CommonJS: an import compiled to require() (TypeScript 5.8 and later, module nodenext) ...
       write(
-        join(project, 'tsconfig.json'),
-        JSON.stringify({
-          compilerOptions: {
-            strict: true,
-            module: 'nodenext',
-            moduleResolution: 'nodenext',
-            target: 'es2022',
-            noEmit: true,
-            skipLibCheck: false,
-            types: [],
-          },
-          files: ['use.ts'],
-        }),
+        join(project, 'commonjs', 'require.ts'),
+        `import { render, type Report } from 'trustcheck';
+export const markdown = (report: Report): string => render(report, 'md');
+`,
       );
+      // ... and import(), which any module setting accepts
+      write(
+        join(project, 'commonjs', 'dynamic.ts'),
+        `import type { Report } from 'trustcheck' with { 'resolution-mode': 'import' };
+export async function markdown(report: Report): Promise<string> {
+  const { render } = await import('trustcheck');
+  return render(report, 'md');
+}
+`,
+      );
+      const configs = {
+        nodenext: {
+          module: 'nodenext',
+          files: ['use.ts', 'commonjs/require.ts', 'commonjs/dynamic.ts'],
+        },
+        node16: { module: 'node16', files: ['use.ts', 'commonjs/dynamic.ts'] },
+        bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['use.ts'] },
+        // known: under node16, TypeScript refuses a require() of an ES module (TS1479)
+        'node16-require': { module: 'node16', files: ['commonjs/require.ts'] },
+      };
+      for (const [name, { files, ...options }] of Object.entries(configs)) {
+        mkdirSync(join(project, 'ts', name), { recursive: true });
+        write(
+          join(project, 'ts', name, 'tsconfig.json'),
+          JSON.stringify({
+            compilerOptions: {
+              strict: true,
+              target: 'es2022',
+              noEmit: true,
+              skipLibCheck: false,
+              types: [],
+              ...options,
+            },
+            files: files.map((f) => `../../${f}`),
+          }),
+        );
+      }
+      // one compiler run for every setting (TypeScript's start-up is most of each)
       const tsc = spawnSync(
         process.execPath,
-        [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+        [
+          join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+          '--build',
+          ...Object.keys(configs).map((name) => `ts/${name}`),
+        ],
         { cwd: project, encoding: 'utf8' },
       );
-      expect(tsc.stdout + tsc.stderr).toBe('');
-      expect(tsc.status).toBe(0);
+      const errors = (tsc.stdout + tsc.stderr).split('\n').filter((l) => /error TS\d+/.test(l));
+      expect(errors.map((l) => l.replace(/\(\d+,\d+\).*(TS\d+).*/, ' $1'))).toEqual([
+        'commonjs/require.ts TS1479',
+      ]);
     },
     TIMEOUT.tsc,
   );

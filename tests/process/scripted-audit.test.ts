@@ -46,11 +46,12 @@ describe('trustcheck init', () => {
     const result = run(['init', '--subject', 'Acme B.V.'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/wrote \.\/trustcheck-answers\.yaml: \d+ statements to answer/);
-    const text = read(join(dir, 'trustcheck-answers.yaml'));
-    expect(text.split('\n')[0]).toMatch(
-      /^# yaml-language-server: \$schema=\S+answers\.schema\.json$/,
+    // no trustcheck in this folder's project: the schema for editors is written beside it
+    expect(result.stderr).toMatch(
+      /wrote \.\/trustcheck-answers\.yaml and answers\.schema\.json: \d+ statements to answer/,
     );
+    const text = read(join(dir, 'trustcheck-answers.yaml'));
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./answers.schema.json');
     expect(text).toContain('subject: "Acme B.V."');
     // a new template pins the newest shipped versions
     expect(text).toContain('  trustability:\n    version: 1.1.1');
@@ -72,7 +73,7 @@ describe('trustcheck init', () => {
     expect(stdout.code).toBe(0);
     expect(stdout.stdout).toContain('language: nl');
     expect(stdout.stdout).not.toContain('transparantie-apk');
-    expect(list(dir)).toEqual(['answers.yaml']);
+    expect(list(dir)).toEqual(['answers.schema.json', 'answers.yaml']);
   });
 
   it('speaks the template’s language: --lang nl, or a Dutch locale', () => {
@@ -86,7 +87,11 @@ describe('trustcheck init', () => {
       env: { LANG: 'nl_NL.UTF-8' },
     });
     expect(locale.stderr).toBe(
-      './trustcheck-answers.yaml geschreven: 18 uitspraken te beantwoorden; daarna: trustcheck audit --answers ./trustcheck-answers.yaml\n',
+      [
+        'de $schema-regel wijst naar answers.schema.json, naast ./trustcheck-answers.yaml geschreven: trustcheck is niet in dit project geïnstalleerd (node_modules/trustcheck), en een pad naar een globale installatie of de cache van npx blijft niet geldig',
+        './trustcheck-answers.yaml en answers.schema.json geschreven: 18 uitspraken te beantwoorden; daarna: trustcheck audit --answers ./trustcheck-answers.yaml',
+        '',
+      ].join('\n'),
     );
     expect(read(join(dir, 'trustcheck-answers.yaml'))).toContain('language: nl');
   });

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { InitOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { defaultQuestionnaires, isPathRef, resolveRef } from '../../app/registry.js';
-import { answersSchemaWith, schemaPath, schemaRefFor } from '../../app/schema-ref.js';
+import { answersSchemaWith, schemaRefFor } from '../../app/schema-ref.js';
 import { defaultLanguage, pick } from '../../core/language.js';
 import { statementCount } from '../../core/questionnaire.js';
 import { renderTemplate } from '../../core/template.js';
@@ -18,10 +18,12 @@ import { prettyJson } from '../../core/text/controls.js';
 /** What init says on stderr, in the template's language. */
 const WORDS = {
   en: {
-    stdoutNoSchema: (schema: string) =>
-      `no $schema line on stdout: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schema} relative to the file, or run trustcheck init FILE`,
+    stdoutNoSchema:
+      'no $schema line on stdout: for editor support, run trustcheck init FILE, which points it at the schema in node_modules/trustcheck, or writes one beside FILE',
+    besideSchema: (schema: string, file: string) =>
+      `the $schema line points at ${schema}, written beside ${file}: trustcheck is not installed in this project (node_modules/trustcheck), and a path into a global install or npx's cache would not hold`,
     noSchema: (schema: string, file: string) =>
-      `no $schema line: ${schema} is missing; run trustcheck init --schema-file to write a schema next to ${file}`,
+      `no $schema line: trustcheck is not installed in this project (node_modules/trustcheck), and ${schema} beside ${file} is not a trustcheck answers schema; write one elsewhere with --schema-file FILE`,
     genericSchema: (ids: string) =>
       `the $schema line points at the generic answers schema, which does not know ${ids}'s ids; run init with --schema-file for one that does`,
     wrote: (files: string, statements: number, subject: boolean, file: string) =>
@@ -29,10 +31,12 @@ const WORDS = {
     and: 'and',
   },
   nl: {
-    stdoutNoSchema: (schema: string) =>
-      `geen $schema-regel op stdout: voor hulp in de editor, zet "# yaml-language-server: $schema=PAD" bovenaan, met het pad van ${schema} vanaf het bestand, of voer trustcheck init BESTAND uit`,
+    stdoutNoSchema:
+      'geen $schema-regel op stdout: voor hulp in de editor, voer trustcheck init BESTAND uit; dat laat de regel naar het schema in node_modules/trustcheck wijzen, of schrijft er een naast BESTAND',
+    besideSchema: (schema: string, file: string) =>
+      `de $schema-regel wijst naar ${schema}, naast ${file} geschreven: trustcheck is niet in dit project geïnstalleerd (node_modules/trustcheck), en een pad naar een globale installatie of de cache van npx blijft niet geldig`,
     noSchema: (schema: string, file: string) =>
-      `geen $schema-regel: ${schema} ontbreekt; voer trustcheck init --schema-file uit om een schema naast ${file} te schrijven`,
+      `geen $schema-regel: trustcheck is niet in dit project geïnstalleerd (node_modules/trustcheck), en ${schema} naast ${file} is geen antwoordschema van trustcheck; schrijf er een op een andere plek met --schema-file BESTAND`,
     genericSchema: (ids: string) =>
       `de $schema-regel wijst naar het algemene antwoordschema, dat de ids van ${ids} niet kent; voer init uit met --schema-file voor een schema dat ze wel kent`,
     wrote: (files: string, statements: number, subject: boolean, file: string) =>
@@ -62,6 +66,8 @@ export async function initCommand(
       '--schema-file goes with one answers file; with --respondents, run trustcheck init --schema-file once for the folder, or use the shipped schema',
     );
   }
+  /** The schema beside the file that trustcheck's absence from the project called for. */
+  let beside: string | undefined;
   if (options.schemaFile !== undefined) {
     if (toStdout) {
       throw new TrustcheckError(
@@ -84,6 +90,16 @@ export async function initCommand(
   } else if (!toStdout) {
     // a custom questionnaire's id is unknown to the shipped editor schema: the generic one
     schemaRef = schemaRefFor(file, custom.length === 0 ? 'answers' : 'answers-generic');
+    if (schemaRef === undefined) {
+      // trustcheck is not installed in the file's project: the path that holds is a schema
+      // beside the file (as --schema-file writes it, knowing any custom questionnaire), unless
+      // a file of that name is there that init did not write
+      beside = join(dirname(file), 'answers.schema.json');
+      if (resolve(beside) !== resolve(file) && (!existsSync(beside) || isOurSchema(beside))) {
+        schemaFile = beside;
+        schemaRef = './answers.schema.json';
+      }
+    }
   }
 
   const language = options.lang ?? defaultLanguage(ctx.env, undefined);
@@ -117,11 +133,13 @@ export async function initCommand(
     writeFileSafely(schemaFile, prettyJson(schema));
   }
   if (!writeNewFile(ctx, file, text, { force: options.force === true, hint, answers: true })) {
-    ctx.info(w.stdoutNoSchema(schemaPath('answers')));
+    ctx.info(w.stdoutNoSchema);
     return ExitCode.ok;
   }
   if (schemaRef === undefined) {
-    ctx.info(w.noSchema(schemaPath('answers'), basename(file)));
+    ctx.info(w.noSchema(beside ?? 'answers.schema.json', basename(file)));
+  } else if (beside !== undefined) {
+    ctx.info(w.besideSchema(beside, file));
   } else if (schemaFile === undefined && custom.length > 0) {
     ctx.info(w.genericSchema(custom.map((l) => l.loaded.value.id).join(', ')));
   }

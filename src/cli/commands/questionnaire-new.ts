@@ -4,7 +4,7 @@ import type { NewOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError } from '../../errors.js';
 import { ID_PATTERN } from '../../core/formats.js';
 import { renderQuestionnaireScaffold } from '../../core/scaffold.js';
-import { schemaPath, schemaRefFor } from '../../app/schema-ref.js';
+import { schemaRefFor } from '../../app/schema-ref.js';
 import { writeNewFile } from '../output.js';
 
 export function newCommand(ctx: Context, id: string, options: NewOptions): number {
@@ -18,8 +18,9 @@ export function newCommand(ctx: Context, id: string, options: NewOptions): numbe
   const text = renderQuestionnaireScaffold(id, schemaRef);
   const hint = 'use --force to overwrite it, or choose another name with -o';
   if (schemaRef === undefined) {
+    // a path into a global install or npx's cache would not hold: say how to keep one beside it
     ctx.info(
-      `no $schema line: for editor support, add "# yaml-language-server: $schema=PATH" with the path of ${schemaPath('questionnaire')} relative to the file`,
+      `no $schema line${file === '-' ? ' on stdout' : ': trustcheck is not installed in this project (node_modules/trustcheck)'}; for editor support, save the schema beside the file (trustcheck schema questionnaire > questionnaire.schema.json) and add "# yaml-language-server: $schema=./questionnaire.schema.json"`,
     );
   }
   if (!writeNewFile(ctx, file, text, { force: options.force === true, hint })) return ExitCode.ok;

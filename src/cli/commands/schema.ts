@@ -1,5 +1,6 @@
-// `trustcheck schema questionnaire|answers|report|config`: prints a published JSON Schema; for answers,
-// `-q PATH…` adds custom questionnaires to the one for editors, `--generic` accepts any id.
+// `trustcheck schema questionnaire|answers|report|summary|config`: prints a published JSON
+// Schema; for answers, `-q PATH…` adds custom questionnaires to the one for editors, `--generic`
+// accepts any id.
 import type { Context } from '../context.js';
 import type { declareSchema, SchemaOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';

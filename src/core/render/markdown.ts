@@ -7,6 +7,7 @@ import type { Comparison, Report } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { labelsFor, teamWordsFor } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
+import { markdownTable } from './markdown-table.js';
 import { teamAnswerCells, teamMarkdown } from './markdown-team.js';
 import { teamNotes, whoSaidNo } from './team-view.js';
 import type { RenderOptions } from './options.js';
@@ -121,15 +122,18 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
 
   // every question
   out.push(`## ${l.questionsTable}`, '');
-  out.push(`| ${l.number} | ${l.section} | ${l.verdict} | ${l.satisfied} |`);
-  out.push('| --- | --- | --- | --- |');
-  for (const v of questions(report)) {
-    const s = v.section;
-    out.push(
-      `| ${v.number} | ${e(s.title)} (\`${v.questionnaire.id}.${s.id}\`) | ${s.passed ? l.pass : `**${l.fail}**`} | ${s.satisfied}/${s.total} |`,
-    );
-  }
-  out.push('');
+  out.push(
+    ...markdownTable(
+      [l.number, l.section, l.verdict, l.satisfied],
+      questions(report).map(({ number, questionnaire, section: s }) => [
+        number,
+        `${e(s.title)} (\`${questionnaire.id}.${s.id}\`)`,
+        s.passed ? l.pass : `**${l.fail}**`,
+        `${s.satisfied}/${s.total}`,
+      ]),
+    ),
+    '',
+  );
   if (report.questionnaires.length > 1) {
     report.questionnaires.forEach((q, i) =>
       out.push(`- ${i + 1}: ${e(q.title)} (\`${q.id}@${q.version}\`)`),
@@ -186,33 +190,30 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   for (const q of report.questionnaires) {
     out.push(`### ${e(q.title)} (\`${q.id}@${q.version}\`)`, '');
     const team = report.respondents !== undefined;
-    if (team) {
-      const each = teamWordsFor(report.language).each;
-      out.push(
-        `| ${l.number} | ${l.statement} | ${l.answer} | ${each} | ${l.note} | ${l.evidence} |`,
+    const rows = questions(report)
+      .filter((x) => x.questionnaire === q)
+      .flatMap((v) =>
+        v.section.statements.map((st) => {
+          const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
+          const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
+          if (team) {
+            // a team: each respondent's answer, and the notes and evidence with whose they are
+            const cells = teamAnswerCells(report, st, l);
+            return [v.number, e(st.text), answer, cells.each, cells.note, cells.evidence];
+          }
+          return [
+            v.number,
+            e(st.text),
+            `${answer}${until}`,
+            e(st.note ?? ''),
+            e(st.evidence ?? ''),
+          ];
+        }),
       );
-      out.push('| --- | --- | --- | --- | --- | --- |');
-    } else {
-      out.push(`| ${l.number} | ${l.statement} | ${l.answer} | ${l.note} | ${l.evidence} |`);
-      out.push('| --- | --- | --- | --- | --- |');
-    }
-    for (const v of questions(report).filter((x) => x.questionnaire === q)) {
-      for (const st of v.section.statements) {
-        const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
-        const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
-        if (team) {
-          const cells = teamAnswerCells(report, st, l);
-          out.push(
-            `| ${v.number} | ${e(st.text)} | ${answer} | ${cells.each} | ${cells.note} | ${cells.evidence} |`,
-          );
-          continue;
-        }
-        out.push(
-          `| ${v.number} | ${e(st.text)} | ${answer}${until} | ${e(st.note ?? '')} | ${e(st.evidence ?? '')} |`,
-        );
-      }
-    }
-    out.push('');
+    const header = team
+      ? [l.number, l.statement, l.answer, teamWordsFor(report.language).each, l.note, l.evidence]
+      : [l.number, l.statement, l.answer, l.note, l.evidence];
+    out.push(...markdownTable(header, rows), '');
   }
   out.push(l.generated(report.tool.version));
   return `${out.join('\n').trimEnd()}\n`;

@@ -3,6 +3,7 @@
 import { columnNumbers, type PortfolioChange, type Summary } from '../summary.js';
 import { labelsFor, type Labels } from '../words.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import { markdownTable } from './markdown-table.js';
 import { prettyJson, withoutControls } from '../text/controls.js';
 
 export function renderSummaryJson(summary: Summary): string {
@@ -62,16 +63,16 @@ export function renderSummaryMarkdown(summary: Summary): string {
   const out: string[] = [`# ${l.portfolio}`, ''];
   out.push(l.portfolioIntro(summary.subjects, summary.reports), '');
   out.push(`## ${l.portfolioVerdicts}`, '');
-  out.push(`| ${l.subject} | ${l.date} | ${l.verdict} | ${l.satisfied} | ${numbers.join(' | ')} |`);
-  out.push(`| --- | --- | --- | --- | ${numbers.map(() => '---').join(' | ')} |`);
-  for (const row of summary.rows) {
-    const cells = summary.columns.map((c) =>
+  const rows = summary.rows.map((row) => [
+    e(row.subject),
+    row.date,
+    row.passed ? l.passed : l.failed,
+    `${row.statementsSatisfied}/${row.statements}`,
+    ...summary.columns.map((c) =>
       Object.hasOwn(row.verdicts, c) ? (row.verdicts[c] ? l.pass : l.fail) : '-',
-    );
-    out.push(
-      `| ${e(row.subject)} | ${row.date} | ${row.passed ? l.passed : l.failed} | ${row.statementsSatisfied}/${row.statements} | ${cells.join(' | ')} |`,
-    );
-  }
+    ),
+  ]);
+  out.push(...markdownTable([l.subject, l.date, l.verdict, l.satisfied, ...numbers], rows));
   // the legend right under the table: each column's number, the question in words, its id
   out.push('', `${l.questionsKey}:`, '');
   summary.columns.forEach((c, i) =>
