@@ -52,11 +52,16 @@ export function configJsonSchema(version: string): JsonSchema {
   });
 }
 
-/** The schemas the run-time validators are made from: the model's, summary's part of a report, the config's. */
+/**
+ * The schemas the run-time validators are made from: the model's, summary's part of a report,
+ * the config's, and the meanings record (read at run time only when a built-in's record changed
+ * since the build).
+ */
 export function validatorSchemas(version: string): Record<string, JsonSchema> {
   return {
     ...modelSchemas(version),
     reportForSummary: jsonSchema(ReportForSummarySchema, 'report-for-summary', version),
+    meanings: jsonSchema(MeaningsSchema, 'meanings', version),
     config: configJsonSchema(version),
   };
 }
@@ -82,8 +87,8 @@ export function jsonSchemas(
     },
     report: model.report,
     summary: jsonSchema(SummarySchema, 'summary', version),
-    // the record beside the built-ins of which statements kept their meaning (editors only:
-    // the build checks the records with the core's parser)
+    // the record beside the built-ins of which statements kept their meaning (for editors; the
+    // build checks the records with the core's parser)
     meanings: jsonSchema(MeaningsSchema, 'meanings', version),
     config: configJsonSchema(version),
   };

@@ -5,7 +5,7 @@
 import * as check from './app/arguments.js';
 import { checkArguments } from './app/arguments.js';
 import { loadAnswerFile } from './app/load.js';
-import { resolveRef } from './app/registry.js';
+import { builtinMeanings, resolveRef } from './app/registry.js';
 import { today } from './app/today.js';
 import {
   normalizeAnswer as normalizeEntry,
@@ -16,9 +16,18 @@ import {
 import {
   compare as compareReports,
   hasRegressions as comparisonHasRegressions,
+  renewsBaseline as changeRenewsBaseline,
   type CompareResult,
+  type MeaningsOf,
 } from './core/compare.js';
-import type { AnswerEntry, AnswerFile, Comparison, Questionnaire, Report } from './core/model.js';
+import type {
+  AnswerEntry,
+  AnswerFile,
+  Comparison,
+  Questionnaire,
+  Report,
+  VersionChange,
+} from './core/model.js';
 import {
   REPORT_FORMAT_IDS,
   formatName,
@@ -38,7 +47,7 @@ import {
 } from './core/scoring.js';
 import { unwrap } from './errors.js';
 
-export type { CompareResult } from './core/compare.js';
+export type { CompareResult, ComparedReport, MeaningsOf } from './core/compare.js';
 export type { RenderOptions, ReportFormat, SyncReportFormat } from './core/render/index.js';
 export type { ReportMeta } from './core/report.js';
 export type { QuestionnaireResult, SectionResult, StatementResult } from './core/scoring.js';
@@ -119,13 +128,42 @@ export function score(
   return scoreQuestionnaire(questionnaire, given, { date });
 }
 
-/** Compares a report with a baseline report: regressions, improvements, added and removed. */
-export function compare(baseline: Report, current: Report): CompareResult {
+/**
+ * Compares a report with a baseline report: regressions, improvements, added and removed
+ * statements, and the questionnaires whose version changed. A statement is compared only with the
+ * one that means the same (same section, id and meaning), as the built-in questionnaires'
+ * meanings records say; `meaningsOf` gives other records.
+ */
+export function compare(
+  baseline: Report,
+  current: Report,
+  meaningsOf: MeaningsOf = builtinMeanings,
+): CompareResult {
   checkArguments('compare', [
     { name: 'the baseline', problem: check.report(baseline) },
     { name: 'the current report', problem: check.report(current) },
+    {
+      name: 'the meanings records',
+      problem:
+        typeof meaningsOf === 'function'
+          ? undefined
+          : `must be a function from a questionnaire id to its meanings record (or undefined), found ${check.described(meaningsOf)}`,
+    },
   ]);
-  return compareReports(baseline, current);
+  // each record given is checked as it is asked for, as a file's would be
+  const checked: MeaningsOf = (id) => {
+    const record = meaningsOf(id);
+    checkArguments('compare', [
+      { name: 'the baseline', problem: undefined },
+      { name: 'the current report', problem: undefined },
+      {
+        name: `the meanings records' answer for "${id}"`,
+        problem: check.meaningsRecord(record),
+      },
+    ]);
+    return record;
+  };
+  return compareReports(baseline, current, checked);
 }
 
 /** Whether a comparison holds anything that counts as a regression. */
@@ -134,6 +172,18 @@ export function hasRegressions(comparison: Comparison): boolean {
     { name: 'the comparison', problem: check.comparison(comparison) },
   ]);
   return comparisonHasRegressions(comparison);
+}
+
+/**
+ * Whether a version change of a comparison asks for a new baseline: a newer major version, or a
+ * newer version that removed or re-meant statements (the baseline's statements that nothing
+ * compares any more).
+ */
+export function renewsBaseline(change: VersionChange): boolean {
+  checkArguments('renewsBaseline', [
+    { name: 'the version change', problem: check.versionChange(change) },
+  ]);
+  return changeRenewsBaseline(change);
 }
 
 /** The report of scored questionnaires: the one input of every renderer and of compare. */

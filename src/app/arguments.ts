@@ -4,7 +4,7 @@
 // that says, in words, which argument of which function, where in it, and what is expected.
 import * as validators from '../generated/validators.cjs';
 import type { ValidateFunction } from '../generated/validators.cjs';
-import { ANSWERS_FORMAT, DATE_PATTERN, REPORT_FORMAT } from '../core/formats.js';
+import { ANSWERS_FORMAT, DATE_PATTERN, REPORT_FORMAT, SEMVER_PATTERN } from '../core/formats.js';
 import { nearest, type Issue, type Path } from '../core/issues.js';
 import { FAIL_ON } from '../core/policy.js';
 import { checkQuestionnaire } from '../core/questionnaire.js';
@@ -414,3 +414,33 @@ export const name = (value: unknown, expected: string): Problem =>
   typeof value === 'string' && value.trim() !== ''
     ? undefined
     : `must be ${expected}, found ${described(value)}`;
+
+/** What compare's meanings records give for one questionnaire: its record, parsed, or undefined. */
+export const meaningsRecord = (value: unknown): Problem =>
+  value === undefined
+    ? undefined
+    : document(
+        validators.meanings,
+        value,
+        "a meanings record (as a questionnaire's meanings.yaml holds it, parsed) or undefined",
+      );
+
+const SEMVER = new RegExp(SEMVER_PATTERN);
+const versionShape = typed(
+  (v) => typeof v === 'string' && SEMVER.test(v),
+  'a version such as 2.0.0',
+);
+
+/** One entry of a comparison's versionChanges. */
+export const versionChange = (value: unknown): Problem =>
+  shaped(
+    objectOf({
+      questionnaire: textShape,
+      from: versionShape,
+      to: versionShape,
+      removed: countShape,
+      added: countShape,
+    }),
+    value,
+    "a version change (an entry of a comparison's versionChanges: { questionnaire, from, to, removed, added })",
+  );

@@ -11,10 +11,9 @@ import { unwrap } from '../errors.js';
 import { locate, parseDocument } from '../io/document.js';
 import { readInputFile } from '../io/read.js';
 import { sortIssues } from './load.js';
-import { builtinDir } from './registry.js';
+import { builtinDir, MEANINGS_FILE } from './registry.js';
 
-/** The name of the record in a built-in's folder, beside its `<version>.yaml` files. */
-export const MEANINGS_FILE = 'meanings.yaml';
+export { MEANINGS_FILE };
 
 /** A record as the build compiles it: its text (to tell whether the file changed) and value. */
 export interface CompiledMeanings {

@@ -2,15 +2,18 @@
 // and files given by path. Resolves REFs (`id`, `id@version`, a path) and answer-file pins.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as validators from '../generated/validators.cjs';
 import { didYouMean, type LocatedIssue, type Result } from '../core/issues.js';
+import { fallbackMessage, fallbackVersion, type Meanings } from '../core/meanings.js';
 import type { Questionnaire } from '../core/model.js';
-import { chooseVersion, compareVersions, majorOf } from '../core/semver.js';
+import { chooseVersion, compareVersions } from '../core/semver.js';
 import { SEMVER_PATTERN } from '../core/formats.js';
-import { unwrap } from '../errors.js';
-import { locate } from '../io/document.js';
+import { TrustcheckError, unwrap } from '../errors.js';
+import { locate, parseDocument } from '../io/document.js';
+import { schemaIssues } from '../io/schema-issues.js';
 import { folderEntries, pathExists } from '../io/folders.js';
 import { readInputFile } from '../io/read.js';
-import { loadQuestionnaireFile, type Loaded } from './load.js';
+import { loadQuestionnaireFile, sortIssues, type Loaded } from './load.js';
 
 export interface LoadedQuestionnaire {
   value: Questionnaire;
@@ -192,8 +195,10 @@ function refIssue(message: string): Result<never> {
 
 /**
  * The built-in an answer file pins: that version if shipped (`1.0.0+build` is 1.0.0), else the
- * newest of the same major (with a warning); another major is an error listing what is shipped.
- * Which version it is, is chosen by the core's one rule, `chooseVersion`.
+ * newest of the same major that means the same, as the questionnaire's meanings record says
+ * (with a warning); a major with no shipped version, or none that means the same, is an error
+ * listing what is shipped. The version is chosen by the core's one rule, `chooseVersion`; the
+ * record is read only when the pin is not shipped.
  */
 export function resolvePinned(
   id: string,
@@ -212,16 +217,57 @@ export function resolvePinned(
       error: `unknown questionnaire "${id}"${didYouMean(id, versions.keys()).replace(/; expected one of: .*/, '') || `; built-in questionnaires: ${[...versions.keys()].join(', ')}`}`,
     };
   }
-  const choice = chooseVersion(version, shipped, { fallback: 'same-major' });
+  const choice = chooseVersion(version, shipped, { fallback: 'none' });
   if (choice.kind === 'same') return { loaded: loadBuiltin(id, choice.version) };
-  if (choice.kind === 'none') {
-    return {
-      field: 'version',
-      error: `these answers were given against ${id} ${version}, but no version ${majorOf(version ?? '')}.x is shipped (shipped: ${shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${version}`,
-    };
+  const fallback = fallbackVersion(builtinMeanings(id), shipped, version ?? '');
+  const message = fallbackMessage(id, fallback) ?? '';
+  if (fallback.kind === 'fallback' || fallback.kind === 'exact') {
+    return { loaded: loadBuiltin(id, fallback.version), warning: message };
   }
-  return {
-    loaded: loadBuiltin(id, choice.version),
-    warning: `${id} ${version} is not shipped; using ${choice.version}, the newest version of the same major`,
-  };
+  return { field: 'version', error: message };
+}
+
+/** The name of a built-in's meanings record, beside its `<version>.yaml` files. */
+export const MEANINGS_FILE = 'meanings.yaml';
+
+const records = new Map<string, Meanings | undefined>();
+
+/**
+ * The meanings record of a built-in (which statements kept their meaning from one version to
+ * the next), as the build compiled it; one whose YAML changed since the build is read and
+ * checked again. Undefined for a questionnaire that is not built in: without a record, a
+ * statement keeps its id and its meaning (what the version rule promises).
+ */
+export function builtinMeanings(id: string): Meanings | undefined {
+  if (records.has(id)) return records.get(id);
+  let record: Meanings | undefined;
+  if (builtinVersions().has(id)) {
+    const file = join(builtinDir(), id, MEANINGS_FILE);
+    const text = readText(file);
+    if (text !== undefined) {
+      const built = readInputFile(
+        join(packageRoot(), 'dist', 'questionnaires', `${id}.meanings.json`),
+      );
+      let compiled: { text: string; value: Meanings } | undefined;
+      try {
+        compiled = built.ok ? (JSON.parse(built.text) as typeof compiled) : undefined;
+      } catch {
+        compiled = undefined;
+      }
+      record = compiled?.text === text ? compiled.value : parseMeaningsText(text, file);
+    }
+  }
+  records.set(id, record);
+  return record;
+}
+
+/** A record's text read with positions and checked against its schema. */
+function parseMeaningsText(text: string, file: string): Meanings {
+  const document = parseDocument(text, file, { fast: false });
+  if (!document.ok) throw TrustcheckError.fromIssues(document.issues);
+  const issues = schemaIssues(validators.meanings, document.parsed.value);
+  if (issues.length > 0) {
+    throw TrustcheckError.fromIssues(sortIssues(issues.map((i) => locate(document.parsed, i))));
+  }
+  return document.parsed.value as Meanings;
 }

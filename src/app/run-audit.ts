@@ -7,6 +7,7 @@ import type { AnswerFile, Report } from '../core/model.js';
 import { locate } from '../io/document.js';
 import { VERSION } from '../version.js';
 import { sortIssues, type Loaded } from './load.js';
+import { builtinMeanings } from './registry.js';
 import { selectQuestionnaires } from './select.js';
 
 export interface AuditRequest {
@@ -41,6 +42,7 @@ export function runAudit(request: AuditRequest): Result<Report> {
       today: request.today,
       toolVersion: VERSION,
       baseline: baseline?.report,
+      meaningsOf: builtinMeanings,
     });
     if (audited.ok) {
       report = audited.report;

@@ -1,13 +1,28 @@
 // Which questionnaires an audit includes: the one rule for scripted and interactive audits.
-// With -q REFs: those, each checked against the version the answers pin (another major is an
-// error, another minor a warning). Without: the questionnaires the answer file answers, at
-// their pinned versions (or the newest of the same major, with a warning).
+// With -q REFs: those, each checked against the version the answers pin (another major, or a
+// version whose meanings differ, is an error; another that means the same, a warning).
+// Without: the questionnaires the answer file answers, at their pinned versions (or one of the
+// same major that means the same, with a warning).
 import { didYouMean, type Issue, type LocatedIssue } from '../core/issues.js';
 import type { AnswerFile } from '../core/model.js';
-import { chooseVersion } from '../core/semver.js';
+import { meaningChangesIn } from '../core/meanings.js';
+import { chooseVersion, compareVersions } from '../core/semver.js';
+import { shellQuote } from '../core/text/shell.js';
 import { locate } from '../io/document.js';
 import { sortIssues, type Loaded } from './load.js';
-import { resolvePinned, resolveRef, type LoadedQuestionnaire } from './registry.js';
+import {
+  builtinMeanings,
+  builtinVersions,
+  resolvePinned,
+  resolveRef,
+  type LoadedQuestionnaire,
+} from './registry.js';
+
+/** "1.1.0", "1.1.0 and 2.0.0". */
+const joinVersions = (versions: readonly string[]): string =>
+  versions.length <= 1
+    ? versions.join('')
+    : `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)!}`;
 
 export interface Selection {
   selected: LoadedQuestionnaire[];
@@ -36,19 +51,40 @@ export function selectQuestionnaires(
       const loaded = resolved.value;
       const pinned = file?.questionnaires[loaded.value.id]?.version;
       // the answers' version read against the one given: the same (build metadata aside), another
-      // of the same major (a warning), or another major (an error)
-      const choice = chooseVersion(pinned, [loaded.value.version], { fallback: 'same-major' });
+      // that means the same (a warning), or one that does not: another major, or one whose
+      // meanings record says a statement changed its meaning in between (an error)
+      const choice = chooseVersion(pinned, [loaded.value.version], {
+        fallback: 'same-major',
+        meaningChanges: (low, high) =>
+          loaded.builtin ? meaningChangesIn(builtinMeanings(loaded.value.id))(low, high) : [],
+      });
       if (pinned !== undefined && choice.kind !== 'same') {
         const path = ['questionnaires', loaded.value.id, 'version'];
+        const { id, version } = loaded.value;
+        // the newest built-in is what `trustcheck upgrade` moves answers to
+        const upgradable =
+          loaded.builtin &&
+          compareVersions(version, pinned) > 0 &&
+          builtinVersions().get(id)?.[0] === version;
+        const move = upgradable
+          ? `; move the answers to ${version} with \`trustcheck upgrade ${answers === undefined ? 'FILE' : shellQuote(answers.parsed.file)}\`, or give -q ${id}@${pinned}`
+          : loaded.builtin
+            ? `; give -q ${id}@${pinned}, or answer it again`
+            : '; answer it again';
         if (choice.kind === 'none') {
           issues.push({
             path,
-            message: `these answers were given against ${loaded.value.id} ${pinned}, but ${ref} is version ${loaded.value.version} (another major version); answer it again`,
+            message: `these answers were given against ${id} ${pinned}, but ${ref} is version ${version} (another major version)${move}`,
+          });
+        } else if (choice.kind === 'meaning-changed') {
+          issues.push({
+            path,
+            message: `these answers were given against ${id} ${pinned}, but ${ref} is version ${version}, and ${joinVersions(choice.changedIn)} changed what statements mean${move}`,
           });
         } else {
           warnings.push({
             path,
-            message: `answers given against ${loaded.value.id} ${pinned} are read against ${loaded.value.version}`,
+            message: `answers given against ${id} ${pinned} are read against ${version}, which gives every statement the same meaning`,
           });
         }
       }

@@ -220,6 +220,27 @@ export function declareDiff(program: Program) {
     );
 }
 
+export function declareUpgrade(program: Program) {
+  return program
+    .command('upgrade')
+    .summary('move an answer file to the newest version of each questionnaire')
+    .description(
+      'Move an answer file to the newest version of each questionnaire in it: every answer, note and comment whose statement kept its id and meaning is kept, removed statements are dropped and listed, new ones are left unanswered and listed (on a terminal, offered to answer now). The file keeps its syntax and is written atomically; it is never moved to an older version.',
+    )
+    .argument('<file>', 'the answer file (YAML or JSON)')
+    .option('--dry-run', 'print what would change, and write nothing')
+    .option('--no-interactive', 'only list the new statements, even on a terminal')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples(
+        'trustcheck upgrade trustcheck-answers.yaml --dry-run',
+        'trustcheck upgrade trustcheck-answers.yaml',
+        'trustcheck upgrade acme.json --no-interactive',
+      ),
+    );
+}
+
 export function declareSummary(program: Program) {
   return program
     .command('summary')
@@ -425,6 +446,7 @@ export type InitOptions = OptionsOf<ReturnType<typeof declareInit>>;
 export type DiffOptions = OptionsOf<ReturnType<typeof declareDiff>>;
 export type SummaryOptions = OptionsOf<ReturnType<typeof declareSummary>>;
 export type VerifyOptions = OptionsOf<ReturnType<typeof declareVerify>>;
+export type UpgradeOptions = OptionsOf<ReturnType<typeof declareUpgrade>>;
 export type ListOptions = OptionsOf<ReturnType<typeof declareQuestionnairesList>>;
 export type ShowOptions = OptionsOf<ReturnType<typeof declareQuestionnairesShow>>;
 export type NewOptions = OptionsOf<ReturnType<typeof declareQuestionnairesNew>>;

@@ -22,6 +22,7 @@ import {
   declareQuestionnairesValidate,
   declareSchema,
   declareSummary,
+  declareUpgrade,
   declareVerify,
   type Program,
 } from './declarations.js';
@@ -65,6 +66,9 @@ export function buildProgram(ctx: Context, done: (code: Outcome) => void): Progr
   );
   declareVerify(program).action(
     run(async () => (await import('./commands/verify.js')).verifyCommand),
+  );
+  declareUpgrade(program).action(
+    run(async () => (await import('./commands/upgrade.js')).upgradeCommand),
   );
   const questionnaires = declareQuestionnaires(program);
   declareQuestionnairesList(questionnaires).action(

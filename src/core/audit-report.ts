@@ -1,7 +1,7 @@
 // One audit as a pure function: an answer file and the questionnaires it is read against ->
 // the report (with the comparison, given a baseline), or the problems of the answers by path.
 import { resolveAnswers, type QuestionnaireAnswers } from './answers.js';
-import { compare } from './compare.js';
+import { compare, type MeaningsOf } from './compare.js';
 import type { Issue } from './issues.js';
 import type { AnswerFile, Questionnaire, Report } from './model.js';
 import { buildReport } from './report.js';
@@ -19,6 +19,8 @@ export interface AuditInput {
   today: string;
   toolVersion: string;
   baseline?: Report | undefined;
+  /** The meanings records, for a baseline of another version of a questionnaire. */
+  meaningsOf?: MeaningsOf | undefined;
 }
 
 export type AuditReport =
@@ -49,7 +51,7 @@ export function auditReport(input: AuditInput): AuditReport {
     digests: Object.fromEntries(input.questionnaires.map((q) => [q.questionnaire.id, q.digest])),
   });
   if (input.baseline === undefined) return { ok: true, report, warnings: [] };
-  const compared = compare(input.baseline, report);
+  const compared = compare(input.baseline, report, input.meaningsOf);
   return {
     ok: true,
     report: { ...report, comparison: compared.comparison },

@@ -1,8 +1,20 @@
 // Comparing a report with a baseline report: which statements regressed or improved, which
 // sections flipped to failing, which statements appeared or disappeared (a new questionnaire
 // version), and which questionnaires are gone, each of which counts as a regression, so that
-// dropping a check cannot make CI pass.
-import type { Comparison, SectionChange, StatementChange, StatementPresence } from './model.js';
+// dropping a check cannot make CI pass. A statement is compared only with the one of the same
+// questionnaire, section and id that means the same (a statement id is unique only within its
+// section; its meaning per the questionnaire's meanings record): a statement re-meant, moved or
+// renamed by a new version is removed on one side and added on the other, never a regression.
+import type { Meanings } from './meanings-record.js';
+import { sameMeaning } from './meanings.js';
+import type {
+  Comparison,
+  SectionChange,
+  StatementChange,
+  StatementPresence,
+  VersionChange,
+} from './model.js';
+import { compareVersions, majorOf } from './semver.js';
 
 export interface CompareResult {
   comparison: Comparison;
@@ -26,13 +38,27 @@ export interface ComparedReport {
   }[];
 }
 
-export function compare(baseline: ComparedReport, current: ComparedReport): CompareResult {
+/**
+ * The meanings record of a questionnaire by its id (the built-ins have one), read only when its
+ * version differs between the reports; undefined when there is none, and then a statement keeps
+ * its meaning under its id from one version to the next (what the version rule promises).
+ */
+export type MeaningsOf = (questionnaire: string) => Meanings | undefined;
+
+const noRecords: MeaningsOf = () => undefined;
+
+export function compare(
+  baseline: ComparedReport,
+  current: ComparedReport,
+  meaningsOf: MeaningsOf = noRecords,
+): CompareResult {
   const regressions: StatementChange[] = [];
   const improvements: StatementChange[] = [];
   const sectionRegressions: SectionChange[] = [];
   const added: StatementPresence[] = [];
   const removed: StatementPresence[] = [];
   const missingQuestionnaires: string[] = [];
+  const versionChanges: VersionChange[] = [];
   const warnings: string[] = [];
 
   const currentById = new Map(current.questionnaires.map((q) => [q.id, q]));
@@ -44,60 +70,76 @@ export function compare(baseline: ComparedReport, current: ComparedReport): Comp
       missingQuestionnaires.push(was.id);
       continue;
     }
-    if (
-      was.version === now.version &&
-      was.digest !== now.digest &&
-      was.digest !== '' &&
-      now.digest !== ''
-    ) {
+    const sameVersion = compareVersions(was.version, now.version) === 0;
+    if (sameVersion && was.digest !== now.digest && was.digest !== '' && now.digest !== '') {
       warnings.push(
         `questionnaire ${now.id}@${now.version} has changed since the baseline (another digest under the same version)`,
       );
     }
+    const record = sameVersion ? undefined : meaningsOf(was.id);
+    const removedBefore = removed.length;
+    const addedBefore = added.length;
+    // the statements compared, by section and id: each means the same on both sides
+    const compared = new Set<string>();
     const nowSections = new Map(now.sections.map((s) => [s.id, s]));
-    const wasSectionIds = new Set(was.sections.map((s) => s.id));
     for (const wasSection of was.sections) {
       const nowSection = nowSections.get(wasSection.id);
       const nowStatements = new Map((nowSection?.statements ?? []).map((s) => [s.id, s]));
       for (const wasStatement of wasSection.statements) {
         const ref = { questionnaire: was.id, section: wasSection.id, statement: wasStatement.id };
         const nowStatement = nowStatements.get(wasStatement.id);
-        if (nowStatement === undefined) {
+        const key = { section: wasSection.id, statement: wasStatement.id };
+        if (
+          nowStatement === undefined ||
+          (!sameVersion && !sameMeaning(record, key, was.version, now.version))
+        ) {
           // only a newer version may drop a statement: under the same version, a satisfied
           // statement that is gone is a regression, so CI cannot pass by deleting checks
-          if (was.version === now.version && wasStatement.satisfied) {
+          if (sameVersion && wasStatement.satisfied) {
             regressions.push({ ...ref, was: true, now: false });
           } else {
             removed.push(ref);
           }
-        } else if (wasStatement.satisfied && !nowStatement.satisfied) {
+          continue;
+        }
+        compared.add(`${wasSection.id}\u0000${wasStatement.id}`);
+        if (wasStatement.satisfied && !nowStatement.satisfied) {
           regressions.push({ ...ref, was: true, now: false });
         } else if (!wasStatement.satisfied && nowStatement.satisfied) {
           improvements.push({ ...ref, was: false, now: true });
         }
       }
-      if (nowSection !== undefined) {
-        const wasStatementIds = new Set(wasSection.statements.map((s) => s.id));
-        for (const s of nowSection.statements) {
-          if (!wasStatementIds.has(s.id)) {
-            added.push({ questionnaire: now.id, section: nowSection.id, statement: s.id });
-          }
+    }
+    const wasSections = new Map(was.sections.map((s) => [s.id, s]));
+    for (const nowSection of now.sections) {
+      // a question that no longer passes is a regression only when a statement compared with
+      // the baseline is not true now: one that fails only because of a new statement is not
+      let failsOnCompared = false;
+      for (const s of nowSection.statements) {
+        if (compared.has(`${nowSection.id}\u0000${s.id}`)) {
+          if (!s.satisfied) failsOnCompared = true;
+        } else {
+          added.push({ questionnaire: now.id, section: nowSection.id, statement: s.id });
         }
-        if (wasSection.passed && !nowSection.passed) {
-          sectionRegressions.push({
-            questionnaire: was.id,
-            section: wasSection.id,
-            was: true,
-            now: false,
-          });
-        }
+      }
+      const wasSection = wasSections.get(nowSection.id);
+      if (wasSection?.passed === true && !nowSection.passed && failsOnCompared) {
+        sectionRegressions.push({
+          questionnaire: was.id,
+          section: wasSection.id,
+          was: true,
+          now: false,
+        });
       }
     }
-    for (const nowSection of now.sections) {
-      if (wasSectionIds.has(nowSection.id)) continue;
-      for (const s of nowSection.statements) {
-        added.push({ questionnaire: now.id, section: nowSection.id, statement: s.id });
-      }
+    if (!sameVersion) {
+      versionChanges.push({
+        questionnaire: was.id,
+        from: was.version,
+        to: now.version,
+        removed: removed.length - removedBefore,
+        added: added.length - addedBefore,
+      });
     }
   }
   for (const now of current.questionnaires) {
@@ -118,9 +160,22 @@ export function compare(baseline: ComparedReport, current: ComparedReport): Comp
       added,
       removed,
       missingQuestionnaires,
+      ...(versionChanges.length === 0 ? {} : { versionChanges }),
     },
     warnings,
   };
+}
+
+/**
+ * Whether a version change asks for a new baseline: a newer version that is another major, or
+ * that removed or re-meant statements, leaves statements of the baseline that nothing compares
+ * any more. The verdict says so, and names `trustcheck upgrade`.
+ */
+export function renewsBaseline(change: VersionChange): boolean {
+  return (
+    compareVersions(change.to, change.from) > 0 &&
+    (majorOf(change.to) !== majorOf(change.from) || change.removed > 0)
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Issue, Path } from './issues.js';
 import type { Meanings, MeaningsVersion, StatementKey } from './meanings-record.js';
 import type { Questionnaire } from './model.js';
-import { compareVersions, majorOf } from './semver.js';
+import { chooseVersion, compareVersions, majorOf } from './semver.js';
 
 export type { Meanings, MeaningsVersion, StatementKey } from './meanings-record.js';
 
@@ -136,11 +136,28 @@ export function meaningMap(
 }
 
 /**
+ * The versions of a record after `low`, up to and including `high`, that changed a meaning (or
+ * the first one: what came before it is not known), for `chooseVersion`'s rule. Without a record,
+ * none: every version of a major means the same.
+ */
+export function meaningChangesIn(
+  record: Meanings | undefined,
+): (low: string, high: string) => string[] {
+  return (low, high) =>
+    record === undefined
+      ? []
+      : between(record, low, high)
+          .filter((v) => v.change === 'meaning' || v.change === 'first')
+          .map((v) => v.version);
+}
+
+/**
  * The version an answer file pinned to `pin` is read against: the pin itself when it is
  * shipped; otherwise the newest shipped version of the same major that the record shows means
  * the same (no version between the pin and it removed, re-meant, moved or renamed a statement).
  * An unshipped 1.0.x of a questionnaire whose 1.1.0 re-meant statements falls back to 1.0.0,
- * never to 1.1.0. Without a record, the newest shipped version of the same major.
+ * never to 1.1.0. Without a record, the newest shipped version of the same major. The choice is
+ * `chooseVersion`'s, the one rule; this names its outcome for the messages below.
  */
 export type Fallback =
   | { kind: 'exact'; version: string }
@@ -159,28 +176,21 @@ export function fallbackVersion(
   shipped: readonly string[],
   pin: string,
 ): Fallback {
+  const choice = chooseVersion(pin, shipped, {
+    fallback: 'same-major',
+    meaningChanges: meaningChangesIn(record),
+  });
   const newestFirst = [...shipped].sort((a, b) => compareVersions(b, a));
-  const exact = newestFirst.find((v) => compareVersions(v, pin) === 0);
-  if (exact !== undefined) return { kind: 'exact', version: exact };
-  const sameMajor = newestFirst.filter((v) => majorOf(v) === majorOf(pin));
-  if (sameMajor.length === 0) return { kind: 'no-major', pin, shipped: newestFirst };
-  const changedIn = new Set<string>();
-  for (const version of sameMajor) {
-    const [low, high] = compareVersions(version, pin) < 0 ? [version, pin] : [pin, version];
-    // a version that changed meanings, or the first one (what came before it is not known)
-    const breaks =
-      record === undefined
-        ? []
-        : between(record, low, high).filter((v) => v.change === 'meaning' || v.change === 'first');
-    if (breaks.length === 0) return { kind: 'fallback', version, pin };
-    for (const v of breaks) changedIn.add(v.version);
+  switch (choice.kind) {
+    case 'same':
+      return { kind: 'exact', version: choice.version };
+    case 'fallback':
+      return { kind: 'fallback', version: choice.version, pin };
+    case 'none':
+      return { kind: 'no-major', pin, shipped: newestFirst };
+    case 'meaning-changed':
+      return { kind: 'meaning-changed', pin, shipped: newestFirst, changedIn: choice.changedIn };
   }
-  return {
-    kind: 'meaning-changed',
-    pin,
-    shipped: newestFirst,
-    changedIn: [...changedIn].sort(compareVersions),
-  };
 }
 
 /** What to tell the user about a fallback, in English: a warning, an error, or nothing. */
@@ -193,7 +203,7 @@ export function fallbackMessage(id: string, result: Fallback): string | undefine
     case 'no-major':
       return `these answers were given against ${id} ${result.pin}, but no version ${majorOf(result.pin)}.x is shipped (shipped: ${result.shipped.join(', ')}); answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${result.pin}`;
     case 'meaning-changed':
-      return `these answers were given against ${id} ${result.pin}, which is not shipped, and no shipped version gives its statements the same meanings (shipped: ${result.shipped.join(', ')}; meanings changed in ${result.changedIn.join(', ')}); move the file to a shipped version with \`trustcheck upgrade\`, or use a trustcheck release that ships ${id}@${result.pin}`;
+      return `these answers were given against ${id} ${result.pin}, which is not shipped, and no shipped version gives its statements the same meanings (shipped: ${result.shipped.join(', ')}; meanings changed in ${result.changedIn.join(', ')}); what they meant is not known, so answer the questionnaire again with \`trustcheck init -q ${id}\`, or use a trustcheck release that ships ${id}@${result.pin}`;
   }
 }
 

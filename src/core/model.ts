@@ -276,6 +276,25 @@ export const SectionChangeSchema = z
 
 export const StatementPresenceSchema = z.object(StatementRef).strict();
 
+export const VersionChangeSchema = z
+  .object({
+    questionnaire: Id,
+    from: z.string().meta({ description: 'its version in the baseline' }),
+    to: z.string().meta({ description: 'its version in this report' }),
+    removed: z.number().int().min(0).meta({
+      description:
+        'how many of its statements in `removed`: gone, re-meant, moved to another question or given a new id',
+    }),
+    added: z.number().int().min(0).meta({
+      description: 'how many of its statements in `added`: new, re-meant, moved or renamed',
+    }),
+  })
+  .strict()
+  .meta({
+    description:
+      'a questionnaire whose version differs between the baseline and this report; only statements with the same section, id and meaning in both are compared',
+  });
+
 export const ComparisonSchema = z
   .object({
     baseline: z.object({ subject: z.string(), date: IsoDate }).strict(),
@@ -287,6 +306,10 @@ export const ComparisonSchema = z
     missingQuestionnaires: z.array(Id).meta({
       description:
         'questionnaires in the baseline but not in this audit; each counts as a regression',
+    }),
+    versionChanges: z.array(VersionChangeSchema).optional().meta({
+      description:
+        'the questionnaires whose version changed since the baseline; absent when none did (and in reports written before it existed)',
     }),
   })
   .strict();
@@ -359,6 +382,7 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type StatementChange = z.infer<typeof StatementChangeSchema>;
 export type SectionChange = z.infer<typeof SectionChangeSchema>;
 export type StatementPresence = z.infer<typeof StatementPresenceSchema>;
+export type VersionChange = z.infer<typeof VersionChangeSchema>;
 /** What a portfolio reads of a report: a whole report, or only these parts of one. */
 export type ReportForSummary = z.infer<typeof ReportForSummarySchema>;
 

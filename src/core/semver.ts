@@ -84,24 +84,37 @@ export function majorOf(version: string): number {
 export type VersionChoice =
   /** The version asked for (or the newest, when none is asked for). */
   | { kind: 'same'; version: string }
-  /** Not available: the newest of the same major, which the caller warns about. */
+  /** Not available: a version of the same major that means the same, which the caller warns about. */
   | { kind: 'fallback'; version: string }
-  /** Neither that version nor its major is available. */
-  | { kind: 'none' };
+  /** Neither that version nor its major is available (or the rule allows no other version). */
+  | { kind: 'none' }
+  /**
+   * Not available, and every available version of its major changed the meaning of a statement
+   * since (or before) it: `changedIn` names the versions that did, oldest first.
+   */
+  | { kind: 'meaning-changed'; changedIn: string[] };
 
 export interface VersionRule {
   /**
-   * Whether a version that is not available may be answered by the newest of the same major
+   * Whether a version that is not available may be answered by another of the same major
    * (answers pinned in an answer file), or only by itself (`id@version` on the command line).
    */
   fallback: 'same-major' | 'none';
+  /**
+   * The versions after `low`, up to and including `high`, that changed what a statement means
+   * (removed, re-meant, moved or renamed one), as the questionnaire's meanings record says. A
+   * fallback goes only to a version with none of them between it and the version asked for.
+   * Without it, every version of a major means the same (what the version rule promises).
+   */
+  meaningChanges?: ((low: string, high: string) => readonly string[]) | undefined;
 }
 
 /**
  * The one rule for which version of a questionnaire a request gets, among `available`: none
- * asked for, the newest; else the same version (build metadata aside); else, where
- * the rule allows it, the newest of the same major. Never another version silently: the kind
- * says which it is.
+ * asked for, the newest; else the same version (build metadata aside); else, where the rule
+ * allows it, the newest of the same major that means the same as the version asked for (an
+ * unshipped 1.0.x of a questionnaire whose 1.1.0 re-meant a statement gets 1.0.0, never 1.1.0).
+ * Never another version silently: the kind says which it is.
  */
 export function chooseVersion(
   requested: string | undefined,
@@ -117,6 +130,15 @@ export function chooseVersion(
   if (same !== undefined) return { kind: 'same', version: same };
   if (rule.fallback === 'none') return { kind: 'none' };
   const major = majorOf(requested);
-  const newest = newestFirst.find((v) => majorOf(v) === major);
-  return newest === undefined ? { kind: 'none' } : { kind: 'fallback', version: newest };
+  const sameMajor = newestFirst.filter((v) => majorOf(v) === major);
+  if (sameMajor.length === 0) return { kind: 'none' };
+  const changedIn = new Set<string>();
+  for (const version of sameMajor) {
+    const [low, high] =
+      compareVersions(version, requested) < 0 ? [version, requested] : [requested, version];
+    const changes = rule.meaningChanges?.(low, high) ?? [];
+    if (changes.length === 0) return { kind: 'fallback', version };
+    for (const v of changes) changedIn.add(v);
+  }
+  return { kind: 'meaning-changed', changedIn: [...changedIn].sort(compareVersions) };
 }

@@ -3,7 +3,7 @@
 // same subject. It is written in one language, the latest report's, and takes every text (question
 // titles, statements) from that report, or from the latest report that has it in that language:
 // never a mix of languages when the reports hold one.
-import { compare, type ComparedReport } from './compare.js';
+import { compare, type ComparedReport, type MeaningsOf } from './compare.js';
 import { SUMMARY_FORMAT } from './formats.js';
 import type { Report, ReportForSummary } from './model.js';
 import type { CommonFailure, PortfolioChange, Summary, SummaryRow } from './summary-model.js';
@@ -131,6 +131,9 @@ export class Portfolio {
   private readonly outlines: Outline[] = [];
   /** Each distinct shape once, by its ids (with the words of its latest reports). */
   private readonly shapes = new Map<string, Shape>();
+
+  /** `meaningsOf`: the questionnaires' meanings records, for reports of different versions. */
+  constructor(private readonly meaningsOf?: MeaningsOf) {}
 
   get size(): number {
     return this.outlines.length;
@@ -268,7 +271,11 @@ export class Portfolio {
         failures.set(key, entry);
       }
       for (let i = 1; i < history.length; i++) {
-        const { comparison } = compare(expand(history[i - 1]!), expand(history[i]!));
+        const { comparison } = compare(
+          expand(history[i - 1]!),
+          expand(history[i]!),
+          this.meaningsOf,
+        );
         const between = { subject, from: history[i - 1]!.date, to: history[i]!.date };
         for (const r of comparison.regressions) {
           const key = `${r.questionnaire}.${r.section}.${r.statement}`;
@@ -305,8 +312,8 @@ export class Portfolio {
   }
 }
 
-export function summarize(reports: readonly Report[], top = 10): Summary {
-  const portfolio = new Portfolio();
+export function summarize(reports: readonly Report[], top = 10, meaningsOf?: MeaningsOf): Summary {
+  const portfolio = new Portfolio(meaningsOf);
   for (const r of reports) portfolio.add(r);
   return portfolio.summary(top);
 }

@@ -58,6 +58,18 @@ const oneLine = (s: string): string =>
   // eslint-disable-next-line no-control-regex
   s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
 
+/** The comment a template writes above a statement or a question: its words on one line. */
+export const commentText = (text: string): string => oneLine(text);
+
+/** The comment a template writes after an unanswered statement: the answers it takes. */
+export function answerHint(
+  statement: { allowNotApplicable?: boolean | undefined },
+  language: string,
+): string {
+  const t = pick<(typeof TEXTS)[keyof typeof TEXTS]>(TEXTS, language);
+  return statement.allowNotApplicable === true ? t.na : t.yn;
+}
+
 export function renderTemplate(
   questionnaires: readonly Questionnaire[],
   options: TemplateOptions,
@@ -91,9 +103,7 @@ export function renderTemplate(
       lines.push(`      ${section.id}:`);
       for (const statement of section.statements) {
         lines.push(`        # ${text(statement.text)}`);
-        lines.push(
-          `        ${statement.id}: ~ # ${statement.allowNotApplicable === true ? t.na : t.yn}`,
-        );
+        lines.push(`        ${statement.id}: ~ # ${answerHint(statement, options.language)}`);
       }
     });
   }

@@ -9,6 +9,9 @@ export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A command in a sentence, as a terminal or Markdown shows it. */
+const backticks = (command: string): string => `\`${command}\``;
+
 export const LABELS = {
   en: {
     title: 'Trustability audit',
@@ -45,6 +48,16 @@ export const LABELS = {
     improvements: 'Improvements',
     added: 'Statements added',
     removed: 'Statements removed',
+    versionChanged: (title: string, from: string, to: string, removed: number, added: number) =>
+      `${title} changed from ${from} to ${to}: ${count(removed, 'statement', 'statements')} removed, ${added} added`,
+    versionCompared:
+      'Only statements that kept their question, id and meaning are compared with the baseline; the removed and added ones are listed with the changes, never as regressions or improvements.',
+    renewBaseline: (title: string, to: string, code: (command: string) => string = backticks) =>
+      `Renew the baseline: make this report the new baseline, so that every statement of ${title} ${to} is compared next time (answer files move to ${to} with ${code('trustcheck upgrade FILE')}).`,
+    removedIn: (title: string, from: string, to: string) =>
+      `${title}: in ${from}, not in ${to} (removed, re-meant or moved)`,
+    addedIn: (title: string, from: string, to: string) =>
+      `${title}: new in ${to} since ${from} (not compared with the baseline)`,
     junitKnown: (text: string, date: string) => `known since ${date}: ${text}`,
     junitNew: (text: string, date: string) => `new since ${date}, not true: ${text}`,
     goneNow: (what: string) => `regression: ${what} was true in the baseline and is gone now`,
@@ -156,6 +169,16 @@ export const LABELS = {
     improvements: 'Verbeteringen',
     added: 'Uitspraken toegevoegd',
     removed: 'Uitspraken verwijderd',
+    versionChanged: (title: string, from: string, to: string, removed: number, added: number) =>
+      `${title} is veranderd van ${from} naar ${to}: ${count(removed, 'uitspraak', 'uitspraken')} verwijderd, ${added} toegevoegd`,
+    versionCompared:
+      'Alleen uitspraken met dezelfde vraag, id en betekenis worden met de basislijn vergeleken; de verwijderde en toegevoegde staan bij de veranderingen, nooit als achteruitgang of verbetering.',
+    renewBaseline: (title: string, to: string, code: (command: string) => string = backticks) =>
+      `Vernieuw de basislijn: maak dit rapport de nieuwe basislijn, zodat de volgende keer elke uitspraak van ${title} ${to} wordt vergeleken (antwoordbestanden zet je over naar ${to} met ${code('trustcheck upgrade BESTAND')}).`,
+    removedIn: (title: string, from: string, to: string) =>
+      `${title}: in ${from}, niet in ${to} (verwijderd, van betekenis veranderd of verplaatst)`,
+    addedIn: (title: string, from: string, to: string) =>
+      `${title}: nieuw in ${to} sinds ${from} (niet vergeleken met de basislijn)`,
     junitKnown: (text: string, date: string) => `bekend sinds ${date}: ${text}`,
     junitNew: (text: string, date: string) => `nieuw sinds ${date}, niet waar: ${text}`,
     goneNow: (what: string) => `achteruitgang: ${what} was waar in de basislijn en ontbreekt nu`,

@@ -20,3 +20,5 @@ export const report: ValidateFunction;
 export const config: ValidateFunction;
 /** The parts of a report that `summary` reads (src/core/model.ts ReportForSummarySchema). */
 export const reportForSummary: ValidateFunction;
+/** A built-in's meanings record (src/core/meanings-record.ts MeaningsSchema). */
+export const meanings: ValidateFunction;

@@ -63,6 +63,8 @@ export interface InterviewPlan {
   askReportPath?: { format: ReportFormat } | undefined;
   /** Why a report path cannot be written, in the audit's language, if it cannot (asked again then). */
   reportPathProblem?: ((path: string, language: Language) => string | undefined) | undefined;
+  /** What follows the interview: a report (an audit, the default), or nothing (`trustcheck upgrade`). */
+  ending?: 'report' | 'saved' | undefined;
 }
 
 export type InterviewOutcome =
@@ -194,7 +196,7 @@ export async function interview(
       );
     }
     await askAll(session);
-    await review(session);
+    await review(session, plan.ending === 'saved' ? t.reviewDoneSaved : t.reviewDone);
     const reportPath =
       plan.askReportPath === undefined
         ? undefined
@@ -221,6 +223,35 @@ export async function interview(
       status: 'interrupted',
       message: t.interrupted(given, changed, file, resumeCommand(file, plan.questionnaires)),
     };
+  }
+}
+
+/**
+ * Whether to answer the `count` new statements of an answers file now (`trustcheck upgrade` on a
+ * terminal), in the file's language; "interrupted" on Ctrl-C or a signal.
+ */
+export async function offerToAnswer(
+  term: Terminal,
+  prompts: Prompts,
+  count: number,
+  file: string,
+  language: Language,
+): Promise<boolean | 'interrupted'> {
+  const t = textsFor(language);
+  try {
+    return await prompts.select<boolean>({
+      message: promptText(t.offer(count, safeLine(file)), widthOf(term)),
+      choices: [
+        { name: t.offerNow, value: true },
+        { name: t.offerLater, value: false },
+      ],
+      default: true,
+      loop: false,
+      theme: themeFor(t, term.color),
+    });
+  } catch (error) {
+    if (isInterrupt(error)) return 'interrupted';
+    throw error;
   }
 }
 
@@ -582,14 +613,14 @@ function sectionAnswers(answers: AnswersFile, q: Questionnaire, section: Section
  * The review screen: every question with its verdict; choosing one lists its statements with
  * their answers, and choosing a statement asks it again. "Done" ends the review.
  */
-async function review(session: Session): Promise<void> {
+async function review(session: Session, done: string): Promise<void> {
   const { term, t, answers, steps } = session;
   const width = widthOf(term);
   const sections = [...new Map(steps.map((s) => [s.section, s])).values()];
   // the longest a choice may be: one line, after the cursor
   const fit = (s: string) => shortenWords(s, Math.max(20, width - 4));
   for (;;) {
-    const choices: PromptChoice<Step | 'done'>[] = [{ name: t.reviewDone, value: 'done' }];
+    const choices: PromptChoice<Step | 'done'>[] = [{ name: done, value: 'done' }];
     for (const step of sections) {
       const text = textOf(step.questionnaire, session.language);
       const result = scoreSection(

@@ -40,6 +40,11 @@ export const TEXTS = {
       `Resuming ${subject}: ${answered} of ${total} answered`,
     review: 'Review: every question and its verdict. Choose one to change an answer.',
     reviewDone: 'Done: write the report',
+    reviewDoneSaved: 'Done: every answer is saved',
+    offer: (n: number, file: string) =>
+      `Answer the ${n === 1 ? 'new statement' : `${n} new statements`} of ${file} now?`,
+    offerNow: 'Yes, now',
+    offerLater: 'No, later',
     reviewStatement: 'Which statement do you want to answer again?',
     verdictYes: 'yes',
     verdictNo: 'no',
@@ -100,6 +105,11 @@ export const TEXTS = {
       `Verder met ${subject}: ${answered} van ${total} beantwoord`,
     review: 'Overzicht: elke vraag met haar oordeel. Kies er een om een antwoord te wijzigen.',
     reviewDone: 'Klaar: schrijf het rapport',
+    reviewDoneSaved: 'Klaar: alle antwoorden zijn opgeslagen',
+    offer: (n: number, file: string) =>
+      `${n === 1 ? 'De nieuwe uitspraak' : `De ${n} nieuwe uitspraken`} van ${file} nu beantwoorden?`,
+    offerNow: 'Ja, nu',
+    offerLater: 'Nee, later',
     reviewStatement: 'Welke uitspraak wil je opnieuw beantwoorden?',
     verdictYes: 'ja',
     verdictNo: 'nee',

@@ -18,13 +18,21 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchAsLighthouse } from '../support/browser.js';
-import { fillTemplate, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
+import {
+  fillTemplate,
+  fixtures,
+  read,
+  run,
+  setAnswer,
+  tempDir,
+  write,
+} from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 
 const BROWSER_TIMEOUT = TIMEOUT.browser;
 const hostile = 'Evil <script>alert(1)</script> "q" & </style> <img src=x onerror=alert(2)>';
 const subject = `Acme ${hostile}`;
-const pages = ['en.html', 'nl.html', 'portfolio.html'] as const;
+const pages = ['en.html', 'nl.html', 'portfolio.html', 'versions.html'] as const;
 const schemes = ['light', 'dark'] as const;
 const widths = [1280, 375] as const;
 
@@ -85,6 +93,18 @@ beforeAll(async () => {
   audit(['-a', 'globex.yaml', '-o', 'globex.json'], '2026-11-02');
   audit(['-a', 'a.yaml', '--baseline', 'base.json', '-o', 'en.html', '-o', 'en.json']);
   audit(['-a', 'a.yaml', '--baseline', 'base.json', '--lang', 'nl', '-o', 'nl.html']);
+  // a 1.0.0 baseline of Acme against a 2.0.0 audit (one new statement not true): the banner
+  // says the version changed
+  write(join(dir, 'old.yaml'), read(join(fixtures, 'answers', 'valid', 'acme-1.0.0.yaml')));
+  audit(['-a', 'old.yaml', '-o', 'old.json'], '2026-05-04');
+  const upgraded = run(['upgrade', 'old.yaml', '--no-interactive'], { cwd: dir });
+  expect(upgraded.code, upgraded.stderr).toBe(0);
+  let moved = read(join(dir, 'old.yaml'));
+  for (const statement of ['customers-cannot-make-mistakes', 'interest-over-turnover']) {
+    moved = setAnswer(moved, statement, 'yes');
+  }
+  write(join(dir, 'old.yaml'), setAnswer(moved, 'promises-kept', 'no'));
+  audit(['-a', 'old.yaml', '--baseline', 'old.json', '--subject', subject, '-o', 'versions.html']);
   const summary = run(
     ['summary', 'base.json', 'en.json', 'globex.json', '-f', 'html', '-o', 'portfolio.html'],
     { cwd: dir },

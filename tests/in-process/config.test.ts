@@ -32,6 +32,7 @@ describe('what a config may hold, from the declarations', () => {
       'diff',
       'summary',
       'verify',
+      'upgrade',
       'questionnaires list',
       'questionnaires show',
       'questionnaires new',

@@ -11,6 +11,7 @@ import {
   type InitOptions,
   type ShowOptions,
   type SummaryOptions,
+  type UpgradeOptions,
   type VerifyOptions,
 } from '../../src/cli/declarations.js';
 import { globalFlags } from '../../src/cli/global-options.js';
@@ -44,6 +45,10 @@ describe('the options a command receives', () => {
     expectTypeOf<VerifyOptions['answers']>().toEqualTypeOf<string[] | undefined>();
     expectTypeOf<VerifyOptions['questionnaire']>().toEqualTypeOf<string[] | undefined>();
     expectTypeOf<VerifyOptions['lang']>().toEqualTypeOf<Language | undefined>();
+    // --no-interactive: true unless given
+    expectTypeOf<UpgradeOptions['interactive']>().toEqualTypeOf<boolean>();
+    expectTypeOf<UpgradeOptions['dryRun']>().toEqualTypeOf<true | undefined>();
+    expectTypeOf<UpgradeOptions['lang']>().toEqualTypeOf<Language | undefined>();
   });
 
   it('are what commander parses', () => {

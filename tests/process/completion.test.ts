@@ -45,7 +45,17 @@ const files = ['acme.yaml', 'baseline.json', 'check.yml', 'notes.txt', 'reports'
 const cases: [string, string[]][] = [
   [
     'trustcheck ',
-    ['audit', 'completion', 'diff', 'init', 'questionnaires', 'schema', 'summary', 'verify'],
+    [
+      'audit',
+      'completion',
+      'diff',
+      'init',
+      'questionnaires',
+      'schema',
+      'summary',
+      'upgrade',
+      'verify',
+    ],
   ],
   ['trustcheck schema ', ['answers', 'config', 'questionnaire', 'report', 'summary']],
   ['trustcheck completion ', ['bash', 'fish', 'zsh']],
@@ -68,6 +78,8 @@ const cases: [string, string[]][] = [
   ['trustcheck verify report.json -f ', ['json', 'text']],
   ['trustcheck verify report.json --lang ', ['en', 'nl']],
   ['trustcheck init ', files],
+  ['trustcheck upgrade ', files],
+  ['trustcheck upgrade acme.yaml --lang ', ['en', 'nl']],
   ['trustcheck audit --out-dir ', ['reports']],
   ['trustcheck --config ', files],
   ['trustcheck summary --config ', files],

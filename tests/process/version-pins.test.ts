@@ -59,12 +59,12 @@ describe('the version an answer file pins', () => {
     }
   });
 
-  it('that is not shipped falls back to the newest of its major, and says so', () => {
+  it('that is not shipped falls back to the newest of its major that means the same, and says so', () => {
     answersPinnedTo('1.0.7+build');
     const { code, stderr, report } = audited();
     expect(code).toBe(0);
     expect(stderr).toContain(
-      'trustability 1.0.7+build is not shipped; using 1.1.1, the newest version of the same major',
+      'trustability 1.0.7+build is not shipped; using 1.1.1, which gives every statement the same meaning',
     );
     expect(report.questionnaires[0]!.version).toBe('1.1.1');
     // --strict refuses the fallback

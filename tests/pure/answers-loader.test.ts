@@ -247,7 +247,7 @@ describe('answer files', () => {
     }
   });
 
-  it('falls back to the newest version of the same major, with a warning', () => {
+  it('falls back to the newest version of the same major that means the same, with a warning', () => {
     const file = join(dir, 'valid', 'all-yes.yaml');
     const loaded = loadFile<AnswerFile>(file, 'answers');
     if (!loaded.ok) throw new Error('fixture');
@@ -255,7 +255,39 @@ describe('answer files', () => {
     const audit = runAudit({ file, answers: loaded.value, ...options });
     expect(audit.ok).toBe(true);
     expect(audit.warnings.map((w) => w.message)).toEqual([
-      'trustability 1.0.7 is not shipped; using 1.1.1, the newest version of the same major',
+      'trustability 1.0.7 is not shipped; using 1.1.1, which gives every statement the same meaning',
+    ]);
+  });
+
+  it('falls back to transparantie-apk 1.0.0 for an unshipped 1.0.x: 1.1.0 re-meant statements', () => {
+    const file = join(dir, 'valid', 'acme-1.0.0.yaml');
+    const loaded = loadFile<AnswerFile>(file, 'answers');
+    if (!loaded.ok) throw new Error('fixture');
+    loaded.value.value.questionnaires['transparantie-apk']!.version = '1.0.1';
+    const audit = runAudit({ file, answers: loaded.value, ...options });
+    expect(audit.ok).toBe(true);
+    if (!audit.ok) return;
+    expect(audit.value.questionnaires.map((q) => [q.id, q.version])).toContainEqual([
+      'transparantie-apk',
+      '1.0.0',
+    ]);
+    expect(audit.warnings.map((w) => w.message)).toEqual([
+      'transparantie-apk 1.0.1 is not shipped; using 1.0.0, which gives every statement the same meaning',
+    ]);
+    // warnings are errors under --strict: no fallback at all
+    expect(runAudit({ file, answers: loaded.value, ...options, strict: true }).ok).toBe(false);
+  });
+
+  it('refuses a pin whose major has no shipped version, naming the versions', () => {
+    const file = join(dir, 'valid', 'acme-1.0.0.yaml');
+    const loaded = loadFile<AnswerFile>(file, 'answers');
+    if (!loaded.ok) throw new Error('fixture');
+    loaded.value.value.questionnaires['transparantie-apk']!.version = '3.1.0';
+    const audit = runAudit({ file, answers: loaded.value, ...options });
+    expect(audit.ok).toBe(false);
+    if (audit.ok) return;
+    expect(audit.issues.map((i) => i.message)).toEqual([
+      'these answers were given against transparantie-apk 3.1.0, but no version 3.x is shipped (shipped: 2.0.0, 1.1.0, 1.0.0); answer the questionnaire again with `trustcheck init -q transparantie-apk`, or use a trustcheck release that ships transparantie-apk@3.1.0',
     ]);
   });
 });

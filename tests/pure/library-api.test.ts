@@ -9,6 +9,11 @@ import { audit, root } from '../support/report-fixtures.js';
 
 const report: Report = audit({ 'renewal-warning': 'no' });
 const questionnaire = library.loadQuestionnaire('trustability@1.0.0');
+/** The same report, as if made against a later version: compare asks for the meanings record. */
+const newer: Report = {
+  ...report,
+  questionnaires: report.questionnaires.map((q) => ({ ...q, version: '1.1.1' })),
+};
 const answersFile = join(root, 'tests', 'fixtures', 'answers', 'valid', 'one-no.yaml');
 
 /** What a call throws: its class and message; a call that returns is a failure of the test. */
@@ -155,6 +160,22 @@ const wrong: [string, () => unknown, string][] = [
     `compare: the current report (second argument) is not ${REPORT}: at questionnaires[0]: missing "id" (a kebab-case id: lower-case letters, digits and single hyphens); at questionnaires[0]: missing "version"; at questionnaires[0]: missing "digest" (sha256 of the questionnaire file's bytes); and 3 more`,
   ],
   [
+    'compare',
+    () => library.compare(report, report, {} as never),
+    'compare: the meanings records (third argument) must be a function from a questionnaire id to its meanings record (or undefined), found an object',
+  ],
+  [
+    'compare',
+    () => library.compare(report, newer, () => ({ format: 'trustcheck-meanings/1' }) as never),
+    'compare: the meanings records\' answer for "trustability" (third argument) is not a meanings record (as a questionnaire\'s meanings.yaml holds it, parsed) or undefined: missing "questionnaire" (the id of the questionnaire this record is about); missing "versions" (every shipped version, oldest first)',
+  ],
+  [
+    'renewsBaseline',
+    () =>
+      library.renewsBaseline({ questionnaire: 'trustability', from: '1.0', to: '2.0.0' } as never),
+    'renewsBaseline: the version change (first argument) is not a version change (an entry of a comparison\'s versionChanges: { questionnaire, from, to, removed, added }): at from: expected a version such as 2.0.0, found the text "1.0"',
+  ],
+  [
     'hasRegressions',
     () => library.hasRegressions(library.compare(report, report) as never),
     'hasRegressions: the comparison (first argument) is what compare returns: pass its comparison (compare(baseline, current).comparison)',
@@ -239,8 +260,11 @@ describe('the library with wrong arguments', () => {
     renderJson: [report, {}],
     renderMarkdown: [report, {}],
     renderJunit: [report, {}],
-    compare: [report, report],
+    compare: [newer, report, () => undefined],
     hasRegressions: [library.compare(report, report).comparison],
+    renewsBaseline: [
+      { questionnaire: 'transparantie-apk', from: '1.0.0', to: '2.0.0', removed: 3, added: 3 },
+    ],
     buildReport: [
       [library.score(questionnaire, {})],
       { toolVersion: '1', subject: 'A', date: '2026-11-23', language: 'en', digests: {} },

@@ -303,7 +303,7 @@ describe('fallbackVersion', () => {
       changedIn: ['1.1.0'],
     });
     expect(fallbackMessage('transparantie-apk', result)).toBe(
-      'these answers were given against transparantie-apk 1.0.2, which is not shipped, and no shipped version gives its statements the same meanings (shipped: 1.1.0; meanings changed in 1.1.0); move the file to a shipped version with `trustcheck upgrade`, or use a trustcheck release that ships transparantie-apk@1.0.2',
+      'these answers were given against transparantie-apk 1.0.2, which is not shipped, and no shipped version gives its statements the same meanings (shipped: 1.1.0; meanings changed in 1.1.0); what they meant is not known, so answer the questionnaire again with `trustcheck init -q transparantie-apk`, or use a trustcheck release that ships transparantie-apk@1.0.2',
     );
   });
 

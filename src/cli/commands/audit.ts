@@ -20,9 +20,8 @@ import {
 } from '../report-output.js';
 import { assertNotAnInput, assertSubject, inputProblem, outputProblem } from '../output.js';
 import { inputIndex } from '../../io/identity.js';
-import { acquireLock, currentPidNamespace } from '../../io/lock.js';
+import { lockAnswersFile } from '../session-lock.js';
 import { readStreams } from '../../io/read.js';
-import { hostname } from 'node:os';
 import { withSignals } from '../signals.js';
 import {
   auditFile,
@@ -180,20 +179,7 @@ async function interactiveAudit(
     outputProblem(path, language) ??
     (isInput(path) === undefined ? undefined : inputProblem(path, language));
   // one interactive session at a time holds an answers file
-  const lock = acquireLock(file, {
-    pid: process.pid,
-    host: hostname(),
-    pidNamespace: currentPidNamespace(),
-    isAlive: (pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    },
-  });
-  if (lock.message !== undefined) ctx.warn(lock.message);
+  const lock = lockAnswersFile(ctx, file);
   const outcome = await withSignals(async (signal) =>
     interview(
       ctx,

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { DiffOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadReportFile } from '../../app/load.js';
+import { builtinMeanings } from '../../app/registry.js';
 import { readStreams } from '../../io/read.js';
 import { compare, hasRegressions } from '../../core/compare.js';
 import { renderComparisonMarkdown } from '../../core/render/markdown.js';
@@ -20,7 +21,7 @@ export async function diffCommand(
   await readStreams([baselineFile, currentFile]);
   const baseline = unwrap(loadReportFile(baselineFile)).value;
   const current = unwrap(loadReportFile(currentFile)).value;
-  const result = compare(baseline, current);
+  const result = compare(baseline, current, builtinMeanings);
   const warnings = [...result.warnings];
   if (baseline.subject !== current.subject) {
     warnings.push(
@@ -35,7 +36,7 @@ export async function diffCommand(
   if (options.format === 'json') {
     ctx.stdout.write(prettyJson(c));
   } else {
-    ctx.stdout.write(renderComparisonMarkdown(c, current));
+    ctx.stdout.write(renderComparisonMarkdown(c, current, 1, baseline));
   }
   printLines(ctx, diffLines(c, baseline, current, ctx.color));
   ctx.info(comparisonTally(c, current.language));

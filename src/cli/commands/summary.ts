@@ -8,6 +8,7 @@ import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/words.js';
 import { readInputFile, readStreams } from '../../io/read.js';
 import { loadReportForSummary } from '../../app/load.js';
+import { builtinMeanings } from '../../app/registry.js';
 import { CountedReports, type Copy } from '../../app/report-digest.js';
 import { Portfolio } from '../../core/summary.js';
 import { duplicateReport, portfolioTally, wroteSummary } from '../../core/render/verdict.js';
@@ -27,7 +28,7 @@ export async function summaryCommand(
   // before anything is read: a summary never replaces one of its reports
   assertNotAnInput(files, outputs);
   // one report at a time: each is reduced to what the summary needs, and then let go
-  const portfolio = new Portfolio();
+  const portfolio = new Portfolio(builtinMeanings);
   const counted = new CountedReports();
   const copies: (Copy & { file: string; subject: string; date: string })[] = [];
   for (const file of files) {

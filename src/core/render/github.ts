@@ -1,8 +1,9 @@
-// GitHub Actions workflow commands: one `::error` annotation per unsatisfied statement (with a
-// baseline under the regression policy: per regression, a statement or questionnaire gone since
-// included) on its line of the answers file, and a `::notice` with the verdict, all in the
-// audit's language. GitHub shows at most 10 error annotations per step: the rest are summed up
-// in the tenth and listed in a collapsed group.
+// GitHub Actions workflow commands: first a `::notice` per questionnaire whose version changed
+// since the baseline, then one `::error` annotation per unsatisfied statement (with a baseline
+// under the regression policy: per regression, a statement or questionnaire gone since included)
+// on its line of the answers file, and a `::notice` with the verdict, all in the audit's language.
+// GitHub shows at most 10 error annotations per step: the rest are summed up in the tenth and
+// listed in a collapsed group.
 import type { Report } from '../model.js';
 import { withoutControls } from '../text/controls.js';
 import { shownCiCommands } from '../text/terminal.js';
@@ -15,6 +16,8 @@ import {
   questionnaireTitle,
   sectionTitle,
   statementText,
+  versionChanges,
+  type StatementWords,
 } from './view.js';
 
 const MAX_ERRORS = 10;
@@ -110,7 +113,28 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
   }
   // where the runner finds the answers file; the list below names it as it was typed
   const annotated = source?.annotationFile ?? source?.file;
+  // first, each questionnaire whose version changed: its removed and added statements are no
+  // regressions, and are listed here by their words
   const lines: string[] = [];
+  if (comparison !== null) {
+    for (const v of versionChanges(comparison, report, l, options.baseline)) {
+      const named = (x: StatementWords) =>
+        `- ${x.text ?? `${x.ref.questionnaire}.${x.ref.section}.${x.ref.statement}`}`;
+      const message = [
+        `${v.sentence}. ${l.versionCompared}`,
+        ...(v.renew ? [l.renewBaseline(v.title, v.change.to)] : []),
+        ...(v.removed.length === 0 ? [] : [`${v.removedHeading}:`, ...v.removed.map(named)]),
+        ...(v.added.length === 0 ? [] : [`${v.addedHeading}:`, ...v.added.map(named)]),
+      ].join('\n');
+      lines.push(
+        command('notice', undefined, {
+          line: undefined,
+          title: `trustcheck: ${v.title} ${v.change.from} → ${v.change.to}`,
+          message,
+        }),
+      );
+    }
+  }
   const shown =
     annotations.length > MAX_ERRORS ? annotations.slice(0, MAX_ERRORS - 1) : annotations;
   for (const a of shown) lines.push(command('error', a.file ?? annotated, a));

@@ -52,6 +52,9 @@ time, .date { white-space: nowrap; }
 .is-pass .mark { background: var(--pass); color: var(--on-pass); }
 .is-fail { background: var(--fail-bg); }
 .is-fail .mark { background: var(--fail); color: var(--on-fail); border-radius: 4px; }
+.is-change { background: var(--warn-bg); }
+.is-change .mark { background: var(--warn); color: var(--bg); }
+.outcome code { font: 0.9em ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: 0.75rem; margin-top: 1rem; }
 .tile { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
 .tile b { display: block; font-size: 1.5rem; }

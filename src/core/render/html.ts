@@ -2,7 +2,7 @@
 // per questionnaire (inline SVG), what is not true, the exemptions, what changed since a baseline
 // and an appendix with every answer. No script, no external request, system fonts; prints to
 // A4 or Letter and reads on a phone. Every value is escaped by the `html` template.
-import type { Comparison, Report, ReportQuestionnaire } from '../model.js';
+import type { Comparison, Report, ReportQuestionnaire, StatementPresence } from '../model.js';
 import { hasRegressions } from '../compare.js';
 import { labelsFor, teamWordsFor, type Labels } from '../words.js';
 import { dated, page, time } from './html-page.js';
@@ -18,10 +18,13 @@ import {
   notTrue,
   questionnaireTitle,
   questions,
+  removedText,
   sectionTitle,
   statementText,
   unsatisfiedReason,
+  versionChanges,
   type QuestionView,
+  type VersionChangeView,
 } from './view.js';
 
 /** A pass or fail badge: colour, and a mark and a word. */
@@ -142,10 +145,39 @@ function chart(
   </figure>`;
 }
 
-function banner(report: Report, l: Labels): Html {
+/** A sentence of the words with its command (`trustcheck upgrade FILE`) as code. */
+function withCommand(sentence: (code: (command: string) => string) => string): Html {
+  const [before = '', command = '', after = ''] = sentence(
+    (command) => `\u0000${command}\u0000`,
+  ).split('\u0000');
+  return html`${before}<code>${command}</code>${after}`;
+}
+
+/** Each questionnaire whose version changed since the baseline: said in the banner. */
+function versionNotices(changed: readonly VersionChangeView[], l: Labels): Html[] {
+  // what a version change means for the comparison is said once, under the last
+  return changed.map(
+    (v, i) =>
+      html`<div class="outcome is-change">
+        <span class="mark" aria-hidden="true">↻</span>
+        <div>
+          <strong>${v.sentence}.</strong>${i === changed.length - 1 ? l.versionCompared : ''}${
+            v.renew
+              ? html` ${withCommand((code) =>
+                  l.renewBaseline(v.title.replaceAll('\u0000', ''), v.change.to, code),
+                )}`
+              : ''
+          }
+        </div>
+      </div>`,
+  );
+}
+
+function banner(report: Report, l: Labels, baseline: Report | undefined): Html {
   const t = report.totals;
   const c = report.comparison;
   const outcome = c === null ? undefined : baselineOutcome(c, l);
+  const changed = c === null ? [] : versionChanges(c, report, l, baseline);
   return html`<header class="banner">
     <p class="kicker">${auditedTitle(report, l)}</p>
     <h1>${report.subject}</h1>
@@ -165,6 +197,7 @@ function banner(report: Report, l: Labels): Html {
             <div><strong>${dated(outcome.head)}</strong>${outcome.detail}</div>
           </div>`
     }
+    ${versionNotices(changed, l)}
     <div class="tiles">
       <div class="tile">
         <b>${t.sectionsPassed}/${t.sections}</b><span>${l.tileQuestions}</span>
@@ -185,12 +218,12 @@ function comparisonSection(
   l: Labels,
   baseline: Report | undefined,
 ): Html {
-  const ref = (x: { questionnaire: string; section: string; statement: string }) => {
-    const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
-    return html`<li>
+  const item = (x: StatementPresence, text: string | undefined) =>
+    html`<li>
       ${text ?? ''} <span class="id">${x.questionnaire}.${x.section}.${x.statement}</span>
     </li>`;
-  };
+  const ref = (x: StatementPresence) =>
+    item(x, statementText(report, x.questionnaire, x.section, x.statement, baseline));
   const list = (title: string, items: Html[]) =>
     items.length === 0
       ? ''
@@ -198,6 +231,9 @@ function comparisonSection(
           <ul>
             ${items}
           </ul>`;
+  const changed = versionChanges(c, report, l, baseline);
+  const otherVersion = new Set(changed.map((v) => v.change.questionnaire));
+  const same = (x: StatementPresence) => !otherVersion.has(x.questionnaire);
   return html`<section class="changes">
     <h2>${dated(l.changes(c.baseline.date))}</h2>
     <p>${dated(l.baseline(c.baseline.subject, c.baseline.date))}</p>
@@ -220,8 +256,22 @@ function comparisonSection(
           html`<li>${questionnaireTitle(baseline, id) ?? ''} <span class="id">${id}</span></li>`,
       ),
     )}
-    ${list(l.improvements, c.improvements.map(ref))} ${list(l.added, c.added.map(ref))}
-    ${list(l.removed, c.removed.map(ref))}
+    ${list(l.improvements, c.improvements.map(ref))}
+    ${changed.map(
+      (v) =>
+        html`${list(
+          v.removedHeading,
+          v.removed.map((x) => item(x.ref, x.text)),
+        )}${list(
+          v.addedHeading,
+          v.added.map((x) => item(x.ref, x.text)),
+        )}`,
+    )}
+    ${list(l.added, c.added.filter(same).map(ref))}
+    ${list(
+      l.removed,
+      c.removed.filter(same).map((x) => item(x, removedText(x, baseline))),
+    )}
   </section>`;
 }
 
@@ -430,7 +480,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
     )}
   </section>`;
 
-  const body = html`${banner(report, l)}
+  const body = html`${banner(report, l, options.baseline)}
     ${c !== null && hasRegressions(c) ? comparisonSection(c, report, l, options.baseline) : ''}
     ${teamHtml(report, l)} ${actions} ${charts}
     ${

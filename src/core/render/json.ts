@@ -29,6 +29,18 @@ function orderedComparison(c: Comparison): Comparison {
     added: c.added.map(presence),
     removed: c.removed.map(presence),
     missingQuestionnaires: [...c.missingQuestionnaires],
+    // absent when no version changed: such a report reads as it did before the field existed
+    ...(c.versionChanges === undefined || c.versionChanges.length === 0
+      ? {}
+      : {
+          versionChanges: c.versionChanges.map((x) => ({
+            questionnaire: x.questionnaire,
+            from: x.from,
+            to: x.to,
+            removed: x.removed,
+            added: x.added,
+          })),
+        }),
   };
 }
 

@@ -4,10 +4,17 @@
 // baseline's regression policy only regressions fail. Deterministic: the timestamp is the date.
 import type { Report } from '../model.js';
 import { escapeMarkup } from '../text/controls.js';
-import { labelsFor } from '../words.js';
+import { labelsFor, type Labels } from '../words.js';
 import type { RenderOptions } from './options.js';
 import { teamNotes, whoSaidNo } from './team-view.js';
-import { goneQuestionnaire, goneStatement, unsatisfiedReason } from './view.js';
+import {
+  goneQuestionnaire,
+  goneStatement,
+  unsatisfiedReason,
+  versionChanges,
+  type StatementWords,
+  type VersionChangeView,
+} from './view.js';
 
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -31,6 +38,7 @@ function suite(
   timestamp: string,
   properties: [string, string][],
   cases: Case[],
+  systemOut = '',
 ): string {
   const failures = cases.filter((c) => c.failure !== undefined).length;
   const skipped = cases.filter((c) => c.skipped !== undefined).length;
@@ -56,16 +64,25 @@ function suite(
       out.push(`${open}/>`);
     }
   }
-  out.push('    <system-out/>', '    <system-err/>', '  </testsuite>');
+  out.push(
+    systemOut === '' ? '    <system-out/>' : `    <system-out>${escapeXml(systemOut)}</system-out>`,
+    '    <system-err/>',
+    '  </testsuite>',
+  );
   return out.join('\n');
 }
 
 const key = (q: string, s: string, st: string): string => JSON.stringify([q, s, st]);
 
+/** Text for an XML comment: no `--` in it, and no `-` at its end. */
+const commentText = (text: string): string => text.replace(NOT_XML, '').replace(/-(?=-|$)/g, '- ');
+
 /**
  * With a baseline under --fail-on regression, a failure is what makes CI fail: a regression.
- * What was already not true in the baseline (or is new in a question that did not pass then)
- * is skipped, so that the test report agrees with the exit code.
+ * What was already not true in the baseline, or is new since (a statement added, or re-meant,
+ * by a new version of the questionnaire), is skipped, so that the test report agrees with the
+ * exit code. A questionnaire whose version changed says so in its suite (a property and its
+ * standard output, with the statements removed and added) and in a comment at the top.
  */
 export function renderJunit(report: Report, options: RenderOptions = {}): string {
   const l = labelsFor(report.language);
@@ -84,8 +101,10 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
   const added = new Set(
     (comparison?.added ?? []).map((r) => key(r.questionnaire, r.section, r.statement)),
   );
-  const regressedSections = new Set(
-    (comparison?.sectionRegressions ?? []).map((r) => JSON.stringify([r.questionnaire, r.section])),
+  const changed = new Map(
+    (comparison === null ? [] : versionChanges(comparison, report, l, options.baseline)).map(
+      (v) => [v.change.questionnaire, v],
+    ),
   );
   const seen = new Set<string>();
   const suites = report.questionnaires.map((q, i) => {
@@ -119,8 +138,6 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
             type: regressed.has(id) ? 'regression' : 'unsatisfied',
             body,
           };
-        } else if (added.has(id) && regressedSections.has(JSON.stringify([q.id, s.id]))) {
-          c.failure = { message: st.text, type: 'regression', body };
         } else {
           c.skipped = added.has(id)
             ? l.junitNew(st.text, comparison.baseline.date)
@@ -144,12 +161,24 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
         },
       });
     }
+    const change = changed.get(q.id);
     return suite(
       `${q.id}@${q.version} (${report.subject})`,
       i,
       timestamp,
-      [...common, ['version', q.version], ['digest', q.digest]],
+      [
+        ...common,
+        ['version', q.version],
+        ['digest', q.digest],
+        ...(change === undefined
+          ? []
+          : ([
+              ['baseline-version', change.change.from],
+              ['version-change', change.sentence],
+            ] as [string, string][])),
+      ],
       cases,
+      change === undefined ? '' : versionText(change, l),
     );
   });
   for (const id of comparison?.missingQuestionnaires ?? []) {
@@ -167,5 +196,26 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
       ]),
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
+  const top = [...changed.values()].map((v) => `<!-- ${commentText(v.sentence)} -->\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${top}<testsuites>\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** A version change in words: the sentence, the statements removed and added, what to do. */
+function versionText(v: VersionChangeView, l: Labels): string {
+  const lines = (heading: string, items: StatementWords[]) =>
+    items.length === 0
+      ? []
+      : [
+          `${heading}:`,
+          ...items.map(
+            (x) => `- ${x.text ?? `${x.ref.questionnaire}.${x.ref.section}.${x.ref.statement}`}`,
+          ),
+        ];
+  return [
+    `${v.sentence}.`,
+    l.versionCompared,
+    ...(v.renew ? [l.renewBaseline(v.title, v.change.to)] : []),
+    ...lines(v.removedHeading, v.removed),
+    ...lines(v.addedHeading, v.added),
+  ].join('\n');
 }

@@ -3,9 +3,9 @@
 // not true, the exemptions, and an appendix with every answer. One paragraph is one line, so it
 // reads well pasted into a PR comment or a job summary. User text is escaped; the output passes
 // markdownlint (MD013, line length, aside).
-import type { Comparison, Report } from '../model.js';
+import type { Comparison, Report, StatementPresence } from '../model.js';
 import { hasRegressions } from '../compare.js';
-import { labelsFor, teamWordsFor } from '../words.js';
+import { labelsFor, teamWordsFor, type Labels } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { teamAnswerCells, teamMarkdown } from './markdown-team.js';
@@ -19,10 +19,14 @@ import {
   notTrue,
   questionnaireTitle,
   questions,
+  removedText,
   sectionTitle,
   statementText,
   unsatisfiedReason,
+  versionChanges,
   type StatementView,
+  type StatementWords,
+  type VersionChangeView,
 } from './view.js';
 
 const e = escapeMarkdown;
@@ -42,11 +46,16 @@ export function renderComparisonMarkdown(
   const h = '#'.repeat(heading);
   const out: string[] = [`${h} ${e(l.changes(c.baseline.date))}`, ''];
   out.push(e(l.baseline(c.baseline.subject, c.baseline.date)), '');
-  const ref = (x: { questionnaire: string; section: string; statement: string }) => {
+  const changed = versionChanges(c, report, l, baseline);
+  // said at the top when this is a document of its own; a report says it under its verdict
+  if (heading === 1) out.push(...versionChangeParagraphs(changed, l));
+  const id = (x: StatementPresence) => `\`${x.questionnaire}.${x.section}.${x.statement}\``;
+  const ref = (x: StatementPresence) => {
     const text = statementText(report, x.questionnaire, x.section, x.statement, baseline);
-    const id = `\`${x.questionnaire}.${x.section}.${x.statement}\``;
-    return text === undefined ? id : `${e(text)} (${id})`;
+    return text === undefined ? id(x) : `${e(text)} (${id(x)})`;
   };
+  const words = ({ ref: x, text }: StatementWords) =>
+    text === undefined ? id(x) : `${e(text)} (${id(x)})`;
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
     out.push(`${h}# ${title}`, '', ...items.map((i) => `- ${i}`), '');
@@ -69,9 +78,38 @@ export function renderComparisonMarkdown(
     }),
   );
   list(l.improvements, c.improvements.map(ref));
-  list(l.added, c.added.map(ref));
-  list(l.removed, c.removed.map(ref));
+  // a questionnaire of another version: what it no longer has and what it has new, each its own list
+  for (const v of changed) {
+    list(e(v.removedHeading), v.removed.map(words));
+    list(e(v.addedHeading), v.added.map(words));
+  }
+  const otherVersion = new Set(changed.map((v) => v.change.questionnaire));
+  const same = (x: StatementPresence) => !otherVersion.has(x.questionnaire);
+  list(l.added, c.added.filter(same).map(ref));
+  list(
+    l.removed,
+    c.removed.filter(same).map((x) => words({ ref: x, text: removedText(x, baseline) })),
+  );
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * Each questionnaire whose version changed since the baseline, one paragraph each, and what that
+ * means for the comparison: said near the top of a report and of `trustcheck diff`.
+ */
+function versionChangeParagraphs(changed: readonly VersionChangeView[], l: Labels): string[] {
+  if (changed.length === 0) return [];
+  const out: string[] = [];
+  for (const v of changed) {
+    out.push(`**${e(v.sentence)}.**`, '');
+    if (v.renew)
+      out.push(
+        l.renewBaseline(e(v.title), e(v.change.to), (c) => `\`${c}\``),
+        '',
+      );
+  }
+  out.push(e(l.versionCompared), '');
+  return out;
 }
 
 function where(v: StatementView): string {
@@ -97,6 +135,7 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (c !== null) {
     const outcome = baselineOutcome(c, l);
     out.push(`**${outcome.head}:** ${outcome.detail}`, '');
+    out.push(...versionChangeParagraphs(versionChanges(c, report, l, options.baseline), l));
   }
   out.push(`- ${l.subject}: ${e(report.subject)}`.trimEnd(), `- ${l.date}: ${report.date}`);
   if (report.assessor !== null) out.push(`- ${l.assessor}: ${e(report.assessor)}`.trimEnd());

@@ -9,7 +9,8 @@ import type { FailOn } from '../policy.js';
 import { safeLine } from '../text/terminal.js';
 import type { Styles } from './styles.js';
 import { verdictLine, withConfig } from './verdict.js';
-import { questionnaireTitle, statementText } from './view.js';
+import { labelsFor } from '../words.js';
+import { questionnaireTitle, statementText, versionChanges, type StatementWords } from './view.js';
 
 export interface TerminalLine {
   text: string;
@@ -30,6 +31,8 @@ const WORDS = {
       `questionnaire ${title} is in the baseline but not in ${current}`,
     thisAudit: 'this audit',
     currentReport: 'the current report',
+    removed: 'removed:',
+    added: 'added:',
   },
   nl: {
     yes: 'ja',
@@ -41,6 +44,8 @@ const WORDS = {
       `vragenlijst ${title} staat in de baseline maar niet in ${current}`,
     thisAudit: 'deze audit',
     currentReport: 'het huidige rapport',
+    removed: 'verwijderd:',
+    added: 'toegevoegd:',
   },
 };
 
@@ -122,20 +127,53 @@ function regressionLines(
   ];
 }
 
-/** What `trustcheck diff` says of the regressions of `current` against `baseline`. */
+/**
+ * Each questionnaire whose version changed since the baseline, in words, with the statements it
+ * no longer has and those it has new (never regressions), and whether the baseline must be
+ * renewed: the first lines of an audit against a baseline and of `trustcheck diff`.
+ */
+function versionLines(
+  comparison: Comparison,
+  report: Report,
+  c: Styles,
+  baseline: Report | undefined,
+  /** Whether to say here that the baseline must be renewed (else the verdict line says it). */
+  renew: boolean,
+): TerminalLine[] {
+  const w = pick(WORDS, report.language);
+  const l = labelsFor(report.language);
+  const lines: TerminalLine[] = [];
+  const item = (label: string, x: StatementWords) => ({
+    text: `  ${label} ${x.text === undefined ? `${x.ref.section}.${x.ref.statement}` : `“${words(x.text)}”`}`,
+    hang: 4 + label.length,
+  });
+  for (const v of versionChanges(comparison, report, l, baseline)) {
+    lines.push({ text: c.bold(words(v.sentence)), hang: 2 });
+    for (const x of v.removed) lines.push(item(w.removed, x));
+    for (const x of v.added) lines.push(item(w.added, x));
+    if (renew && v.renew)
+      lines.push({ text: `  ${words(l.renewBaseline(v.title, v.change.to))}`, hang: 2 });
+  }
+  return lines;
+}
+
+/** What `trustcheck diff` says: the version changes, and the regressions of `current` against `baseline`. */
 export function diffLines(
   comparison: Comparison,
   baseline: Report,
   current: Report,
   c: Styles,
 ): TerminalLine[] {
-  return regressionLines(
-    comparison,
-    pick(WORDS, current.language).currentReport,
-    c,
-    current,
-    baseline,
-  );
+  return [
+    ...versionLines(comparison, current, c, baseline, true),
+    ...regressionLines(
+      comparison,
+      pick(WORDS, current.language).currentReport,
+      c,
+      current,
+      baseline,
+    ),
+  ];
 }
 
 /** Failing questions, regressions, improvements, and last the verdict: what CI decided. */
@@ -153,8 +191,13 @@ export function auditSummaryLines(
   },
 ): TerminalLine[] {
   const w = pick(WORDS, report.language);
-  const lines = questionLines(report, c, policy.allQuestions === true);
   const comparison = report.comparison;
+  const lines = [
+    ...(comparison === null
+      ? []
+      : versionLines(comparison, report, c, policy.baselineReport, policy.failOn !== 'regression')),
+    ...questionLines(report, c, policy.allQuestions === true),
+  ];
   if (comparison !== null) {
     lines.push(...regressionLines(comparison, w.thisAudit, c, report, policy.baselineReport));
     for (const r of comparison.improvements) {

@@ -1,7 +1,7 @@
 // The verdict in words: what the audit found and what CI decided, in the audit's language. The
 // last line an audit prints, the notice of the GitHub annotations, the heading of a summary, a
 // batch's line per answer file and its total, and the last lines of diff and summary.
-import { hasRegressions, regressionCount } from '../compare.js';
+import { hasRegressions, regressionCount, renewsBaseline } from '../compare.js';
 import { pick } from '../language.js';
 import type { Comparison, Report } from '../model.js';
 import type { Summary } from '../summary.js';
@@ -19,6 +19,8 @@ const WORDS = {
     regressions: (n: number, baseline: string) =>
       `${n} ${n === 1 ? 'regression' : 'regressions'} against ${baseline}`,
     itself: (verdict: string) => `the audit: ${verdict}`,
+    renew: (title: string, from: string, to: string) =>
+      `${title} changed from ${from} to ${to}: renew the baseline with this report (answer files move to ${to} with \`trustcheck upgrade\`)`,
     exit: (code: number) => `exit ${code}`,
     notGating: 'not gating: --fail-on never',
     brief: (sp: number, s: number, ss: number, st: number) =>
@@ -46,6 +48,8 @@ const WORDS = {
     regressions: (n: number, baseline: string) =>
       `${n} ${n === 1 ? 'achteruitgang' : 'achteruitgangen'} ten opzichte van ${baseline}`,
     itself: (verdict: string) => `de audit zelf: ${verdict}`,
+    renew: (title: string, from: string, to: string) =>
+      `${title} is veranderd van ${from} naar ${to}: vernieuw de basislijn met dit rapport (antwoordbestanden zet je over naar ${to} met \`trustcheck upgrade\`)`,
     exit: (code: number) => `exitcode ${code}`,
     notGating: 'blokkeert niet: --fail-on never',
     brief: (sp: number, s: number, ss: number, st: number) =>
@@ -86,8 +90,13 @@ export function verdictLine(
     const decided = hasRegressions(report.comparison)
       ? w.regressions(regressionCount(report.comparison), name)
       : w.noRegressions(name);
+    // a new major version leaves statements of the baseline uncompared: CI must renew it
+    const renew = (report.comparison.versionChanges ?? []).filter(renewsBaseline).map((v) => {
+      const title = report.questionnaires.find((q) => q.id === v.questionnaire)?.title;
+      return `${w.renew(title ?? v.questionnaire, v.from, v.to)}; `;
+    });
     return {
-      text: `${report.subject}: ${decided} (${ending}); ${w.itself(`${verdict}, ${counts}`)}`,
+      text: `${report.subject}: ${decided} (${ending}); ${renew.join('')}${w.itself(`${verdict}, ${counts}`)}`,
       ok: code === 0,
     };
   }

@@ -1,9 +1,11 @@
 // What the reports show, in the order they show it: every question numbered, the statements not
 // true and why, the exemptions, the title and the outcome against a baseline. The Markdown, HTML
 // and JUnit renderers read the report through these, so they say the same things.
-import { hasRegressions, regressionCount } from '../compare.js';
+import { hasRegressions, regressionCount, renewsBaseline } from '../compare.js';
 import type {
   Comparison,
+  StatementPresence,
+  VersionChange,
   Report,
   ReportQuestionnaire,
   ReportSection,
@@ -74,6 +76,68 @@ export function statementText(
     ?.sections.find((x) => x.id === s)
     ?.statements.find((x) => x.id === st)?.text;
   return text ?? (baseline === undefined ? undefined : statementText(baseline, q, s, st));
+}
+
+/**
+ * The text of a statement the comparison says is removed, from the `baseline` (never from the
+ * report: a statement re-meant under its id reads differently there); undefined without it.
+ */
+export function removedText(
+  x: StatementPresence,
+  baseline: Report | undefined,
+): string | undefined {
+  return baseline === undefined
+    ? undefined
+    : statementText(baseline, x.questionnaire, x.section, x.statement);
+}
+
+/** A questionnaire whose version changed since the baseline, as the reports say it. */
+export interface VersionChangeView {
+  change: VersionChange;
+  /** The questionnaire's title (its id when no report holds it). */
+  title: string;
+  /** "Transparency check-up changed from 1.0.0 to 2.0.0: 3 statements removed, 3 added" */
+  sentence: string;
+  /** Whether the baseline must be renewed: it no longer compares every statement (`renewsBaseline`). */
+  renew: boolean;
+  /** The heading of its removed statements, and of its added ones. */
+  removedHeading: string;
+  addedHeading: string;
+  /** Its removed statements by their words (ids when no report holds them), and the added ones. */
+  removed: StatementWords[];
+  added: StatementWords[];
+}
+
+export interface StatementWords {
+  ref: StatementPresence;
+  text: string | undefined;
+}
+
+/** Every questionnaire whose version changed since the baseline, in the comparison's order. */
+export function versionChanges(
+  c: Comparison,
+  report: Report,
+  l: Labels,
+  baseline?: Report,
+): VersionChangeView[] {
+  return (c.versionChanges ?? []).map((change) => {
+    const id = change.questionnaire;
+    const title = questionnaireTitle(report, id) ?? questionnaireTitle(baseline, id) ?? id;
+    const mine = (x: StatementPresence) => x.questionnaire === id;
+    return {
+      change,
+      title,
+      sentence: l.versionChanged(title, change.from, change.to, change.removed, change.added),
+      renew: renewsBaseline(change),
+      removedHeading: l.removedIn(title, change.from, change.to),
+      addedHeading: l.addedIn(title, change.from, change.to),
+      removed: c.removed.filter(mine).map((ref) => ({ ref, text: removedText(ref, baseline) })),
+      added: c.added.filter(mine).map((ref) => ({
+        ref,
+        text: statementText(report, ref.questionnaire, ref.section, ref.statement),
+      })),
+    };
+  });
 }
 
 /** The title of a questionnaire in a report (the baseline, for one missing now), if it is there. */
