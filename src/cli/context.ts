@@ -38,20 +38,26 @@ export interface Context extends Io {
   warn(message: string): void;
 }
 
-/** How many colours messages get: none with --no-color or NO_COLOR, else as FORCE_COLOR says, else as the terminal can. */
+/**
+ * How many colours messages get, in the order Node itself decides: `--no-color` on the command
+ * line first (none); then FORCE_COLOR, even without a terminal and even with NO_COLOR set (`1`,
+ * `true` or empty: 16 colours, `2`: 256, `3`: 16 million; `0`, `false` or anything else: none);
+ * then NO_COLOR (none); then what the terminal can (none in a pipe, a file or TERM=dumb).
+ */
 export function colorLevel(
   flags: GlobalFlags,
   env: Io['env'],
   stream: OutputStream,
 ): 0 | 1 | 2 | 3 {
-  if (flags.noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return 0;
+  if (flags.noColor) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
-    if (force === '' || force === 'true') return 1;
-    if (force === 'false' || force === '0') return 0;
-    const n = Number(force);
-    return (Number.isInteger(n) ? Math.min(3, Math.max(0, n)) : 1) as 0 | 1 | 2 | 3;
+    if (force === '' || force === '1' || force === 'true') return 1;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 0;
   }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (stream.isTTY !== true || env.TERM === 'dumb') return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return env.TERM?.includes('256') ? 2 : 1;

@@ -40,9 +40,11 @@ const langOption = () => new Option('--lang <lang>', 'language of texts').choice
 
 /** The program: its global options and help. main.ts gives it its output and adds the commands. */
 export function declareProgram() {
-  return new Command('trustcheck')
+  const program = new Command('trustcheck')
     .description('Audit how trustable an organisation is to its customers.')
-    .version(VERSION, '-V, --version', 'print the version')
+    // -v as eslint, prettier, npm and node spell it; -V (commander's spelling) still works
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V', 'print the version').hideHelp())
     .helpOption('-h, --help', 'show help')
     .addOption(colorOption())
     .addOption(quietOption())
@@ -59,6 +61,9 @@ export function declareProgram() {
         'trustcheck verify report.json --answers trustcheck-answers.yaml',
       )}\nExit codes: 0 done and the --fail-on policy holds, 1 the policy is violated,\n2 bad usage or input, 130 interrupted (answers given so far are saved).\n`,
     );
+  // -V does what --version does: commander's Command is an EventEmitter (its types omit emit)
+  program.on('option:V', () => (program as unknown as NodeJS.EventEmitter).emit('option:version'));
+  return program;
 }
 
 export type Program = ReturnType<typeof declareProgram>;

@@ -4,7 +4,8 @@
 // line as given, by the flags declared here.
 import { Option } from '@commander-js/extra-typings';
 
-export const colorOption = () => new Option('--no-color', 'no colours (also NO_COLOR=1)');
+export const colorOption = () =>
+  new Option('--no-color', 'no colours (also NO_COLOR=1, unless FORCE_COLOR is set)');
 export const quietOption = () => new Option('--quiet', 'print only warnings and errors on stderr');
 export const configOption = () =>
   new Option(

@@ -100,12 +100,15 @@ describe('help', () => {
     }
   });
 
-  it.each(commands)('%s %s --help has a purpose and at least two examples', (...command) => {
-    const result = run([...command.filter(Boolean), '--help']);
-    expect(result.code).toBe(0);
-    const examples = result.stdout.split('Examples:\n')[1] ?? '';
-    expect(examples.match(/^ {2}\$ /gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
-  });
+  it.each(commands.map((command) => [command.join(' '), command] as const))(
+    '%s --help has a purpose and at least two examples',
+    (_, command) => {
+      const result = run([...command, '--help']);
+      expect(result.code).toBe(0);
+      const examples = result.stdout.split('Examples:\n')[1] ?? '';
+      expect(examples.match(/^ {2}\$ /gm)?.length ?? 0).toBeGreaterThanOrEqual(2);
+    },
+  );
 
   it('a mistyped command suggests the nearest one and exits 2', () => {
     const result = run(['audti']);
@@ -134,6 +137,21 @@ describe('help', () => {
     });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
+  });
+
+  it('-v and -V print the same, alone (answered before the program loads) or not', () => {
+    const version = run(['--version']).stdout;
+    for (const args of [
+      ['-v'],
+      ['-V'],
+      ['--quiet', '-v'],
+      ['--quiet', '-V'],
+      ['--no-color', '--version'],
+    ]) {
+      const result = run(args);
+      expect(result, args.join(' ')).toEqual({ code: 0, stdout: version, stderr: '' });
+    }
+    expect(run(['--help']).stdout).toMatch(/^ {2}-v, --version +print the version$/m);
   });
 });
 

@@ -20,9 +20,11 @@ export interface Tmux {
 export function privateTmux(): Tmux {
   // a short path: a socket's name has room for about 100 bytes
   const socket = join(tmpdir(), `trustcheck-tmux-${randomBytes(6).toString('hex')}`);
-  // -f /dev/null: the user's ~/.tmux.conf has no say in what the tests see
+  // -f /dev/null: the user's ~/.tmux.conf has no say in what the tests see; nor has a
+  // FORCE_COLOR of the user's environment, which would colour what the tests run with NO_COLOR
+  const { FORCE_COLOR: _force, ...env } = process.env;
   const tmux = (...args: string[]) =>
-    execFileSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+    execFileSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { encoding: 'utf8', env });
   return Object.assign(tmux, {
     end: () => {
       spawnSync('tmux', ['-S', socket, 'kill-server']);

@@ -1,6 +1,7 @@
 #!/usr/bin/env zsh
 # Runs zsh's real completion system in a pseudo-terminal (zpty) and prints what TAB offers for
-# the words given, one candidate a line as "word -- description". Usage:
+# the words given, one candidate a line as "word -- description"; anything else the completion
+# writes to the terminal meanwhile (an error of a completion function) as a line "OUT:text". Usage:
 #   zsh -f zsh-capture.zsh FPATH-DIR 'trustcheck schema ' [DUMP-FILE]
 # The completion for trustcheck is autoloaded from FPATH-DIR by compinit, as when installed.
 # With DUMP-FILE, compinit keeps what it found there (.zcompdump, as in a user's zsh): the first
@@ -54,6 +55,13 @@ for (( ;; )); do
   if [[ $line == *NULL-LINE* ]]; then
     (( tog++ )) && break || continue
   fi
-  (( tog )) && [[ $line == *CAND:* ]] && print -r -- "${${${line#*CAND:}%%$'\n'*}%%$'\r'*}"
+  (( tog )) || continue
+  line=${${line%%$'\n'*}%%$'\r'*}
+  if [[ $line == *CAND:* ]]; then
+    print -r -- "${line#*CAND:}"
+  elif [[ -n ${line//[[:space:]]/} ]]; then
+    # anything else the completion printed (an error message): shown, for the test to fail on
+    print -r -- "OUT:$line"
+  fi
 done
 zpty -d z

@@ -88,11 +88,17 @@ const hidden = (c: Command): boolean => (c as unknown as { _hidden?: boolean }).
 /** Every command of `program`, depth first, the program itself first (path []). */
 export function commandSpecs(program: Command): CommandSpec[] {
   const out: CommandSpec[] = [];
-  // the program's options (--config, --print-config, --quiet, …) are taken after any command too
-  const global = program.options.filter((o) => o.long !== '--version').map(optionSpec);
+  // a hidden option (such as -V, kept beside -v for the version) is accepted, not offered
+  const shown = (command: Command) => command.options.filter((o) => !o.hidden).map(optionSpec);
+  // the program's options (--no-color, --quiet, …) are taken after any command too; --version
+  // is offered where it is of use, before a command
+  const global = shown(program).filter((o) => !o.names.includes('--version'));
   const visit = (command: Command, path: string[]): void => {
     const visible = command.commands.filter((c) => !hidden(c));
-    const options = [...command.options.map(optionSpec), ...(path.length === 0 ? [] : global)];
+    const own = shown(command);
+    const taken = new Set(own.flatMap((o) => o.names));
+    const inherited = path.length === 0 ? [] : global;
+    const options = [...own, ...inherited.filter((o) => !o.names.some((n) => taken.has(n)))];
     if (!options.some((o) => o.names.includes('--help'))) {
       options.push({
         names: ['-h', '--help'],
@@ -159,7 +165,7 @@ export function bashScript(specs: readonly CommandSpec[], refs: readonly RefCand
     .filter((c) => c.subcommands.length > 0)
     .map(
       (c) =>
-        `      "${key(c)}") [[ " ${shellWords(c.subcommands.map((s) => s.name))} " == *" $word "* ]] && { cmdpath="\${cmdpath:+$cmdpath }$word"; cmdidx=$i; } ;;`,
+        `      "${key(c)}") [[ " ${shellWords(c.subcommands.map((s) => s.name))} " == *" $w "* ]] && { cmdpath="\${cmdpath:+$cmdpath }$w"; cmdidx=$i; } ;;`,
     )
     .join('\n');
   const tables = specs
@@ -194,44 +200,88 @@ export function bashScript(specs: readonly CommandSpec[], refs: readonly RefCand
       return `    "${key(c)}") ${action} ;;`;
     })
     .join('\n');
+  const ids = refs.filter((r) => !r.ref.includes('@')).map((r) => r.ref);
+  const versions = refs.filter((r) => r.ref.includes('@')).map((r) => r.ref);
   return `# bash completion for trustcheck; load with: source <(trustcheck completion bash)
 # or save it as trustcheck in ~/.local/share/bash-completion/completions/
+#
+# bash breaks a word at @, : and = (COMP_WORDBREAKS): \`-q trustability@1.1.1\` reaches the
+# completion as the words \`trustability\`, \`@\` and \`1.1.1\`, and \`--format=json\` as
+# \`--format\`, \`=\` and \`json\`. The words are joined again here, and each candidate is given to
+# readline without the part of the word it keeps (it replaces only the end: from the @, after
+# the = or :).
+
+# the words up to the cursor as they were typed: sets words, cword, and keep (what readline keeps
+# of the current word; $1 is the part it replaces)
+_trustcheck_line() {
+  local line="\${COMP_LINE:0:COMP_POINT}" rest part
+  local -i i n
+  words=()
+  for ((i = 0; i <= COMP_CWORD; i++)); do
+    part="\${COMP_WORDS[i]}"
+    rest="\${line#"\${line%%[![:space:]]*}"}"
+    # the current word: what is typed of it, up to the cursor
+    ((i == COMP_CWORD)) && part="$rest"
+    n=\${#words[@]}
+    if ((n > 0 && \${#rest} == \${#line})) && [[ "$part" == [@:=]* || "\${words[n - 1]}" == *[@:=] ]]; then
+      words[n - 1]+="$part"
+    else
+      words+=("$part")
+    fi
+    line="\${rest:\${#part}}"
+  done
+  cword=$((\${#words[@]} - 1))
+  keep=""
+  [[ "\${words[cword]}" == *"$1" ]] && keep="\${words[cword]%"$1"}"
+}
+# adds a candidate for the value being completed, as readline takes it
+_trustcheck_add() {
+  local full="$head$1"
+  COMPREPLY+=("\${full#"$keep"}")
+}
+# adds each line read (not split at blanks, nor expanded as a pattern)
+_trustcheck_lines() {
+  local line
+  while IFS= read -r line; do [[ -n $line ]] && _trustcheck_add "$line"; done
+}
 _trustcheck_words() {
-  local IFS=$'\\n'
-  COMPREPLY+=($(IFS=' ' compgen -W "$1" -- "$cur"))
+  _trustcheck_lines < <(compgen -W "$1" -- "$cur")
 }
 _trustcheck_files() {
-  local IFS=$'\\n'
   compopt -o filenames 2>/dev/null
-  COMPREPLY+=($(compgen -f -- "$cur"))
+  _trustcheck_lines < <(compgen -f -- "$cur")
 }
 _trustcheck_dirs() {
-  local IFS=$'\\n'
   compopt -o filenames 2>/dev/null
-  COMPREPLY+=($(compgen -d -- "$cur"))
+  _trustcheck_lines < <(compgen -d -- "$cur")
 }
+# a questionnaire: a built-in id, id@version (once an @ is typed), or a .yaml/.yml file or folder
 _trustcheck_refs() {
   local f
-  compopt -o filenames 2>/dev/null
-  # id@version once an @ is typed
   if [[ "$cur" == *@* ]]; then
-    _trustcheck_words "${shellWords(refs.filter((r) => r.ref.includes('@')).map((r) => r.ref))}"
+    _trustcheck_words "${shellWords(versions)}"
   else
-    _trustcheck_words "${shellWords(refs.filter((r) => !r.ref.includes('@')).map((r) => r.ref))}"
+    _trustcheck_words "${shellWords(ids)}"
   fi
   while IFS= read -r f; do
-    [[ -n $f && ( -d $f || $f == *.yaml || $f == *.yml ) ]] && COMPREPLY+=("$f")
+    if [[ -n $f && ( -d $f || $f == *.yaml || $f == *.yml ) ]]; then
+      compopt -o filenames 2>/dev/null
+      _trustcheck_add "$f"
+    fi
   done < <(compgen -f -- "$cur")
 }
 _trustcheck() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  local cmdpath="" word subs opts valued variadic valueof=""
-  local -i i cmdidx=0
+  local -a words
+  local cur prev head="" keep cmdpath="" w subs opts valued variadic valueof=""
+  local -i i cword cmdidx=0
   COMPREPLY=()
+  _trustcheck_line "\${2-\${COMP_WORDS[COMP_CWORD]}}"
+  cur="\${words[cword]}"
+  prev="\${words[cword - 1]}"
   # the command path: the words that name a subcommand of the path so far
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    word="\${COMP_WORDS[i]}"
-    [[ "$word" == -* ]] && continue
+  for ((i = 1; i < cword; i++)); do
+    w="\${words[i]}"
+    [[ "$w" == -* ]] && continue
     case "$cmdpath" in
 ${step}
     esac
@@ -239,15 +289,21 @@ ${step}
   case "$cmdpath" in
 ${tables}
   esac
-  # the option whose value this is: the previous word, or a variadic option before it
-  if [[ "$cur" != -* ]]; then
+  if [[ "$cur" == --*=* ]]; then
+    # --option=value: a value of that option
+    head="\${cur%%=*}="
+    [[ " $valued " == *" \${cur%%=*} "* ]] && valueof="\${cur%%=*}"
+    cur="\${cur#*=}"
+    [[ -n "$valueof" ]] || return 0
+  elif [[ "$cur" != -* ]]; then
+    # the option whose value this is: the previous word, or a variadic option before it
     if [[ " $valued " == *" $prev "* ]]; then
       valueof="$prev"
     else
-      for ((i = COMP_CWORD - 1; i > cmdidx; i--)); do
-        word="\${COMP_WORDS[i]}"
-        if [[ "$word" == -* ]]; then
-          [[ " $variadic " == *" $word "* ]] && valueof="$word"
+      for ((i = cword - 1; i > cmdidx; i--)); do
+        w="\${words[i]}"
+        if [[ "$w" == -* ]]; then
+          [[ " $variadic " == *" $w "* ]] && valueof="$w"
           break
         fi
       done
@@ -305,7 +361,10 @@ function zshAction(value: ValueKind, what: string): string {
 
 function zshOption(o: OptionSpec): string {
   const description = `[${zq(o.description)}]`;
-  const names = o.names.length === 1 ? o.names[0]! : `{${o.names.join(',')}}`;
+  // an option's value in the same word too, as commander takes it: -fjson, --format=json
+  const spelled =
+    o.takes === 'none' ? o.names : o.names.map((n) => (n.startsWith('--') ? `${n}=` : `${n}+`));
+  const names = spelled.length === 1 ? spelled[0]! : `{${spelled.join(',')}}`;
   const what = o.placeholder;
   let value = '';
   if (o.takes === 'required') {
@@ -314,7 +373,7 @@ function zshOption(o: OptionSpec): string {
     value = `::${zshAction(o.value, what)}`;
   }
   if (o.names.includes('--help') || o.names.includes('--version')) {
-    return `'(- *)'${names}'${description}'`;
+    return `'(- : *)'${names}'${description}'`;
   }
   const exclusive = o.variadic ? `'*'` : `'(${o.names.join(' ')})'`;
   return `${exclusive}${names}'${description}${value}'`;
@@ -380,8 +439,10 @@ _trustcheck_refs() {
   ids=(
 ${ids}
   )
+  # the ids' action starts with a space, so _alternative calls it as it is: otherwise it passes
+  # its own label options (-J, -X) on, which _describe does not take ("bad option: -d")
   _alternative \\
-    'ids:built-in questionnaire:_describe -t ids "built-in questionnaire" ids' \\
+    'ids:built-in questionnaire: _describe -t ids "built-in questionnaire" ids' \\
     'files:questionnaire file:_files -g "*.(yaml|yml)(-.)"'
 }
 
@@ -403,23 +464,42 @@ fi
 const fq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** An option's value: exclusive (-x) except for files, which fish completes itself (-r -F). */
-function fishValue(value: ValueKind, refs: readonly RefCandidate[]): string {
-  return value.kind === 'files' ? '-r -F' : `-x ${fishArgument(value, refs)}`.trimEnd();
+function fishValue(value: ValueKind): string {
+  return value.kind === 'files' ? '-r -F' : `-x ${fishArgument(value)}`.trimEnd();
 }
 
-function fishArgument(value: ValueKind, refs: readonly RefCandidate[]): string {
+function fishArgument(value: ValueKind): string {
   switch (value.kind) {
     case 'choices':
-      return `-a ${fq(value.values.join(' '))}`;
+      // each value with an empty description (`md\t`): else fish gives each one the option's
+      return `-a ${fq(value.values.map((v) => `${v}\\t`).join(' '))}`;
     case 'files':
       return '-F';
     case 'dirs':
       return `-a '(__fish_complete_directories)'`;
     case 'refs':
-      return `-a ${fq(`(__fish_complete_suffix .yaml) ${refs.map((r) => r.ref).join(' ')}`)}`;
+      return `-a '(__trustcheck_refs)'`;
     case 'text':
       return '';
   }
+}
+
+/** The fish function that lists what a REF can be: the built-ins with their titles, and files. */
+function fishRefs(refs: readonly RefCandidate[]): string[] {
+  return [
+    '# a questionnaire: a built-in id or id@version with its title, or a .yaml or .yml file or a',
+    "# folder (fish's own path completion of the value typed, filtered)",
+    'function __trustcheck_refs',
+    "    printf '%s\\t%s\\n' \\",
+    ...refs.map(
+      (r, i) => `        ${fq(r.ref)} ${fq(r.description)}${i < refs.length - 1 ? ' \\' : ''}`,
+    ),
+    "    set -l token (commandline -ct | string replace -r -- '^--[^=]*=' '')",
+    '    set -l paths (complete -C"__trustcheck_path $token" |',
+    "        string match -r -- '^[^\\t]*(?:\\.ya?ml|/)(?=\\t|$)')",
+    "    set -q paths[1]; and printf '%s\\t\\n' $paths",
+    'end',
+  ];
 }
 
 export function fishScript(specs: readonly CommandSpec[], refs: readonly RefCandidate[]): string {
@@ -439,6 +519,7 @@ export function fishScript(specs: readonly CommandSpec[], refs: readonly RefCand
     '    end',
     '    return 1',
     'end',
+    ...fishRefs(refs),
   ];
   const condition = (c: CommandSpec): string => {
     if (c.path.length === 0) return '__fish_use_subcommand';
@@ -463,18 +544,18 @@ export function fishScript(specs: readonly CommandSpec[], refs: readonly RefCand
       const names = o.names
         .map((n) => (n.startsWith('--') ? `-l ${n.slice(2)}` : `-s ${n.slice(1)}`))
         .join(' ');
-      const value = o.takes === 'none' ? '' : ` ${fishValue(o.value, refs)}`;
+      const value = o.takes === 'none' ? '' : ` ${fishValue(o.value)}`;
       lines.push(
         `complete -c trustcheck -n ${fq(optionCondition(c))} ${names}${value} -d ${fq(o.description)}`,
       );
       if (o.variadic) {
         const more = `${optionCondition(c)}; and __trustcheck_variadic ${o.names.join(' ')}`;
-        lines.push(`complete -c trustcheck -n ${fq(more)} ${fishArgument(o.value, refs)}`);
+        lines.push(`complete -c trustcheck -n ${fq(more)} ${fishArgument(o.value)}`);
       }
     }
     const arg = c.args[0];
     if (c.subcommands.length === 0 && arg !== undefined && arg.value.kind !== 'text') {
-      lines.push(`complete -c trustcheck -n ${fq(condition(c))} ${fishArgument(arg.value, refs)}`);
+      lines.push(`complete -c trustcheck -n ${fq(condition(c))} ${fishArgument(arg.value)}`);
     }
   }
   return `${lines.join('\n')}\n`;
