@@ -68,6 +68,7 @@ export const DATE_FIELDS: Readonly<Record<'answers' | 'report', readonly PathPat
   report: [
     ['date'],
     ['questionnaires', '*', 'sections', '*', 'statements', '*', 'until'],
+    ['questionnaires', '*', 'sections', '*', 'statements', '*', 'answers', '*', 'until'],
     ['comparison', 'baseline', 'date'],
   ],
 };

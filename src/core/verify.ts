@@ -32,7 +32,9 @@ export function claimMessage(claim: ForgedClaim, w: VerifyWords): string {
       ? w.answer(because, claim.field)
       : because.kind === 'count'
         ? w.count(because)
-        : w.size(because);
+        : because.kind === 'respondents'
+          ? w.respondents(because)
+          : w.size(because);
   return w.claim(w.owner(claim.owner), claim.field, String(claim.claimed), reason);
 }
 

@@ -19,6 +19,8 @@ export interface AnswersSource {
 export interface RenderOptions {
   failOn?: FailOn | undefined;
   source?: AnswersSource | undefined;
+  /** A team audit: each respondent's answers file, in the order of the report's `respondents`. */
+  respondentSources?: readonly AnswersSource[] | undefined;
   /** The baseline file, as the verdict names it. */
   baselineFile?: string | undefined;
   /**
