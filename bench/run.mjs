@@ -364,6 +364,37 @@ for (const [count, dir] of Object.entries(batches)) {
   );
 }
 
+log('bench: 3d. a team audit of 25 and 50 respondents beside a single audit');
+{
+  // one subject, a different assessor in each file, the answers varying between respondents
+  const makeTeam = (count) => {
+    const dir = join(tmp, `team-${count}`);
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) {
+      const text = answerFile(i)
+        .replace(/^subject: .*$/m, 'subject: "Team B.V."')
+        .replace(/^# assessor: .*$/m, `assessor: "Person ${i}"\nrole: "Role ${i % 5}"`);
+      writeFileSync(join(dir, `person-${String(i).padStart(3, '0')}.yaml`), text);
+    }
+    return dir;
+  };
+  const team = { 25: makeTeam(25), 50: makeTeam(50) };
+  const teamArgs = (dir) => [bin, 'audit', '--team', '-a', dir, '-f', 'json', '--fail-on', 'never'];
+  const [one, t25, t50] = alternate([
+    () => timeOnce(node, auditArgs),
+    () => timeOnce(node, teamArgs(team[25])),
+    () => timeOnce(node, teamArgs(team[50])),
+  ]);
+  row(
+    '3d. `audit --team` of 50 respondents vs 25 (twice the input)',
+    fmt(t50),
+    fmt(t25),
+    t50 / t25,
+    2,
+  );
+  row('3e. `audit --team` of 50 respondents vs a single audit', fmt(t50), fmt(one), t50 / one, 2);
+}
+
 log('bench: 4. peak memory of the 1,000-file batch');
 {
   const a = [];

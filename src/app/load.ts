@@ -171,8 +171,9 @@ function forgedSummary(file: string, n: number): string {
 
 /**
  * A report as far as a portfolio summary reads it: the parts a summary uses, checked as the
- * report schema has them (the other fields are not read, so not checked). A file that is not such
- * a report gets loadReportFile's messages.
+ * report schema has them (the other fields are not read, so not checked), with its verdicts as
+ * its answers give them. A file that is not such a report, or whose claims do not follow, gets
+ * loadReportFile's messages.
  */
 export function loadReportForSummary(file: string): Result<ReportForSummary> {
   const read = readInputFile(file, KIND_NAMES.report);

@@ -68,7 +68,7 @@ export function runAudit(request: AuditRequest): Result<Report> {
   return { ok: true, value: report, warnings };
 }
 
-function baselineWarnings(
+export function baselineWarnings(
   baseline: { file: string; report: Report },
   report: Report,
   comparisonWarnings: string[],

@@ -13,7 +13,8 @@ import {
   reproductionFindings,
   type Finding,
 } from '../core/verify.js';
-import { verifyWordsFor } from '../core/words.js';
+import { combineTeam, sameName, type TeamMember } from '../core/team.js';
+import { labelsFor, verifyWordsFor } from '../core/words.js';
 import { locate } from '../io/document.js';
 import { sortIssues, type Loaded } from './load.js';
 import { builtinVersions, resolveRef, type LoadedQuestionnaire } from './registry.js';
@@ -223,4 +224,133 @@ export function reproduce(
     if (other !== undefined) findings.push(other);
   }
   return { ok: true, value: findings, warnings: notes };
+}
+
+/**
+ * A team report against its respondents' answer files, in the order of its respondents: each
+ * file audited as the report says (its date, language and questionnaires, unanswered counted as
+ * not true), combined as an audit combines them (core/team.ts), and compared: each respondent's
+ * name, answer, note, evidence and `until`, and then every other field (the net).
+ */
+export function reproduceTeam(
+  report: Report,
+  identified: readonly Identified[],
+  files: readonly { file: string; answers: Loaded<AnswerFile> }[],
+  language: string,
+): Result<Finding[]> {
+  const w = verifyWordsFor(language);
+  const l = labelsFor(language);
+  const respondents = report.respondents ?? [];
+  const anonymous = report.anonymous === true;
+  const members: TeamMember[] = [];
+  const issues: LocatedIssue[] = [];
+  for (const [i, f] of files.entries()) {
+    const audited = auditReport({
+      answers: { ...f.answers.value, date: report.date },
+      questionnaires: identified.map((q) => ({
+        questionnaire: q.loaded.value,
+        digest: q.loaded.digest,
+      })),
+      allowIncomplete: true,
+      subject: report.subject,
+      language: report.language,
+      today: report.date,
+      toolVersion: report.tool.version,
+    });
+    if (!audited.ok) {
+      issues.push(...audited.issues.map((issue) => locate(f.answers.parsed, issue)));
+      continue;
+    }
+    members.push({
+      name: f.answers.value.assessor?.trim() ?? respondents[i]?.name ?? '',
+      role: f.answers.value.role?.trim() || undefined,
+      digest: f.answers.digest,
+      report: audited.report,
+    });
+  }
+  if (issues.length > 0) return { ok: false, issues: sortIssues(issues), warnings: [] };
+  const combined = combineTeam(members, { subject: report.subject, anonymous });
+  const produced: Report = {
+    ...combined,
+    questionnaires: combined.questionnaires.map((q, i) => ({
+      ...q,
+      digest: report.questionnaires[i]?.digest ?? q.digest,
+    })),
+  };
+  const findings: Finding[] = [];
+  const value = (v: string | null, field: string): string =>
+    field === 'answer'
+      ? v === null
+        ? l.answers.none
+        : l.answers[v as 'yes' | 'no' | 'na']
+      : v === null
+        ? w.nothing
+        : JSON.stringify(v);
+  if (!anonymous) {
+    respondents.forEach((r, i) => {
+      const given = members[i]?.name;
+      if (given === undefined || sameName(given) === sameName(r.name)) return;
+      findings.push({
+        check: 'answers',
+        path: ['respondents', i, 'name'],
+        at: 'key',
+        message: w.differs(
+          w.owner({ kind: 'report' }),
+          w.fieldName.assessor,
+          value(r.name, 'assessor'),
+          value(given, 'assessor'),
+          files[i]!.file,
+        ),
+      });
+    });
+  }
+  report.questionnaires.forEach((rq, qi) => {
+    rq.sections.forEach((rs, si) => {
+      rs.statements.forEach((st, sti) => {
+        const pst = produced.questionnaires[qi]?.sections[si]?.statements[sti];
+        if (pst?.answers === undefined || st.answers === undefined || pst.id !== st.id) return;
+        const where = w.owner({
+          kind: 'statement',
+          questionnaire: rq.id,
+          section: rs.id,
+          statement: st.id,
+        });
+        st.answers.forEach((a, i) => {
+          const p = pst.answers![i];
+          const f = files[i];
+          if (p === undefined || f === undefined) return;
+          const fields = anonymous
+            ? (['answer', 'until'] as const)
+            : (['answer', 'note', 'evidence', 'until'] as const);
+          for (const field of fields) {
+            const found = a[field] ?? null;
+            const given = p[field] ?? null;
+            if (found === given) continue;
+            const at = locate(f.answers.parsed, {
+              path: ['questionnaires', rq.id, 'answers', rs.id, st.id],
+              at: 'key',
+              message: '',
+            });
+            findings.push({
+              check: 'answers',
+              path: ['questionnaires', qi, 'sections', si, 'statements', sti, 'answers', i, field],
+              at: 'key',
+              message: w.differs(
+                `${where} (${a.respondent})`,
+                w.fieldName[field],
+                value(found, field),
+                value(given, field),
+                at.line === undefined ? at.file : `${at.file}:${at.line}:${at.col ?? 1}`,
+              ),
+            });
+          }
+        });
+      });
+    });
+  });
+  if (findings.length === 0) {
+    const other = otherDifference(report, produced, language);
+    if (other !== undefined) findings.push(other);
+  }
+  return { ok: true, value: findings, warnings: [] };
 }

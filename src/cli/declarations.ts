@@ -113,6 +113,16 @@ export function declareAudit(program: Program) {
       'unanswered statements count as not true instead of being an error',
     )
     .option(
+      '--team',
+      "the answer files are several respondents' answers for one subject: one combined report",
+    )
+    .option(
+      '--anonymous',
+      'with --team: respondents appear as "Respondent 1, 2, …" in every output',
+    )
+    .option('--assessor <name>', 'interactive: who answers (written into the answers file)')
+    .option('--role <role>', 'interactive: the role of who answers, such as Sales')
+    .option(
       '--interactive',
       'with --answers FILE: ask only the unanswered statements and save them into FILE',
     )
@@ -147,6 +157,11 @@ export function declareAudit(program: Program) {
           'trustcheck audit --answers clients --out-dir reports --format json',
         ],
         [
+          'A team (each person answers, one report for the organisation)',
+          'trustcheck audit --save-answers team/anna.yaml --assessor Anna --role Sales',
+          'trustcheck audit --team -a team/ -f html -o team-report.html',
+        ],
+        [
           'A CI job (fail on regressions against the last report)',
           'trustcheck audit --answers trust/answers.yaml --baseline trust/baseline.json -o report.md -o report.xml',
         ],
@@ -165,6 +180,11 @@ export function declareInit(program: Program) {
     .option('-q, --questionnaire <refs...>', 'questionnaires to include (default: both built-ins)')
     .option('--subject <name>', 'the organisation audited')
     .option('--assessor <name>', 'who answers')
+    .option('--role <role>', 'the role of who answers, such as Sales')
+    .option(
+      '--respondents <names...>',
+      'a team: one template per person into the folder given as FILE, e.g. "Anna (Sales)" "Bas (Finance)"',
+    )
     .addOption(langOption())
     .option('--force', 'overwrite an existing file')
     .option(
@@ -177,6 +197,7 @@ export function declareInit(program: Program) {
         'trustcheck init --subject "Acme B.V."',
         'trustcheck init acme.yaml -q trustability --lang nl',
         'trustcheck init acme.yaml -q trustability -q ./supplier-check.yaml --schema-file',
+        'trustcheck init team/ --subject "Acme B.V." --respondents "Anna (Sales)" "Bas (Finance)"',
       ),
     );
 }

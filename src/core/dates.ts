@@ -74,6 +74,7 @@ export const DATE_FIELDS: Readonly<Record<'answers' | 'report', readonly PathPat
     ['questionnaires', '*', 'sections', '*', 'statements', '*', 'until'],
     ['questionnaires', '*', 'sections', '*', 'statements', '*', 'actions', '*', 'due'],
     ['questionnaires', '*', 'sections', '*', 'statements', '*', 'actions', '*', 'previousDue'],
+    ['questionnaires', '*', 'sections', '*', 'statements', '*', 'answers', '*', 'until'],
     ['comparison', 'baseline', 'date'],
   ],
 };

@@ -24,6 +24,17 @@ export interface DerivableStatement {
   satisfied: boolean;
   naExpired?: boolean | undefined;
   actions?: readonly DerivableAction[] | undefined;
+  /** A team report's answers, one per respondent, from which the combined answer follows. */
+  answers?: readonly DerivableAnswer[] | undefined;
+}
+
+/** One respondent's answer to a statement of a team report (team.ts). */
+export interface DerivableAnswer {
+  answer: Choice | null;
+  satisfied: boolean;
+  /** Absent in an anonymous report, whose notes are not attributed. */
+  note?: string | null | undefined;
+  until?: string | null | undefined;
 }
 
 export interface DerivableSection {
@@ -65,7 +76,35 @@ export interface DerivedStatement {
  * it has a note and has not expired; `verify` checks it against the questionnaire.
  */
 export function deriveStatement(statement: DerivableStatement, date: string): DerivedStatement {
+  if (statement.answers !== undefined) {
+    return { satisfied: combinedAnswer(statement.answers, date) !== 'no', naExpired: false };
+  }
   return satisfaction(statement, date, true);
+}
+
+/**
+ * Whether one respondent's answer satisfies its statement. An anonymous report does not carry
+ * the note an "na" needs: there, an "na" counts as it claims unless its `until` has passed.
+ */
+export function deriveAnswer(answer: DerivableAnswer, date: string): boolean {
+  if (answer.note !== undefined) return satisfaction(answer, date, true).satisfied;
+  if (answer.answer !== 'na') return answer.answer === 'yes';
+  return answer.satisfied && !satisfaction({ ...answer, note: 'x' }, date, true).naExpired;
+}
+
+/**
+ * The combined answer of a team's answers to one statement (all must be true, across people):
+ * no when any respondent's answer is not satisfied (or there is none), na when all are satisfied
+ * and one is na, yes when all said yes.
+ */
+export function combinedAnswer(answers: readonly DerivableAnswer[], date: string): Choice {
+  let na = false;
+  if (answers.length === 0) return 'no';
+  for (const a of answers) {
+    if (!deriveAnswer(a, date)) return 'no';
+    if (a.answer === 'na') na = true;
+  }
+  return na ? 'na' : 'yes';
 }
 
 /** Whose claim it is. */
@@ -100,7 +139,9 @@ export type Reason =
       derived: ActionStatus;
     }
   /** the plan's statements and actions give `of` */
-  | { kind: 'plan'; of: number };
+  | { kind: 'plan'; of: number }
+  /** a team statement: `notSatisfied` of its `of` respondents' answers do not satisfy it */
+  | { kind: 'respondents'; notSatisfied: number; na: number; of: number };
 
 export type CountUnit = 'statement' | 'question' | 'questionnaire';
 
@@ -111,8 +152,8 @@ export interface ForgedClaim {
   owner: ClaimOwner;
   /** The field, as the report names it (`passed`, `totals.sectionsPassed`). */
   field: string;
-  claimed: boolean | number | string;
-  derived: boolean | number | string;
+  claimed: boolean | number | string | null;
+  derived: boolean | number | string | null;
   because: Reason;
 }
 
@@ -136,6 +177,17 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
       s.statements.forEach((st, sti) => {
         const derived = deriveStatement(st, date);
         if (derived.satisfied) satisfied++;
+        if (st.answers !== undefined) {
+          teamClaims(claims, st, date, q.id, s.id, [
+            'questionnaires',
+            qi,
+            'sections',
+            si,
+            'statements',
+            sti,
+          ]);
+          return;
+        }
         const claimedExpired = st.naExpired;
         (st.actions ?? []).forEach((action, ai) => {
           if (statusFollows(action, derived.satisfied, date)) return;
@@ -360,4 +412,73 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
     });
   }
   return claims;
+}
+
+/** The claims of a team statement: each respondent's verdict, the combined answer and verdict. */
+function teamClaims(
+  claims: ForgedClaim[],
+  st: DerivableStatement,
+  date: string,
+  questionnaire: string,
+  section: string,
+  at: Path,
+): void {
+  const answers = st.answers!;
+  const owner: ClaimOwner = { kind: 'statement', questionnaire, section, statement: st.id };
+  let notSatisfied = 0;
+  let na = 0;
+  answers.forEach((a, i) => {
+    const satisfied = deriveAnswer(a, date);
+    if (!satisfied) notSatisfied++;
+    if (a.answer === 'na') na++;
+    if (a.satisfied === satisfied) return;
+    claims.push({
+      path: [...at, 'answers', i, 'satisfied'],
+      owner,
+      field: `answers[${i}].satisfied`,
+      claimed: a.satisfied,
+      derived: satisfied,
+      because: {
+        kind: 'answer',
+        answer: a.answer,
+        noted: a.note === undefined || (a.note !== null && a.note.trim() !== ''),
+        until: a.until ?? null,
+        date,
+        expired: satisfaction({ ...a, note: 'x' }, date, true).naExpired,
+      },
+    });
+  });
+  const answer = combinedAnswer(answers, date);
+  const because: Reason = { kind: 'respondents', notSatisfied, na, of: answers.length };
+  if (st.answer !== answer) {
+    claims.push({
+      path: [...at, 'answer'],
+      owner,
+      field: 'answer',
+      claimed: st.answer,
+      derived: answer,
+      because,
+    });
+  }
+  const satisfied = answer !== 'no';
+  if (st.satisfied !== satisfied) {
+    claims.push({
+      path: [...at, 'satisfied'],
+      owner,
+      field: 'satisfied',
+      claimed: st.satisfied,
+      derived: satisfied,
+      because,
+    });
+  }
+  if (st.naExpired === true) {
+    claims.push({
+      path: [...at, 'naExpired'],
+      owner,
+      field: 'naExpired',
+      claimed: true,
+      derived: false,
+      because,
+    });
+  }
 }

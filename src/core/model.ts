@@ -184,6 +184,10 @@ export const AnswerFileSchema = z
     format: z.literal(ANSWERS_FORMAT).meta({ description: 'the file format and its version' }),
     subject: z.string().min(1).meta({ description: 'the organisation audited' }),
     assessor: z.string().optional().meta({ description: 'who answered (optional)' }),
+    role: z
+      .string()
+      .optional()
+      .meta({ description: "the assessor's role, such as Sales or Support (optional)" }),
     date: IsoDate.optional().meta({
       description: "the report's date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)",
     }),
@@ -219,6 +223,9 @@ export const ReportActionSchema = z
     previousDue: Nullable(IsoDate).meta({
       description: "the due date in the baseline's action, when it was earlier (postponed)",
     }),
+    respondent: z.string().optional().meta({
+      description: 'team audit: whose answer file gives the action (absent under --anonymous)',
+    }),
   })
   .strict()
   .meta({ title: 'Action', description: 'an action plan item of a statement' });
@@ -242,6 +249,24 @@ export const ActionTotalsSchema = z
     }),
   })
   .strict();
+/** One respondent's answer to a statement, in a team report. */
+export const RespondentAnswerSchema = z
+  .object({
+    respondent: z.string().meta({
+      description: 'the respondent, as `respondents` names them ("Respondent 1" under --anonymous)',
+    }),
+    answer: Nullable(z.enum(['yes', 'no', 'na'])).meta({ description: 'null when unanswered' }),
+    satisfied: z.boolean(),
+    note: Nullable(z.string()).optional().meta({
+      description: 'absent in an anonymous report (its notes are under `unattributed`)',
+    }),
+    evidence: Nullable(z.string()).optional().meta({
+      description: 'absent in an anonymous report (its evidence is under `unattributed`)',
+    }),
+    until: Nullable(IsoDate).optional().meta({ description: 'for na: the date it ends' }),
+  })
+  .strict()
+  .meta({ description: "one respondent's answer in a team audit" });
 
 export const ReportStatementSchema = z
   .object({
@@ -262,6 +287,18 @@ export const ReportStatementSchema = z
       description:
         'who makes this statement true, and by when: one per answer file that gives one (absent in reports of older versions)',
     }),
+    answers: z.array(RespondentAnswerSchema).optional().meta({
+      description:
+        "team audit: each respondent's answer, in the order of `respondents`; the combined `answer` is no when any is not satisfied, na when all are and one is na, else yes",
+    }),
+    unattributed: z
+      .object({ notes: z.array(z.string()), evidence: z.array(z.string()) })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          "anonymous team audit: the respondents' notes and evidence, sorted, not attributed",
+      }),
   })
   .strict();
 
@@ -368,6 +405,23 @@ export const ReportSchema = z
     actionTotals: ActionTotalsSchema.optional().meta({
       description: 'the action plan in numbers (absent in reports of older versions)',
     }),
+    respondents: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            role: Nullable(z.string()),
+            answers: Nullable(z.string()).meta({
+              description: "sha256 of the respondent's answer file; null under --anonymous",
+            }),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ description: 'team audit: who answered, in the order of their files' }),
+    anonymous: z.boolean().optional().meta({
+      description: 'team audit under --anonymous: respondents are "Respondent 1, 2, …"',
+    }),
   })
   .strict()
   .meta({
@@ -389,6 +443,8 @@ export type Report = z.infer<typeof ReportSchema>;
 export type ReportQuestionnaire = z.infer<typeof ReportQuestionnaireSchema>;
 export type ReportSection = z.infer<typeof ReportSectionSchema>;
 export type ReportStatement = z.infer<typeof ReportStatementSchema>;
+export type RespondentAnswer = z.infer<typeof RespondentAnswerSchema>;
+export type Respondent = NonNullable<Report['respondents']>[number];
 export type ReportTotals = z.infer<typeof ReportTotalsSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
 export type Action = z.infer<typeof ActionSchema>;
@@ -439,6 +495,7 @@ export const ReportForSummarySchema = ReportSchema.pick({
                     satisfied: true,
                     naExpired: true,
                     actions: true,
+                    answers: true,
                   }).loose(),
                 ),
               })

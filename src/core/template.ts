@@ -9,6 +9,8 @@ import { shellQuote } from './text/shell.js';
 export interface TemplateOptions {
   subject?: string | undefined;
   assessor?: string | undefined;
+  /** The assessor's role (a team audit's respondent: Sales, Support). */
+  role?: string | undefined;
   language: string;
   /** The `$schema` reference for editors (yaml-language-server); none when undefined. */
   schemaRef?: string | undefined;
@@ -84,6 +86,7 @@ export function renderTemplate(
   lines.push(`subject: ${quote(options.subject ?? '')} # ${t.subject}`);
   if (options.assessor !== undefined) lines.push(`assessor: ${quote(options.assessor)}`);
   else lines.push(`# assessor: ""  # ${t.assessor}`);
+  if (options.role !== undefined) lines.push(`role: ${quote(options.role)}`);
   // quoted, so that YAML 1.1 readers (ajv-cli, js-yaml) keep it a string instead of a Date
   lines.push(`# date: "YYYY-MM-DD"  # ${t.date}`);
   lines.push(`language: ${options.language}`);

@@ -36,7 +36,9 @@ export function claimMessage(claim: ForgedClaim, w: VerifyWords): string {
           ? w.action(because)
           : because.kind === 'plan'
             ? w.plan(because)
-            : w.size(because);
+            : because.kind === 'respondents'
+              ? w.respondents(because)
+              : w.size(because);
   return w.claim(w.owner(claim.owner), claim.field, String(claim.claimed), reason);
 }
 

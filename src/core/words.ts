@@ -400,6 +400,7 @@ type ClaimWords = {
   size: (reason: Extract<Reason, { kind: 'size' }>) => string;
   action: (reason: Extract<Reason, { kind: 'action' }>) => string;
   plan: (reason: Extract<Reason, { kind: 'plan' }>) => string;
+  respondents: (reason: Extract<Reason, { kind: 'respondents' }>) => string;
 };
 
 /** What `verify` says, and what a reader says of a report whose verdicts do not follow. */
@@ -490,6 +491,12 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
             ? `its due date ${r.due} is later than the baseline's ${r.previousDue!}, and not before the report's date ${r.date}`
             : `its statement is not true and it is due on ${r.due}, not before the report's date ${r.date}`,
     plan: (r) => `its statements and actions give ${r.of}`,
+    respondents: (r) =>
+      r.notSatisfied > 0
+        ? `${r.notSatisfied} of its ${count(r.of, 'respondent', 'respondents')} did not make it true`
+        : r.of === 0
+          ? 'no respondent answered it'
+          : `all ${count(r.of, 'respondent', 'respondents')} made it true${r.na > 0 ? ` (${r.na} with n/a)` : ''}`,
     textDiffers: (what, where, found, expected) =>
       `the ${what === 'statementText' ? 'text' : what === 'remedy' ? 'remedy' : 'title'} of ${where} is not the questionnaire's: the report has ${found}, the questionnaire ${expected}`,
     missing: (what, id, parent) => `${what} "${id}" of ${parent} is missing from the report`,
@@ -576,6 +583,12 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
         r.unit === 'statement' ? 'waar' : 'voldaan'
       }`;
     },
+    respondents: (r) =>
+      r.notSatisfied > 0
+        ? `${r.notSatisfied} van de ${r.of} respondenten ${plural(r.notSatisfied, 'maakte', 'maakten')} de uitspraak niet waar`
+        : r.of === 0
+          ? 'geen respondent heeft haar beantwoord'
+          : `alle ${r.of} respondenten maakten de uitspraak waar${r.na > 0 ? ` (${r.na} met n.v.t.)` : ''}`,
     size: (r) => {
       const [one, many] =
         r.unit === 'statement'
@@ -644,4 +657,88 @@ export const VERIFY_WORDS: Readonly<Record<Language, VerifyWords>> = {
 
 export function verifyWordsFor(language: string): VerifyWords {
   return pick(VERIFY_WORDS, language);
+}
+
+/** The words of a team audit's report: who answered, and where they disagree. */
+export interface TeamWords {
+  disagreements: string;
+  noDisagreements: string;
+  /** The counts under the heading: respondents, agreed true, agreed not true, disagreed. */
+  counts: (c: {
+    respondents: number;
+    agreedTrue: number;
+    agreedNotTrue: number;
+    disagreed: number;
+  }) => string;
+  respondents: string;
+  respondent: string;
+  role: string;
+  /** A disagreement whose answers decide the verdict (one said no, another yes). */
+  decides: string;
+  /** A disagreement that does not change the verdict (yes beside n/a). */
+  stillTrue: string;
+  unattributed: string;
+  /** Who said no (or did not answer), for a statement that is not true. */
+  saidNo: (names: string) => string;
+  notAnsweredBy: (names: string) => string;
+  open: string;
+  leftOpen: (who: string, n: number) => string;
+  matrix: string;
+  legendNo: string;
+  legendYes: string;
+  legendNa: string;
+  legendNone: string;
+  /** The respondents' answers in the appendix. */
+  each: string;
+}
+
+export const TEAM_WORDS: Readonly<Record<Language, TeamWords>> = {
+  en: {
+    disagreements: 'Where your people disagree',
+    noDisagreements: 'Nowhere: every respondent gave the same answer to every statement.',
+    counts: (c) =>
+      `${count(c.respondents, 'respondent', 'respondents')}; ${count(c.agreedTrue, 'statement', 'statements')} agreed true, ${c.agreedNotTrue} agreed not true, ${c.disagreed} disagreed.`,
+    respondents: 'Respondents',
+    respondent: 'Respondent',
+    role: 'Role',
+    decides: 'their answers decide the verdict',
+    stillTrue: 'true either way',
+    unattributed: 'Notes and evidence (not attributed)',
+    saidNo: (names) => `Not true according to ${names}`,
+    notAnsweredBy: (names) => `Not answered by ${names}`,
+    open: 'Who did not answer',
+    leftOpen: (who, n) => `${who} left ${count(n, 'statement', 'statements')} open`,
+    matrix: 'Answers per respondent where they disagree',
+    legendNo: 'no',
+    legendYes: 'yes',
+    legendNa: 'not applicable',
+    legendNone: 'not answered',
+    each: 'Each respondent',
+  },
+  nl: {
+    disagreements: 'Waar uw mensen het oneens zijn',
+    noDisagreements: 'Nergens: elke respondent gaf op elke uitspraak hetzelfde antwoord.',
+    counts: (c) =>
+      `${count(c.respondents, 'respondent', 'respondenten')}; ${count(c.agreedTrue, 'uitspraak', 'uitspraken')} volgens iedereen waar, ${c.agreedNotTrue} volgens iedereen niet waar, over ${c.disagreed} zijn ze het oneens.`,
+    respondents: 'Respondenten',
+    respondent: 'Respondent',
+    role: 'Rol',
+    decides: 'hun antwoorden bepalen het oordeel',
+    stillTrue: 'hoe dan ook waar',
+    unattributed: 'Toelichtingen en bewijs (zonder naam)',
+    saidNo: (names) => `Niet waar volgens ${names}`,
+    notAnsweredBy: (names) => `Niet beantwoord door ${names}`,
+    open: 'Wie niet alles beantwoordde',
+    leftOpen: (who, n) => `${who} liet ${count(n, 'uitspraak', 'uitspraken')} open`,
+    matrix: 'Antwoorden per respondent waar zij het oneens zijn',
+    legendNo: 'nee',
+    legendYes: 'ja',
+    legendNa: 'niet van toepassing',
+    legendNone: 'niet beantwoord',
+    each: 'Per respondent',
+  },
+};
+
+export function teamWordsFor(language: string): TeamWords {
+  return pick<TeamWords>(TEAM_WORDS, language);
 }

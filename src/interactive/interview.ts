@@ -52,6 +52,9 @@ export interface InterviewPlan {
   /** A new audit may replace an existing file. */
   force: boolean;
   subject?: string | undefined;
+  /** --assessor and --role: who answers; a new audit asks for them when --assessor is not given. */
+  assessor?: string | undefined;
+  role?: string | undefined;
   /** -q REFs; asked when not given. */
   questionnaires?: readonly string[] | undefined;
   /** --lang */
@@ -116,6 +119,16 @@ export async function interview(
     } else {
       assertAnswersTarget(file, plan.force, t.exists(file));
       const theme = themeFor(t, term.color);
+      // who answers, first (a team's respondent); Enter skips the name, and then the role
+      const optional = async (message: string): Promise<string | undefined> =>
+        (await prompts.input({ message: promptText(message, widthOf(term)), theme })).trim() ||
+        undefined;
+      const assessor = plan.assessor ?? (await optional(t.assessor));
+      const role =
+        plan.role ??
+        (plan.assessor === undefined && assessor !== undefined
+          ? await optional(t.role)
+          : undefined);
       subject =
         plan.subject ??
         (
@@ -143,7 +156,13 @@ export async function interview(
       questionnaires = selected(selectQuestionnaires(undefined, refs), term);
       answers = AnswersFile.fromText(
         file,
-        renderTemplate(questionnaires, { subject, language, schemaRef: schemaRefFor(file) }),
+        renderTemplate(questionnaires, {
+          subject,
+          assessor,
+          role,
+          language,
+          schemaRef: schemaRefFor(file),
+        }),
       );
       answers.save();
       inform(term, t.saved(file), (l) => term.color.dim(l));

@@ -6,6 +6,8 @@ import { pick, RULE } from '../core/language.js';
 
 export const TEXTS = {
   en: {
+    assessor: 'Your name (Enter to skip)',
+    role: 'Your role, such as Sales or Support (Enter to skip)',
     subject: 'Which organisation do you audit?',
     subjectRequired: 'Please give the name of the organisation.',
     questionnaires: 'Which questionnaires?',
@@ -79,6 +81,8 @@ export const TEXTS = {
       `continue it with \`trustcheck audit --resume ${file}\`, or start over with --force`,
   },
   nl: {
+    assessor: 'Je naam (Enter om over te slaan)',
+    role: 'Je rol, bijvoorbeeld Verkoop of Klantenservice (Enter om over te slaan)',
     subject: 'Welke organisatie licht je door?',
     subjectRequired: 'Geef de naam van de organisatie.',
     questionnaires: 'Welke vragenlijsten?',

@@ -122,6 +122,7 @@ const options = (extra: Partial<AuditOptions> = {}): AuditOptions => ({
   stepSummary: true,
   questionnaire: ['trustability'],
   subject: 'Acme B.V.',
+  assessor: 'Jan Jansen',
   output: [join(dir, 'report.json')],
   lang: 'en',
   failOn: 'fail',
@@ -132,6 +133,7 @@ const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
   existing: false,
   force: false,
   subject: 'Acme B.V.',
+  assessor: 'Jan Jansen',
   questionnaires: ['trustability'],
   language: 'en',
   today: '2026-11-23',
@@ -140,6 +142,8 @@ const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
 const saved = () =>
   parse(readFileSync(file, 'utf8')) as {
     subject: string;
+    assessor?: string;
+    role?: string;
     questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };
   };
 const report = () =>
@@ -337,6 +341,37 @@ describe('interactive audit', () => {
     expect(screens[1]).toContain('Transparency check-up (transparantie-apk)');
     expect(saved().subject).toBe('Globex');
     expect(Object.keys(saved().questionnaires)).toEqual(['trustability']);
+  });
+
+  it('asks who answers first, name then role, and writes both into the answers file', async () => {
+    const { prompts, screens } = scripted([type('Anna de Vries'), type('Sales'), ...allYes(18)]);
+    expect(await runAuditCommand(await ctx(), options({ assessor: undefined }), prompts)).toBe(0);
+    expect(screens[0]).toContain('Your name (Enter to skip)');
+    expect(screens[1]).toContain('Your role, such as Sales or Support (Enter to skip)');
+    expect(saved()).toMatchObject({ assessor: 'Anna de Vries', role: 'Sales' });
+    expect(report()).toMatchObject({ assessor: 'Anna de Vries' });
+  });
+
+  it('Enter at the name skips both name and role', async () => {
+    const { prompts, screens } = scripted([type(''), ...allYes(18)]);
+    expect(await runAuditCommand(await ctx(), options({ assessor: undefined }), prompts)).toBe(0);
+    expect(screens[0]).toContain('Your name');
+    expect(screens[1]).not.toContain('Your role');
+    expect(saved().assessor).toBeUndefined();
+    expect(saved().role).toBeUndefined();
+  });
+
+  it('--assessor and --role are written without asking', async () => {
+    const { prompts, screens } = scripted(allYes(18));
+    expect(
+      await runAuditCommand(
+        await ctx(),
+        options({ assessor: 'Bas Bakker', role: 'Finance' }),
+        prompts,
+      ),
+    ).toBe(0);
+    expect(screens.some((sc) => sc.includes('Your name'))).toBe(false);
+    expect(saved()).toMatchObject({ assessor: 'Bas Bakker', role: 'Finance' });
   });
 
   it('refuses to overwrite an existing answers file without --force', async () => {

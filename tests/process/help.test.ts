@@ -72,7 +72,7 @@ describe('help', () => {
     );
   });
 
-  it('trustcheck audit --help has examples for each of its three users', () => {
+  it('trustcheck audit --help has examples for each of its users', () => {
     const help = run(['audit', '--help']).stdout;
     const groups = help
       .split('Examples:\n')[1]!
@@ -82,9 +82,11 @@ describe('help', () => {
     expect(groups.map((g) => g[0]!.replace(/ \(.*/, '').trim())).toEqual([
       'A manager, at a terminal',
       'A consultant',
+      'A team',
       'A CI job',
     ]);
-    const [manager, consultant, ci] = groups.map((g) => g.slice(1).join('\n'));
+    const [manager, consultant, team, ci] = groups.map((g) => g.slice(1).join('\n'));
+    expect(team).toContain('$ trustcheck audit --team -a team/');
     expect(manager).toMatch(/^ {2}\$ trustcheck audit$/m);
     expect(manager).toContain('$ trustcheck audit --lang nl');
     expect(manager).toContain('$ trustcheck audit --resume');

@@ -313,7 +313,7 @@ describe('a report that cannot be checked (exit 2)', () => {
     const result = verify('report.json', '--answers', 'answers.yaml', 'other.yaml');
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'error: the report was made from one answer file, and 2 were given; give that one file with --answers (several files are the respondents of a team report, which this trustcheck does not write)\n',
+      'error: the report was made from one answer file, and 2 were given; give that one file with --answers (several files are the respondents of a team report, and this report has none)\n',
     );
   });
 

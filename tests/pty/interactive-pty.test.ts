@@ -85,7 +85,7 @@ describe('interactive audit in a pseudo-terminal', () => {
   it(
     'one session at a time holds an answers file: a second one is refused, naming the holder',
     async () => {
-      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      start('audit --subject Acme -q trustability --assessor Jan --save-answers answers.yaml');
       await prompt(0);
       keys('Enter'); // one answer saved
       await prompt(1);
@@ -118,7 +118,7 @@ describe('interactive audit in a pseudo-terminal', () => {
   it(
     'Ctrl-C saves every answer and exits 130; --resume asks the rest and writes the report',
     async () => {
-      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      start('audit --subject Acme -q trustability --assessor Jan --save-answers answers.yaml');
       await prompt(0);
       keys('Enter'); // warranty-expiry: yes
       await prompt(1);
@@ -193,7 +193,7 @@ describe('interactive audit in a pseudo-terminal', () => {
   it(
     'SIGTERM during a prompt saves like Ctrl-C does',
     async () => {
-      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      start('audit --subject Acme -q trustability --assessor Jan --save-answers answers.yaml');
       await prompt(0);
       keys('Enter');
       await prompt(1);
@@ -220,7 +220,7 @@ describe('interactive audit in a pseudo-terminal', () => {
   it(
     'Ctrl-C at the note prompt keeps the answer it follows',
     async () => {
-      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      start('audit --subject Acme -q trustability --assessor Jan --save-answers answers.yaml');
       await prompt(0);
       keys('Down', 'Enter'); // warranty-expiry: no
       await onScreen((t) => t.includes('A note'), 'the note prompt');
@@ -241,7 +241,7 @@ describe('interactive audit in a pseudo-terminal', () => {
   it(
     'the review screen changes an earlier answer; a bad report path is asked again',
     async () => {
-      start('audit --subject Acme -q trustability --save-answers answers.yaml');
+      start('audit --subject Acme -q trustability --assessor Jan --save-answers answers.yaml');
       for (let answered = 0; answered < 18; answered++) {
         await prompt(answered);
         keys('Enter');
@@ -292,6 +292,11 @@ describe('interactive audit in a pseudo-terminal', () => {
     // every screen seen on the way: hints and messages vanish from the history once answered
     const seen: string[] = [];
     const see = async (wait: Promise<string>) => seen.push(await wait);
+    // who answers first: a name, then a role (Enter would skip them)
+    await see(onScreen((t) => t.includes('Je naam (Enter om over te slaan)'), 'the name prompt'));
+    keys('Anna de Vries', 'Enter');
+    await see(onScreen((t) => t.includes('Je rol, bijvoorbeeld'), 'the role prompt'));
+    keys('Verkoop', 'Enter');
     await see(
       onScreen((t) => t.includes('Welke organisatie licht je door?'), 'the subject prompt'),
     );
@@ -339,6 +344,10 @@ describe('interactive audit in a pseudo-terminal', () => {
     expect(await exitCode()).toBe(1);
     const rows = history();
     expect(rows).toContain('Kapsalon Knip: niet voldaan, 9 van 10 vragen voldaan');
+    // the name and role are in the answers file
+    const saved = readFileSync(join(dir, 'antwoorden.yaml'), 'utf8');
+    expect(saved).toMatch(/^assessor: "?Anna de Vries"?$/m);
+    expect(saved).toMatch(/^role: "?Verkoop"?$/m);
     for (const word of ENGLISH_UI) {
       for (const text of [rows, ...seen]) expect(text, String(word)).not.toMatch(word);
     }
@@ -350,7 +359,7 @@ describe('interactive audit in a pseudo-terminal', () => {
           readFileSync(join(root, 'questionnaires', file), 'utf8'),
         ),
         ...TEXT_SOURCES.map((f) => readFileSync(join(root, f), 'utf8')),
-        'Kapsalon Knip We verkopen niets met garantie Verlengt stilzwijgend antwoorden.yaml rapport.md map/rapport.md',
+        'Anna de Vries Verkoop Kapsalon Knip We verkopen niets met garantie Verlengt stilzwijgend antwoorden.yaml rapport.md map/rapport.md',
       ].flatMap(words),
     );
     const rowsOnScreen = rows.split('\n');

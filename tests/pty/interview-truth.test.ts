@@ -111,7 +111,7 @@ const prompt = (w: (typeof WORDS)['en'], answered: number) =>
 async function staleNote(language: 'en' | 'nl', decide: string[]): Promise<string> {
   const w = WORDS[language];
   start(
-    `audit --lang ${language} --subject Bakkerij -q trustability --save-answers answers.yaml -o report.md`,
+    `audit --lang ${language} --subject Bakkerij -q trustability --assessor Jan --save-answers answers.yaml -o report.md`,
     80,
   );
   for (let answered = 0; answered < 18; answered++) {

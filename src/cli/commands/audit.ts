@@ -57,12 +57,32 @@ export async function runAuditCommand(
   }
   const interactive =
     options.interactive === true || options.resume !== undefined || options.answers === undefined;
+  if (options.team === true || options.anonymous === true) {
+    const { teamProblem } = await import('./team-audit.js');
+    const problem = teamProblem(options, interactive);
+    if (problem !== undefined) throw new TrustcheckError(problem);
+  }
   // the inputs named here that are pipes or devices, read first (an interactive audit's
   // answers file is also written: a regular file)
   await readStreams([...(interactive ? [] : (options.answers ?? [])), ...otherInputs(options)]);
   if (interactive) return interactiveAudit(ctx, options, failOn, prompts);
 
   const files = expandInputs(options.answers ?? [], ['.yaml', '.yml', '.json'], 'answer file');
+  if (options.team === true) {
+    const { teamAudit } = await import('./team-audit.js');
+    const baseline = loadBaseline(baselineFile(options));
+    const inputs = [...files, ...otherInputs(options)];
+    assertNotAnInput(inputs, options.output ?? []);
+    const { report, sources } = teamAudit(ctx, files, options, baseline);
+    return finish(ctx, report, reportTargets(options.output, singleFormat(options.format)), {
+      failOn,
+      respondentSources: sources,
+      baselineFile: baseline?.file,
+      baseline: baseline?.report,
+      stepSummary: options.stepSummary,
+      inputs,
+    });
+  }
   if (files.length > 1 || options.outDir !== undefined) {
     const { batchAudit } = await import('./batch.js');
     return batchAudit(ctx, files, options, failOn);
@@ -179,6 +199,8 @@ async function interactiveAudit(
         existing,
         force: options.force === true,
         subject: options.subject,
+        assessor: options.assessor,
+        role: options.role,
         questionnaires: options.questionnaire,
         language: options.lang,
         today: today(ctx.env),

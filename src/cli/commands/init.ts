@@ -61,6 +61,11 @@ export async function initCommand(
 
   let schemaRef: string | undefined;
   let schemaFile: string | undefined;
+  if (options.respondents !== undefined && options.schemaFile !== undefined) {
+    throw new TrustcheckError(
+      '--schema-file goes with one answers file; with --respondents, run trustcheck init --schema-file once for the folder, or use the shipped schema',
+    );
+  }
   /** The schema beside the file that trustcheck's absence from the project called for. */
   let beside: string | undefined;
   if (options.schemaFile !== undefined) {
@@ -99,11 +104,23 @@ export async function initCommand(
 
   const language = options.lang ?? defaultLanguage(ctx.env, undefined);
   const w = pick(WORDS, language);
+  if (options.respondents !== undefined) {
+    const { initTeam } = await import('./init-team.js');
+    return initTeam(
+      ctx,
+      file,
+      options,
+      loaded.map((l) => l.loaded.value),
+      customPaths,
+      language,
+    );
+  }
   const text = renderTemplate(
     loaded.map((l) => l.loaded.value),
     {
       subject: options.subject,
       assessor: options.assessor,
+      role: options.role,
       language,
       schemaRef,
       customPaths,

@@ -8,7 +8,8 @@ import type { VerifyOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { loadAnswerFile, loadReportClaims } from '../../app/load.js';
 import { resolveRef } from '../../app/registry.js';
-import { identifyQuestionnaires, reproduce } from '../../app/verify.js';
+import { identifyQuestionnaires, reproduce, reproduceTeam } from '../../app/verify.js';
+import { expandInputs } from '../inputs.js';
 import { capIssues, formatIssue, type LocatedIssue } from '../../core/issues.js';
 import {
   CHECKS,
@@ -33,14 +34,29 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
     ref,
     loaded: unwrap(resolveRef(ref)),
   }));
-  const answerFiles = options.answers ?? [];
-  // a report has no respondents today: it was made from one answer file
-  if (answerFiles.length > 1) {
+  const answerFiles = expandInputs(
+    options.answers ?? [],
+    ['.yaml', '.yml', '.json'],
+    'answer file',
+  );
+  const team = report.respondents !== undefined;
+  // a one-person report was made from one answer file; a team report from one per respondent
+  if (!team && answerFiles.length > 1) {
     throw new TrustcheckError(
-      `the report was made from one answer file, and ${answerFiles.length} were given; give that one file with --answers (several files are the respondents of a team report, which this trustcheck does not write)`,
+      `the report was made from one answer file, and ${answerFiles.length} were given; give that one file with --answers (several files are the respondents of a team report, and this report has none)`,
     );
   }
-  const answers = answerFiles.length === 1 ? unwrap(loadAnswerFile(answerFiles[0]!)) : undefined;
+  if (team && answerFiles.length > 0 && answerFiles.length !== report.respondents!.length) {
+    const n = report.respondents!.length;
+    throw new TrustcheckError(
+      `the report has ${n} respondent${n === 1 ? '' : 's'}, and ${answerFiles.length} answer file${answerFiles.length === 1 ? ' was' : 's were'} given; give each respondent's file, in the order of the report's respondents (as the team audit was given them)`,
+    );
+  }
+  const loadedAnswers = answerFiles.map((file) => ({
+    file,
+    answers: unwrap(loadAnswerFile(file)),
+  }));
+  const answers = !team && loadedAnswers.length === 1 ? loadedAnswers[0]!.answers : undefined;
   const identification = identifyQuestionnaires(report, given, language);
   if (identification.cannot.length > 0) {
     throw new TrustcheckError(identification.cannot.join('\n'));
@@ -56,7 +72,11 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
       questionnaireFindings(report, qi, q.loaded.value, language),
     ),
   ];
-  if (answers !== undefined) {
+  if (team && loadedAnswers.length > 0) {
+    findings.push(
+      ...unwrap(reproduceTeam(report, identification.questionnaires, loadedAnswers, language)),
+    );
+  } else if (answers !== undefined) {
     const reproduced = reproduce(report, identification.questionnaires, answers, language);
     findings.push(...unwrap(reproduced));
     for (const note of reproduced.warnings) ctx.warn(formatIssue(note));
@@ -80,7 +100,7 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
             file: q.source === 'shipped' ? null : q.loaded.file,
           },
         })),
-        answers: answers === undefined ? null : answerFiles[0]!,
+        answers: answerFiles.length === 0 ? null : team ? answerFiles : answerFiles[0]!,
         findings: located.map(({ finding, at }) => ({
           check: finding.check,
           path: pointer(finding.path),
@@ -114,7 +134,7 @@ export function verifyCommand(ctx: Context, reportFile: string, options: VerifyO
         )
         .join(', '),
     ),
-    ...(answers === undefined ? [] : [w.checked.answers(answerFiles[0]!, report.date)]),
+    ...(answerFiles.length === 0 ? [] : [w.checked.answers(answerFiles.join(', '), report.date)]),
   ];
   printLines(ctx, [{ text: w.holds(reportFile, checked), hang: 4 }]);
   return ExitCode.ok;

@@ -34,6 +34,10 @@ const data = (text: string): string =>
 const property = (text: string): string => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 interface Annotation {
+  /** The file it points at, when it is not the answers file (a team respondent's). */
+  file?: string | undefined;
+  /** The file as typed, for the list of findings. */
+  shownFile?: string | undefined;
   line: number | undefined;
   title: string;
   message: string;
@@ -65,6 +69,23 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
       for (const st of s.statements) {
         if (st.satisfied) continue;
         if (gated && !regressed.has(`${q.id}\u0000${s.id}\u0000${st.id}`)) continue;
+        if (st.answers !== undefined && options.respondentSources !== undefined) {
+          // a team: one annotation per respondent who did not make it true, on their file
+          st.answers.forEach((a, i) => {
+            const own = options.respondentSources![i];
+            if (a.satisfied || own === undefined) return;
+            annotations.push({
+              file: own.annotationFile ?? own.file,
+              shownFile: own.file,
+              line: own.line(q.id, s.id, st.id),
+              title: s.title,
+              message: [`${a.respondent}: ${st.text}`, a.note ?? null, st.remedy]
+                .filter((x) => x !== null)
+                .join('\n'),
+            });
+          });
+          continue;
+        }
         annotations.push({
           line: source?.line(q.id, s.id, st.id),
           title: s.title,
@@ -134,11 +155,11 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
   }
   const shown =
     annotations.length > MAX_ERRORS ? annotations.slice(0, MAX_ERRORS - 1) : annotations;
-  for (const a of shown) lines.push(command('error', annotated, a));
+  for (const a of shown) lines.push(command('error', a.file ?? annotated, a));
   if (annotations.length > shown.length) {
     const rest = annotations.slice(shown.length);
     lines.push(
-      command('error', annotated, {
+      command('error', rest[0]!.file ?? annotated, {
         line: rest[0]!.line,
         title: l.more(rest.length),
         message: rest.map((a) => a.message.split('\n')[0]!).join('\n'),
@@ -148,8 +169,9 @@ export function renderGithub(report: Report, options: RenderOptions = {}): strin
   if (annotations.length > 0) {
     lines.push(`::group::trustcheck: ${l.allFindings}`);
     for (const a of annotations) {
+      const file = a.shownFile ?? source?.file;
       const where =
-        source === undefined ? '' : `${source.file}${a.line === undefined ? '' : `:${a.line}`}: `;
+        file === undefined ? '' : `${file}${a.line === undefined ? '' : `:${a.line}`}: `;
       // one line, which gives the runner no command of its own
       const line = `${where}${a.title}: ${a.message.split('\n')[0]!}`;
       lines.push(shownCiCommands(oneLine(line)));

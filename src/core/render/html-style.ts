@@ -117,6 +117,7 @@ footer ul { margin: 0.25rem 0; padding-left: 1.25rem; }
 .cell.pass { color: var(--pass); background: var(--pass-bg); }
 .cell.fail { color: var(--on-fail); background: var(--fail); }
 .cell.none { color: var(--muted); background: var(--soft); }
+.cell.na { color: var(--muted); background: var(--soft); font-weight: 600; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) {
   main { padding: 0.75rem 0.75rem 2rem; }

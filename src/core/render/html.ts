@@ -4,12 +4,14 @@
 // A4 or Letter and reads on a phone. Every value is escaped by the `html` template.
 import type { Comparison, Report, ReportQuestionnaire, StatementPresence } from '../model.js';
 import { hasRegressions } from '../compare.js';
-import { labelsFor, type Labels } from '../words.js';
+import { labelsFor, teamWordsFor, type Labels } from '../words.js';
 import { dated, page, time } from './html-page.js';
 import { html, type Html } from './html-template.js';
 import type { RenderOptions } from './options.js';
 import { actionPlan, doneActions, statusWords } from './action-plan.js';
 import type { ReportAction } from '../model.js';
+import { teamHtml } from './html-team.js';
+import { answerViews, teamNotes, whoSaidNo } from './team-view.js';
 import {
   answerWord,
   auditedTitle,
@@ -335,7 +337,20 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
         <p class="muted">
           ${dated(unsatisfiedReason(st, l, report.date))} · <span class="id">${st.id}</span>
         </p>
+        ${whoSaidNo(report, st, l).map((who) => html`<p>${who}</p>`)}
         <dl>
+          ${
+            teamNotes(report, st, l)
+              ? html`<dt>${l.note}</dt>
+                  <dd>${teamNotes(report, st, l)}</dd>`
+              : ''
+          }
+          ${
+            teamNotes(report, st, l, undefined, 'evidence')
+              ? html`<dt>${l.evidence}</dt>
+                  <dd>${teamNotes(report, st, l, undefined, 'evidence')}</dd>`
+              : ''
+          }
           ${
             st.note === null
               ? ''
@@ -378,7 +393,9 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
                   html`<tr>
                     <td data-label="${l.statement}">${v.statement.text}</td>
                     <td data-label="${l.section}">${v.number} ${v.section.title}</td>
-                    <td data-label="${l.note}">${v.statement.note ?? ''}</td>
+                    <td data-label="${l.note}">
+                      ${teamNotes(report, v.statement, l) ?? v.statement.note ?? ''}
+                    </td>
                     <td data-label="${l.untilHeader}">
                       ${v.statement.until === null ? l.noUntil : time(v.statement.until)}${
                         v.expiresIn === undefined
@@ -398,6 +415,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
     const mark = kind === 'pass' ? '✓ ' : kind === 'fail' ? '✗ ' : '';
     return html`<span class="badge ${kind}">${mark}${answerWord(st, l)}</span>`;
   };
+  const team = teamWordsFor(report.language);
   const appendix = html`<section class="appendix">
     <h2>${l.appendix}</h2>
     ${report.questionnaires.map(
@@ -409,6 +427,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
                 <th scope="col">${l.number}</th>
                 <th scope="col">${l.statement}</th>
                 <th scope="col">${l.answer}</th>
+                ${report.respondents === undefined ? '' : html`<th scope="col">${team.each}</th>`}
                 <th scope="col">${l.note}</th>
                 <th scope="col">${l.evidence}</th>
               </tr>
@@ -425,8 +444,21 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
                         <td data-label="${l.answer}">
                           ${answerBadge(st)}${st.answer === 'na' && st.until !== null ? html` <span class="muted">${l.until} ${time(st.until)}</span>` : ''}
                         </td>
-                        <td data-label="${l.note}">${st.note ?? ''}</td>
-                        <td data-label="${l.evidence}">${st.evidence ?? ''}</td>
+                        ${
+                          st.answers === undefined
+                            ? ''
+                            : html`<td data-label="${team.each}">
+                                ${answerViews(report, st, l).map(
+                                  (a, i) =>
+                                    html`${i === 0 ? '' : '; '}${a.who}:
+                                    ${a.satisfied ? a.word : html`<strong>${a.word}</strong>`}`,
+                                )}
+                              </td>`
+                        }
+                        <td data-label="${l.note}">${teamNotes(report, st, l) ?? st.note ?? ''}</td>
+                        <td data-label="${l.evidence}">
+                          ${teamNotes(report, st, l, undefined, 'evidence') ?? st.evidence ?? ''}
+                        </td>
                       </tr>`,
                   ),
                 )}
@@ -437,7 +469,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
 
   const body = html`${banner(report, l, options.baseline)}
     ${c !== null && hasRegressions(c) ? comparisonSection(c, report, l, options.baseline) : ''}
-    ${actions} ${charts}
+    ${teamHtml(report, l)} ${actions} ${charts}
     ${
       failing.length === 0
         ? ''

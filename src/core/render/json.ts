@@ -1,6 +1,6 @@
 // The JSON report (format trustcheck-report/1): keys in a fixed order, whatever order the report
 // object was built in, so the same inputs give byte-identical output.
-import type { Comparison, Report, ReportAction } from '../model.js';
+import type { Comparison, Report, ReportAction, RespondentAnswer } from '../model.js';
 import { prettyJson } from '../text/controls.js';
 
 function orderedComparison(c: Comparison): Comparison {
@@ -50,12 +50,34 @@ function orderedAction(a: ReportAction): ReportAction {
   return { what, owner, due, status, previousDue, ...rest };
 }
 
+/** One respondent's answer, its keys in order (an anonymous one has no note or evidence). */
+function orderedAnswer(a: RespondentAnswer): RespondentAnswer {
+  return {
+    respondent: a.respondent,
+    answer: a.answer,
+    satisfied: a.satisfied,
+    ...(a.note === undefined ? {} : { note: a.note }),
+    ...(a.evidence === undefined ? {} : { evidence: a.evidence }),
+    ...(a.until === undefined ? {} : { until: a.until }),
+  };
+}
+
 export function renderJson(report: Report): string {
   const ordered: Report = {
     format: report.format,
     tool: { name: report.tool.name, version: report.tool.version },
     subject: report.subject,
     assessor: report.assessor,
+    ...(report.respondents === undefined
+      ? {}
+      : {
+          respondents: report.respondents.map((r) => ({
+            name: r.name,
+            role: r.role,
+            answers: r.answers,
+          })),
+        }),
+    ...(report.anonymous === undefined ? {} : { anonymous: report.anonymous }),
     date: report.date,
     language: report.language,
     passed: report.passed,
@@ -89,6 +111,15 @@ export function renderJson(report: Report): string {
           until: st.until,
           ...(st.naExpired === undefined ? {} : { naExpired: st.naExpired }),
           remedy: st.remedy,
+          ...(st.answers === undefined ? {} : { answers: st.answers.map(orderedAnswer) }),
+          ...(st.unattributed === undefined
+            ? {}
+            : {
+                unattributed: {
+                  notes: [...st.unattributed.notes],
+                  evidence: [...st.unattributed.evidence],
+                },
+              }),
           ...(st.actions === undefined ? {} : { actions: st.actions.map(orderedAction) }),
         })),
       })),

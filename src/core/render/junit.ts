@@ -6,6 +6,7 @@ import type { Report } from '../model.js';
 import { escapeMarkup } from '../text/controls.js';
 import { labelsFor, type Labels } from '../words.js';
 import type { RenderOptions } from './options.js';
+import { teamNotes, whoSaidNo } from './team-view.js';
 import {
   goneQuestionnaire,
   goneStatement,
@@ -118,13 +119,19 @@ export function renderJunit(report: Report, options: RenderOptions = {}): string
         seen.add(id);
         const c: Case = { classname: `${q.id}.${s.id}`, name: st.id };
         if (st.satisfied) {
-          if (st.answer === 'na') c.skipped = st.note ?? 'N/A';
+          if (st.answer === 'na') c.skipped = teamNotes(report, st, l) || (st.note ?? 'N/A');
           return c;
         }
+        // a team's statement: who said no, and each respondent's note and evidence
+        const notes = teamNotes(report, st, l);
+        const evidence = teamNotes(report, st, l, undefined, 'evidence');
         const body = [
           unsatisfiedReason(st, l),
+          ...whoSaidNo(report, st, l),
           st.note === null ? '' : `${l.note}: ${st.note}`,
+          notes === undefined || notes === '' ? '' : `${l.note}: ${notes}`,
           st.evidence === null ? '' : `${l.evidence}: ${st.evidence}`,
+          evidence === undefined || evidence === '' ? '' : `${l.evidence}: ${evidence}`,
           st.remedy === null ? '' : `${l.remedy}: ${st.remedy}`,
           ...(st.actions ?? []).map(
             (a) => `${l.action}: ${a.what} (${a.owner}, ${l.due} ${a.due}, ${statusWords(a, l)})`,

@@ -5,10 +5,12 @@
 // markdownlint (MD013, line length, aside).
 import type { Comparison, Report, StatementPresence } from '../model.js';
 import { hasRegressions } from '../compare.js';
-import { labelsFor, type Labels } from '../words.js';
+import { labelsFor, teamWordsFor, type Labels } from '../words.js';
 import { escapeMarkdown, escapeMarkdownShort } from './markdown-escape.js';
 import { actionPlan, doneActions, statusWords } from './action-plan.js';
 import { markdownTable } from './markdown-table.js';
+import { teamAnswerCells, teamMarkdown } from './markdown-team.js';
+import { teamNotes, whoSaidNo } from './team-view.js';
 import type { RenderOptions } from './options.js';
 import {
   answerWord,
@@ -143,6 +145,9 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   if (c !== null && hasRegressions(c))
     out.push(renderComparisonMarkdown(c, report, 2, options.baseline).trimEnd(), '');
 
+  // a team audit: where the respondents disagree
+  out.push(...teamMarkdown(report, l));
+
   // what to do: the action plan
   const failing = notTrue(report);
   out.push(renderPlanMarkdown(report).trimEnd(), '');
@@ -180,6 +185,12 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       }
       const st = v.statement;
       out.push(`- ${e(st.text)} (\`${st.id}\`, ${unsatisfiedReason(st, l, report.date)})`);
+      for (const who of whoSaidNo(report, st, l, e)) out.push(`  - ${who}`);
+      // a team's notes and evidence, each with whose it is (or none, when anonymous)
+      const notes = teamNotes(report, st, l, e);
+      const evidence = teamNotes(report, st, l, e, 'evidence');
+      if (notes !== undefined && notes !== '') out.push(`  - ${l.note}: ${notes}`);
+      if (evidence !== undefined && evidence !== '') out.push(`  - ${l.evidence}: ${evidence}`);
       if (st.note !== null) out.push(`  - ${l.note}: ${e(st.note)}`);
       if (st.evidence !== null) out.push(`  - ${l.evidence}: ${e(st.evidence)}`);
       if (st.remedy !== null) out.push(`  - ${l.remedy}: ${e(st.remedy)}`);
@@ -196,7 +207,8 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
       const st = v.statement;
       const until = st.until === null ? l.noUntil : `${l.until} ${st.until}`;
       const flag = v.expiresIn === undefined ? '' : ` **${l.expiresSoon(v.expiresIn)}**`;
-      out.push(`- ${e(st.text)} (${where(v)}): ${e(st.note ?? '')} (${until})${flag}`);
+      const note = teamNotes(report, st, l, e) ?? e(st.note ?? '');
+      out.push(`- ${e(st.text)} (${where(v)}): ${note} (${until})${flag}`);
     }
     out.push('');
   }
@@ -209,12 +221,18 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   out.push(`## ${l.appendix}`, '');
   for (const q of report.questionnaires) {
     out.push(`### ${e(q.title)} (\`${q.id}@${q.version}\`)`, '');
+    const team = report.respondents !== undefined;
     const rows = questions(report)
       .filter((x) => x.questionnaire === q)
       .flatMap((v) =>
         v.section.statements.map((st) => {
           const answer = st.satisfied ? answerWord(st, l) : `**${answerWord(st, l)}**`;
           const until = st.answer === 'na' && st.until !== null ? ` (${l.until} ${st.until})` : '';
+          if (team) {
+            // a team: each respondent's answer, and the notes and evidence with whose they are
+            const cells = teamAnswerCells(report, st, l);
+            return [v.number, e(st.text), answer, cells.each, cells.note, cells.evidence];
+          }
           return [
             v.number,
             e(st.text),
@@ -224,7 +242,10 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
           ];
         }),
       );
-    out.push(...markdownTable([l.number, l.statement, l.answer, l.note, l.evidence], rows), '');
+    const header = team
+      ? [l.number, l.statement, l.answer, teamWordsFor(report.language).each, l.note, l.evidence]
+      : [l.number, l.statement, l.answer, l.note, l.evidence];
+    out.push(...markdownTable(header, rows), '');
   }
   out.push(l.generated(report.tool.version));
   return `${out.join('\n').trimEnd()}\n`;

@@ -26,6 +26,8 @@ export interface RenderOptions {
   /** The --fail-on policy: one condition or a list. */
   failOn?: FailOnInput | undefined;
   source?: AnswersSource | undefined;
+  /** A team audit: each respondent's answers file, in the order of the report's `respondents`. */
+  respondentSources?: readonly AnswersSource[] | undefined;
   /** The baseline file, as the verdict names it. */
   baselineFile?: string | undefined;
   /**
