@@ -5,6 +5,18 @@
 import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import type { ConfigCommand, ConfigDescription, ConfigOption } from '../core/config.js';
 
+/** Options whose value is a comma list of their choices (see `commaList`). */
+const COMMA_LISTS = new WeakSet<Option>();
+
+/**
+ * Marks `option` as taking a comma list of its choices (`--fail-on regression,overdue`): its
+ * config value may be such a text or a list, and its schema says so.
+ */
+export function commaList<O extends Option>(option: O): O {
+  COMMA_LISTS.add(option);
+  return option;
+}
+
 /** The name of an option's value in its declaration (`<files...>`: files). */
 const placeholder = (option: Option): string =>
   /[<[]([a-z-]+)(?:\.\.\.)?[>\]]/.exec(option.flags)?.[1] ?? '';
@@ -39,6 +51,7 @@ function configOption(option: Option, negatedAlone: boolean): ConfigOption {
   };
   if (option.short !== undefined) described.short = option.short;
   if (option.argChoices !== undefined) described.choices = [...option.argChoices];
+  if (COMMA_LISTS.has(option)) described.commaList = true;
   const value: unknown = option.defaultValue;
   if (
     !negatedAlone &&

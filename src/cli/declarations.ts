@@ -16,6 +16,7 @@ import {
   summaryExtensionsInWords,
 } from '../core/render/summary-formats.js';
 import { VERSION } from '../version.js';
+import { commaList } from './config-options.js';
 import {
   colorOption,
   configOption,
@@ -99,14 +100,16 @@ export function declareAudit(program: Program) {
     .option('--baseline <file>', 'a previous JSON report to compare against')
     .option('--no-baseline', 'no baseline, not even the config file’s')
     .addOption(
-      new Option(
-        '--fail-on <policy>',
-        'when to exit 1: fail, regression, overdue (an action past its due date), or never; a comma list combines them, e.g. regression,overdue (default: regression with --baseline, else fail)',
-      )
-        .choices(FAIL_ON)
-        // a comma list of the choices: checked when the audit starts (from the command line
-        // or the config alike), with a message that says which word is wrong
-        .argParser((value: string) => value),
+      // a comma list of the choices: checked when the audit starts (from the command line or
+      // the config alike), with a message that says which word is wrong
+      commaList(
+        new Option(
+          '--fail-on <policy>',
+          'when to exit 1: fail, regression, overdue (an action past its due date), or never; a comma list combines them, e.g. regression,overdue (default: regression with --baseline, else fail)',
+        )
+          .choices(FAIL_ON)
+          .argParser((value: string) => value),
+      ),
     )
     .option(
       '--allow-incomplete',

@@ -28,6 +28,8 @@ export interface ConfigOption {
   takes: OptionTakes;
   variadic: boolean;
   choices?: readonly string[];
+  /** A comma list of the choices (`--fail-on regression,overdue`); a list in a config. */
+  commaList?: boolean;
   default?: string | boolean | readonly string[];
   /** A path resolves from the config file's folder; a REF only when it is a path. */
   value: 'path' | 'ref' | 'text';
@@ -58,6 +60,19 @@ export const commandName = (path: readonly string[]): string => path.join(' ');
 // the JSON Schema, for editors and for the CLI's own validator (both generated at build time)
 
 function valueSchema(option: ConfigOption): JsonSchema {
+  if (option.commaList === true && option.choices !== undefined) {
+    const word = `(${option.choices.join('|')})`;
+    return {
+      anyOf: [
+        {
+          type: 'string',
+          pattern: `^${word}(,${word})*$`,
+          description: `${option.choices.join(', ')}, or a comma list of them such as ${option.choices.slice(1, 3).join(',')}`,
+        },
+        { type: 'array', items: { enum: [...option.choices] }, minItems: 1 },
+      ],
+    };
+  }
   const one: JsonSchema =
     option.choices === undefined ? { type: 'string', minLength: 1 } : { enum: [...option.choices] };
   switch (option.takes) {
@@ -75,7 +90,7 @@ function optionSchema(option: ConfigOption): JsonSchema {
   const what =
     option.takes === 'negated'
       ? `false: ${option.description} (as --no-${option.key}); true is the default`
-      : option.variadic
+      : option.variadic || option.commaList === true
         ? `${option.description} (one, or a list)`
         : option.description;
   const schema: JsonSchema = { description: what, ...valueSchema(option) };
@@ -284,10 +299,9 @@ export function configuredValues(
     } else if (typeof value === 'string') {
       values.set(option, option.variadic ? [value] : value);
     } else if (Array.isArray(value)) {
-      values.set(
-        option,
-        value.filter((v): v is string => typeof v === 'string'),
-      );
+      const texts = value.filter((v): v is string => typeof v === 'string');
+      // a comma list is one value on the command line: `[regression, overdue]` as `regression,overdue`
+      values.set(option, option.commaList === true ? texts.join(',') : texts);
     }
   }
   return values;

@@ -319,6 +319,32 @@ describe('the options a config gives', () => {
     expect(read(join(cwd, 'sub', 'answers.yaml'))).toMatch(/^ {2}know-like-trust:$/m);
   });
 
+  it('fail-on takes a comma list or a list, and a wrong word is named with the forms that work', () => {
+    const cwd = project();
+    for (const value of ['[fail, overdue]', 'fail,overdue']) {
+      put(
+        'project/trustcheck.config.yaml',
+        `audit:\n  answers: trust/answers.yaml\n  fail-on: ${value}\n`,
+      );
+      const printed = parse(run(['audit', '--print-config'], { cwd }).stdout) as {
+        options: Record<string, unknown>;
+      };
+      expect(printed.options['fail-on']).toBe('fail,overdue');
+      // Acme fails questions: exit 1 under `fail`
+      expect(run(['audit', '-o', 'report.md'], { cwd }).code).toBe(1);
+    }
+    put('project/trustcheck.config.yaml', 'audit:\n  fail-on: [fail, never]\n');
+    const never = run(['audit', '-a', 'trust/answers.yaml'], { cwd });
+    expect(never.code).toBe(2);
+    expect(never.stderr).toContain('never cannot be combined with another condition');
+    put('project/trustcheck.config.yaml', 'audit:\n  fail-on: regresion\n');
+    const wrong = run(['audit', '-a', 'trust/answers.yaml'], { cwd });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(
+      'error: trustcheck.config.yaml:2:12: "fail-on" must be fail, regression, overdue, never, or a comma list of them such as regression,overdue, found the text "regresion"\n',
+    );
+  });
+
   it('--no-baseline drops the config’s baseline', () => {
     const cwd = project();
     put(
