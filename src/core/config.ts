@@ -64,6 +64,8 @@ function valueSchema(option: ConfigOption): JsonSchema {
     const word = `(${option.choices.join('|')})`;
     return {
       anyOf: [
+        // the choices alone first, for an editor to offer them
+        { enum: [...option.choices] },
         {
           type: 'string',
           pattern: `^${word}(,${word})*$`,
