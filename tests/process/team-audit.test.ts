@@ -307,6 +307,23 @@ describe('files that do not belong together', () => {
   });
 });
 
+describe('--assessor and --role outside a new interview', () => {
+  it('are said to be ignored, in a team audit and a scripted one alike', () => {
+    const team = audit(['--assessor', 'Dirk', '--role', 'Sales', '-o', 'ignored.json']);
+    expect(team.code, team.stderr).toBe(1);
+    expect(team.stderr).toContain(
+      'warning: --assessor is written into the answers file of a new interactive audit only; it is ignored here: write assessor into the answer file instead',
+    );
+    expect(team.stderr).toContain('warning: --role is written into the answers file');
+    expect(read(join(dir, 'ignored.json'))).not.toContain('Dirk');
+    const one = run(['audit', '-a', 'team/anna.yaml', '--assessor', 'Dirk', '--fail-on', 'never'], {
+      cwd: dir,
+    });
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stderr).toContain('warning: --assessor is written into the answers file');
+  });
+});
+
 describe('a respondent who left statements open', () => {
   it('is an error naming who left what open; --allow-incomplete shows who did not answer', () => {
     const folder = variant('open', 'anna.yaml', (t) =>

@@ -66,6 +66,13 @@ export async function runAuditCommand(
   // answers file is also written: a regular file)
   await readStreams([...(interactive ? [] : (options.answers ?? [])), ...otherInputs(options)]);
   if (interactive) return interactiveAudit(ctx, options, failOn, prompts);
+  for (const flag of ['assessor', 'role'] as const) {
+    if (options[flag] !== undefined) {
+      ctx.warn(
+        `--${flag} is written into the answers file of a new interactive audit only; it is ignored here: write ${flag} into the answer file instead`,
+      );
+    }
+  }
 
   const files = expandInputs(options.answers ?? [], ['.yaml', '.yml', '.json'], 'answer file');
   if (options.team === true) {
