@@ -5,15 +5,15 @@
 import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import type { ConfigCommand, ConfigDescription, ConfigOption } from '../core/config.js';
 
-/** Options whose value is a comma list of their choices (see `commaList`). */
-const COMMA_LISTS = new WeakSet<Option>();
+/** Options whose value is a comma list of their choices, each with an example (see `commaList`). */
+const COMMA_LISTS = new WeakMap<Option, string>();
 
 /**
  * Marks `option` as taking a comma list of its choices (`--fail-on regression,overdue`): its
  * config value may be such a text or a list, and its schema says so.
  */
-export function commaList<O extends Option>(option: O): O {
-  COMMA_LISTS.add(option);
+export function commaList<O extends Option>(option: O, example: string): O {
+  COMMA_LISTS.set(option, example);
   return option;
 }
 
@@ -51,7 +51,8 @@ function configOption(option: Option, negatedAlone: boolean): ConfigOption {
   };
   if (option.short !== undefined) described.short = option.short;
   if (option.argChoices !== undefined) described.choices = [...option.argChoices];
-  if (COMMA_LISTS.has(option)) described.commaList = true;
+  const example = COMMA_LISTS.get(option);
+  if (example !== undefined) described.commaList = example;
   const value: unknown = option.defaultValue;
   if (
     !negatedAlone &&

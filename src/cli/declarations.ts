@@ -109,6 +109,7 @@ export function declareAudit(program: Program) {
         )
           .choices(FAIL_ON)
           .argParser((value: string) => value),
+        'regression,overdue',
       ),
     )
     .option(

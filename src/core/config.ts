@@ -28,8 +28,8 @@ export interface ConfigOption {
   takes: OptionTakes;
   variadic: boolean;
   choices?: readonly string[];
-  /** A comma list of the choices (`--fail-on regression,overdue`); a list in a config. */
-  commaList?: boolean;
+  /** A comma list of the choices (`--fail-on regression,overdue`), a list in a config: an example. */
+  commaList?: string;
   default?: string | boolean | readonly string[];
   /** A path resolves from the config file's folder; a REF only when it is a path. */
   value: 'path' | 'ref' | 'text';
@@ -60,7 +60,7 @@ export const commandName = (path: readonly string[]): string => path.join(' ');
 // the JSON Schema, for editors and for the CLI's own validator (both generated at build time)
 
 function valueSchema(option: ConfigOption): JsonSchema {
-  if (option.commaList === true && option.choices !== undefined) {
+  if (option.commaList !== undefined && option.choices !== undefined) {
     const word = `(${option.choices.join('|')})`;
     return {
       anyOf: [
@@ -69,7 +69,7 @@ function valueSchema(option: ConfigOption): JsonSchema {
         {
           type: 'string',
           pattern: `^${word}(,${word})*$`,
-          description: `${option.choices.join(', ')}, or a comma list of them such as ${option.choices.slice(1, 3).join(',')}`,
+          description: `${option.choices.join(', ')}, or a comma list of them such as ${option.commaList}`,
         },
         { type: 'array', items: { enum: [...option.choices] }, minItems: 1 },
       ],
@@ -92,7 +92,7 @@ function optionSchema(option: ConfigOption): JsonSchema {
   const what =
     option.takes === 'negated'
       ? `false: ${option.description} (as --no-${option.key}); true is the default`
-      : option.variadic || option.commaList === true
+      : option.variadic || option.commaList !== undefined
         ? `${option.description} (one, or a list)`
         : option.description;
   const schema: JsonSchema = { description: what, ...valueSchema(option) };
@@ -303,7 +303,7 @@ export function configuredValues(
     } else if (Array.isArray(value)) {
       const texts = value.filter((v): v is string => typeof v === 'string');
       // a comma list is one value on the command line: `[regression, overdue]` as `regression,overdue`
-      values.set(option, option.commaList === true ? texts.join(',') : texts);
+      values.set(option, option.commaList !== undefined ? texts.join(',') : texts);
     }
   }
   return values;
