@@ -5,10 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
 import { runAuditCommand } from '../../src/cli/commands/audit.js';
 import type { AuditOptions } from '../../src/cli/declarations.js';
 import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
@@ -28,48 +26,26 @@ import {
   yes,
   type Step,
 } from '../support/scripted-prompts.js';
+import { auditOptions, interviewContext, interviewPlan } from '../support/interview.js';
 
 const NOTE = 'Yearly bread subscriptions renew silently';
 
 let dir: string;
 let file: string;
 let stderr: string;
-const ctx = async () => {
-  const err = new PassThrough();
+const ctx = () => {
   stderr = '';
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  return createContext(
-    {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => err.write(s) },
-      stdin: Object.assign(new PassThrough(), { isTTY: true }),
-      env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' },
-    },
-    [],
-  );
+  return interviewContext((text) => (stderr += text));
 };
-const options = (extra: Partial<AuditOptions> = {}): AuditOptions => ({
-  saveAnswers: file,
-  stepSummary: true,
-  questionnaire: ['trustability'],
-  subject: 'Acme B.V.',
-  assessor: 'Jan Jansen',
-  output: [join(dir, 'report.json'), join(dir, 'report.md')],
-  lang: 'en',
-  failOn: 'never',
-  ...extra,
-});
-const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
-  file,
-  existing: false,
-  force: false,
-  subject: 'Acme B.V.',
-  assessor: 'Jan Jansen',
-  questionnaires: ['trustability'],
-  language: 'en',
-  today: '2026-11-23',
-  ...extra,
-});
+const options = (extra: Partial<AuditOptions> = {}): AuditOptions =>
+  auditOptions({
+    saveAnswers: file,
+    output: [join(dir, 'report.json'), join(dir, 'report.md')],
+    failOn: 'never',
+    ...extra,
+  });
+const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan =>
+  interviewPlan({ file, ...extra });
 
 type Saved = {
   questionnaires: { trustability: { answers: Record<string, Record<string, unknown>> } };

@@ -4,17 +4,16 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { checkbox, input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
 import { runAuditCommand } from '../../src/cli/commands/audit.js';
 import type { AuditOptions } from '../../src/cli/declarations.js';
 import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
 import type { Prompts } from '../../src/interactive/prompts.js';
 import { TrustcheckError } from '../../src/errors.js';
+import { auditOptions, interviewContext, interviewPlan } from '../support/interview.js';
 import { waitFor } from '../support/wait.js';
 
 type Events = Awaited<ReturnType<typeof render>>['events'];
@@ -102,43 +101,14 @@ function scripted(steps: Step[]): { prompts: Prompts; screens: string[] } {
 let dir: string;
 let file: string;
 let stderr: string;
-const ctx = async () => {
-  const err = new PassThrough();
+const ctx = () => {
   stderr = '';
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const stdout = new PassThrough();
-  return createContext(
-    {
-      stdout: { write: (s: string) => stdout.write(s) },
-      stderr: { write: (s: string) => err.write(s) },
-      stdin: Object.assign(new PassThrough(), { isTTY: true }),
-      env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' },
-    },
-    [],
-  );
+  return interviewContext((text) => (stderr += text));
 };
-const options = (extra: Partial<AuditOptions> = {}): AuditOptions => ({
-  saveAnswers: file,
-  stepSummary: true,
-  questionnaire: ['trustability'],
-  subject: 'Acme B.V.',
-  assessor: 'Jan Jansen',
-  output: [join(dir, 'report.json')],
-  lang: 'en',
-  failOn: 'fail',
-  ...extra,
-});
-const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
-  file,
-  existing: false,
-  force: false,
-  subject: 'Acme B.V.',
-  assessor: 'Jan Jansen',
-  questionnaires: ['trustability'],
-  language: 'en',
-  today: '2026-11-23',
-  ...extra,
-});
+const options = (extra: Partial<AuditOptions> = {}): AuditOptions =>
+  auditOptions({ saveAnswers: file, output: [join(dir, 'report.json')], failOn: 'fail', ...extra });
+const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan =>
+  interviewPlan({ file, ...extra });
 const saved = () =>
   parse(readFileSync(file, 'utf8')) as {
     subject: string;

@@ -5,9 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
 import { runAuditCommand } from '../../src/cli/commands/audit.js';
 import { RULE } from '../../src/core/language.js';
 import { interview, type InterviewPlan } from '../../src/interactive/interview.js';
@@ -25,35 +23,17 @@ import {
   yes,
   type Step,
 } from '../support/scripted-prompts.js';
+import { interviewContext, interviewPlan } from '../support/interview.js';
 
 let dir: string;
 let file: string;
 let stderr: string;
-const ctx = async () => {
-  const err = new PassThrough();
+const ctx = () => {
   stderr = '';
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  return createContext(
-    {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => err.write(s) },
-      stdin: Object.assign(new PassThrough(), { isTTY: true }),
-      env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795392000' },
-    },
-    [],
-  );
+  return interviewContext((text) => (stderr += text));
 };
-const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan => ({
-  file,
-  existing: false,
-  force: false,
-  subject: 'Acme B.V.',
-  assessor: 'Jan Jansen',
-  questionnaires: ['trustability'],
-  language: 'en',
-  today: '2026-11-23',
-  ...extra,
-});
+const plan = (extra: Partial<InterviewPlan> = {}): InterviewPlan =>
+  interviewPlan({ file, ...extra });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'trustcheck-words-'));
