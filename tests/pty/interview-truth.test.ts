@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, fillTemplate, read, run, setAnswer, tempDir, write } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
+import { waitFor as waitForText } from '../support/wait.js';
 
 const NOTE = 'Yearly bread subscriptions renew silently';
 
@@ -26,15 +27,8 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** Polls the screen until `test` holds, up to a deadline; never a fixed wait. */
-async function waitFor(test: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const waitFor = (test: (text: string) => boolean, what: string): Promise<string> =>
+  waitForText(screen, test, { what, timeout: 15_000, interval: 50 });
 
 /** Runs trustcheck with `args` in a terminal of `width` columns; its exit code goes to exit.txt. */
 function start(args: string, width: number, env = ''): void {

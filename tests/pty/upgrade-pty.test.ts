@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, fixtures, tempDir } from '../support/helpers.js';
 import { TIMEOUT } from '../support/timeouts.js';
 import { hasTmux, privateTmux, type Tmux } from '../support/tmux.js';
+import { waitFor as waitForText } from '../support/wait.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -21,15 +22,9 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
 /** The screen's words, as wrapped lines read: white space collapsed. */
 const words = () => screen().replace(/\s+/g, ' ');
 
-async function waitFor(test: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const text = screen();
-    if (test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Polls the screen until `test` holds, up to a deadline; never a fixed wait. */
+const waitFor = (test: (text: string) => boolean, what: string): Promise<string> =>
+  waitForText(screen, test, { what, timeout: 15_000, interval: 50 });
 
 function start(args: string): void {
   server = privateTmux();
