@@ -3,12 +3,9 @@
 // a statement re-meant, moved or renamed is removed on one side and added on the other, never a
 // regression or an improvement; a version change is counted and said, and the baseline renewed
 // after a new major version.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { builtinMeanings, compileBuiltins } from '../../src/app/registry.js';
+import { builtinMeanings } from '../../src/app/registry.js';
 import type { QuestionnaireAnswers } from '../../src/core/answers.js';
 import {
   compare,
@@ -17,27 +14,14 @@ import {
   renewsBaseline,
   type MeaningsOf,
 } from '../../src/core/compare.js';
-import { sameMeaning, type Meanings } from '../../src/core/meanings.js';
-import { parseMeanings } from '../../src/core/meanings-record.js';
+import { sameMeaning } from '../../src/core/meanings.js';
 import type { Questionnaire, Report } from '../../src/core/model.js';
 import { buildReport } from '../../src/core/report.js';
 import { score } from '../../src/core/scoring.js';
 import { chooseVersion, compareVersions } from '../../src/core/semver.js';
+import { builtin, shippedRecord } from '../support/shipped.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const builtins = Object.values(compileBuiltins()).map((b) => b.value);
-const builtin = (id: string, version: string): Questionnaire =>
-  builtins.find((q) => q.id === id && q.version === version)!;
-
-/** A shipped record, parsed from its YAML. */
-function record(id: string): Meanings {
-  const parsed = parseMeanings(
-    parse(readFileSync(join(root, 'questionnaires', id, 'meanings.yaml'), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-const apk = record('transparantie-apk');
+const apk = shippedRecord('transparantie-apk');
 const records: MeaningsOf = (id) => (id === 'transparantie-apk' ? apk : undefined);
 
 /** A report of one questionnaire, each statement satisfied as `satisfied` says (default: yes). */

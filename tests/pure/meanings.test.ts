@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileMeanings, loadMeaningsFile } from '../../src/app/meanings.js';
-import { builtinVersions, compileBuiltins } from '../../src/app/registry.js';
+import { builtinVersions } from '../../src/app/registry.js';
 import { formatIssue } from '../../src/core/issues.js';
 import {
   checkMeaningsAgainst,
@@ -21,23 +21,13 @@ import {
 } from '../../src/core/meanings.js';
 import { parseMeanings, versionRuleBreaks } from '../../src/core/meanings-record.js';
 import type { Questionnaire } from '../../src/core/model.js';
+import { builtin, builtins, shippedRecord } from '../support/shipped.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const builtins = Object.values(compileBuiltins()).map((b) => b.value);
 const versionsOf = (id: string): Questionnaire[] => builtins.filter((q) => q.id === id);
-const builtin = (id: string, version: string): Questionnaire =>
-  builtins.find((q) => q.id === id && q.version === version)!;
 
-/** A shipped record, parsed from its YAML. */
-function record(id: string): Meanings {
-  const parsed = parseMeanings(
-    parse(readFileSync(join(root, 'questionnaires', id, 'meanings.yaml'), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.value;
-}
-const apk = record('transparantie-apk');
-const trustability = record('trustability');
+const apk = shippedRecord('transparantie-apk');
+const trustability = shippedRecord('trustability');
 
 const key = (section: string, statement: string): StatementKey => ({ section, statement });
 const text = (k: StatementKey): string => `${k.section}.${k.statement}`;

@@ -4,15 +4,13 @@
 // a statement whose meaning differs from the one it was given for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinMeanings, compileBuiltins } from '../../src/app/registry.js';
+import { builtinMeanings } from '../../src/app/registry.js';
 import { traceStatement } from '../../src/core/meanings.js';
 import type { AnswerFile, Questionnaire } from '../../src/core/model.js';
 import { changesAnything, planUpgrade, statementKeys } from '../../src/core/upgrade.js';
 import { upgradeLines } from '../../src/core/render/upgrade.js';
+import { builtin } from '../support/shipped.js';
 
-const builtins = Object.values(compileBuiltins()).map((b) => b.value);
-const builtin = (id: string, version: string): Questionnaire =>
-  builtins.find((q) => q.id === id && q.version === version)!;
 const apk = builtinMeanings('transparantie-apk')!;
 
 type Entry = AnswerFile['questionnaires'][string];
