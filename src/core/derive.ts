@@ -242,26 +242,9 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
           expired: derived.naExpired,
         };
         const at = ['questionnaires', qi, 'sections', si, 'statements', sti];
-        if (st.satisfied !== derived.satisfied) {
-          claims.push({
-            path: [...at, 'satisfied'],
-            owner,
-            field: 'satisfied',
-            claimed: st.satisfied,
-            derived: derived.satisfied,
-            because,
-          });
-        }
-        if (claimedExpired !== undefined && claimedExpired !== derived.naExpired) {
-          claims.push({
-            path: [...at, 'naExpired'],
-            owner,
-            field: 'naExpired',
-            claimed: claimedExpired,
-            derived: derived.naExpired,
-            because,
-          });
-        }
+        claim(claims, owner, at, 'satisfied', st.satisfied, derived.satisfied, because);
+        if (claimedExpired !== undefined)
+          claim(claims, owner, at, 'naExpired', claimedExpired, derived.naExpired, because);
       });
       const total = s.statements.length;
       const passed = satisfied === total;
@@ -273,70 +256,37 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
       const owner: ClaimOwner = { kind: 'section', questionnaire: q.id, section: s.id };
       const at = ['questionnaires', qi, 'sections', si];
       const count: Reason = { kind: 'count', count: satisfied, of: total, unit: 'statement' };
-      if (s.passed !== passed) {
-        claims.push({
-          path: [...at, 'passed'],
-          owner,
-          field: 'passed',
-          claimed: s.passed,
-          derived: passed,
-          because: count,
-        });
-      }
-      if (s.satisfied !== satisfied) {
-        claims.push({
-          path: [...at, 'satisfied'],
-          owner,
-          field: 'satisfied',
-          claimed: s.satisfied,
-          derived: satisfied,
-          because: count,
-        });
-      }
-      if (s.total !== total) {
-        claims.push({
-          path: [...at, 'total'],
-          owner,
-          field: 'total',
-          claimed: s.total,
-          derived: total,
-          because: { kind: 'size', of: total, unit: 'statement' },
-        });
-      }
+      claim(claims, owner, at, 'passed', s.passed, passed, count);
+      claim(claims, owner, at, 'satisfied', s.satisfied, satisfied, count);
+      claim(claims, owner, at, 'total', s.total, total, {
+        kind: 'size',
+        of: total,
+        unit: 'statement',
+      });
     });
     const passed = passedHere === q.sections.length;
     if (passed) questionnairesPassed++;
     sectionsPassed += passedHere;
-    if (q.passed !== passed) {
-      claims.push({
-        path: ['questionnaires', qi, 'passed'],
-        owner: { kind: 'questionnaire', questionnaire: q.id },
-        field: 'passed',
-        claimed: q.passed,
-        derived: passed,
-        because: { kind: 'count', count: passedHere, of: q.sections.length, unit: 'question' },
-      });
-    }
+    claim(
+      claims,
+      { kind: 'questionnaire', questionnaire: q.id },
+      ['questionnaires', qi],
+      'passed',
+      q.passed,
+      passed,
+      { kind: 'count', count: passedHere, of: q.sections.length, unit: 'question' },
+    );
   });
   const questionnaires = report.questionnaires.length;
   // an audit of nothing passes nothing
   const passed = questionnaires > 0 && questionnairesPassed === questionnaires;
   const owner: ClaimOwner = { kind: 'report' };
-  if (report.passed !== passed) {
-    claims.push({
-      path: ['passed'],
-      owner,
-      field: 'passed',
-      claimed: report.passed,
-      derived: passed,
-      because: {
-        kind: 'count',
-        count: questionnairesPassed,
-        of: questionnaires,
-        unit: 'questionnaire',
-      },
-    });
-  }
+  claim(claims, owner, [], 'passed', report.passed, passed, {
+    kind: 'count',
+    count: questionnairesPassed,
+    of: questionnaires,
+    unit: 'questionnaire',
+  });
   const totals: [keyof ReportTotals, number, Reason][] = [
     ['questionnaires', questionnaires, { kind: 'size', of: questionnaires, unit: 'questionnaire' }],
     [
@@ -387,31 +337,33 @@ export function forgedClaims(report: DerivableReport): ForgedClaim[] {
       comparison: Array.isArray(improvements) ? { improvements } : null,
     });
     for (const field of Object.keys(plan) as (keyof ActionTotals)[]) {
-      const claimed = claimedPlan[field];
-      if (claimed === plan[field]) continue;
-      claims.push({
-        path: ['actionTotals', field],
-        owner,
-        field: `actionTotals.${field}`,
-        claimed,
-        derived: plan[field],
-        because: { kind: 'plan', of: plan[field] },
+      const derived = plan[field];
+      claim(claims, owner, [], `actionTotals.${field}`, claimedPlan[field], derived, {
+        kind: 'plan',
+        of: derived,
       });
     }
   }
-  for (const [field, derived, because] of totals) {
-    const claimed = report.totals[field];
-    if (claimed === derived) continue;
-    claims.push({
-      path: ['totals', field],
-      owner,
-      field: `totals.${field}`,
-      claimed,
-      derived,
-      because,
-    });
-  }
+  for (const [field, derived, because] of totals)
+    claim(claims, owner, [], `totals.${field}`, report.totals[field], derived, because);
   return claims;
+}
+
+/**
+ * Adds to `claims` the claim of `field` (dotted, as the report names it: `totals.sections`) of the
+ * object at `at` when it is not the derived value.
+ */
+function claim(
+  claims: ForgedClaim[],
+  owner: ClaimOwner,
+  at: Path,
+  field: string,
+  claimed: ForgedClaim['claimed'],
+  derived: ForgedClaim['derived'],
+  because: Reason,
+): void {
+  if (claimed === derived) return;
+  claims.push({ path: [...at, ...field.split('.')], owner, field, claimed, derived, because });
 }
 
 /** The claims of a team statement: each respondent's verdict, the combined answer and verdict. */
@@ -450,35 +402,7 @@ function teamClaims(
   });
   const answer = combinedAnswer(answers, date);
   const because: Reason = { kind: 'respondents', notSatisfied, na, of: answers.length };
-  if (st.answer !== answer) {
-    claims.push({
-      path: [...at, 'answer'],
-      owner,
-      field: 'answer',
-      claimed: st.answer,
-      derived: answer,
-      because,
-    });
-  }
-  const satisfied = answer !== 'no';
-  if (st.satisfied !== satisfied) {
-    claims.push({
-      path: [...at, 'satisfied'],
-      owner,
-      field: 'satisfied',
-      claimed: st.satisfied,
-      derived: satisfied,
-      because,
-    });
-  }
-  if (st.naExpired === true) {
-    claims.push({
-      path: [...at, 'naExpired'],
-      owner,
-      field: 'naExpired',
-      claimed: true,
-      derived: false,
-      because,
-    });
-  }
+  claim(claims, owner, at, 'answer', st.answer, answer, because);
+  claim(claims, owner, at, 'satisfied', st.satisfied, answer !== 'no', because);
+  if (st.naExpired === true) claim(claims, owner, at, 'naExpired', true, false, because);
 }
