@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context.js';
 import type { ActionsOptions } from '../declarations.js';
-import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
+import { ExitCode, TrustcheckError } from '../../errors.js';
 import { openActions, type ActionList } from '../../core/action-list.js';
 import { impossibleDateMessage, isCalendarDate, isImpossibleDate } from '../../core/dates.js';
 import type { ReportForSummary } from '../../core/model.js';
@@ -15,15 +15,14 @@ import {
 } from '../../core/render/action-list.js';
 import { renderActionsIcs } from '../../core/render/ics.js';
 import { safeLine } from '../../core/text/terminal.js';
-import { count, labelsFor } from '../../core/words.js';
-import { loadReportForSummary } from '../../app/load.js';
+import { labelsFor } from '../../core/words.js';
 import { today } from '../../app/today.js';
 import { readStreams } from '../../io/read.js';
 import { writeFileSafely } from '../../io/write.js';
 import { VERSION } from '../../version.js';
 import { expandInputs } from '../inputs.js';
 import { assertNotAnInput } from '../output.js';
-import { looksLikeReport } from './summary.js';
+import { forEachReport } from './summary.js';
 
 type ActionsFormat = 'md' | 'csv' | 'json' | 'ics';
 const EXTENSIONS: Record<string, ActionsFormat> = {
@@ -58,23 +57,7 @@ export async function actionsCommand(
   const files = expandInputs(args, ['.json'], 'report', { recursive: true });
   assertNotAnInput(files, output === '-' ? [] : [output]);
   const reports: ReportForSummary[] = [];
-  for (const file of files) {
-    const loaded = loadReportForSummary(file);
-    if (loaded.ok) {
-      reports.push(loaded.value);
-      continue;
-    }
-    if (!looksLikeReport(file)) {
-      ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the actions`);
-      continue;
-    }
-    unwrap(loaded);
-  }
-  if (reports.length === 0) {
-    throw new TrustcheckError(
-      `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
-    );
-  }
+  forEachReport(ctx, files, 'actions', (report) => reports.push(report));
   const list = openActions(reports, asOf);
   const text = render(list, format);
   const l = labelsFor(list.language);

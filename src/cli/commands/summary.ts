@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { SummaryOptions } from '../declarations.js';
 import { ExitCode, TrustcheckError, unwrap } from '../../errors.js';
 import { REPORT_FORMAT } from '../../core/formats.js';
+import type { ReportForSummary } from '../../core/model.js';
 import { safeLine } from '../../core/text/terminal.js';
 import { count } from '../../core/words.js';
 import { readInputFile, readStreams } from '../../io/read.js';
@@ -31,27 +32,12 @@ export async function summaryCommand(
   const portfolio = new Portfolio(builtinMeanings);
   const counted = new CountedReports();
   const copies: (Copy & { file: string; subject: string; date: string })[] = [];
-  for (const file of files) {
-    const loaded = loadReportForSummary(file);
-    if (loaded.ok) {
-      const { subject, date } = loaded.value;
-      const copy = counted.copyOf(file, subject, date);
-      if (copy === undefined) portfolio.add(loaded.value);
-      else copies.push({ ...copy, file, subject, date });
-      continue;
-    }
-    // another JSON file (a summary, a package.json): said once, and left out
-    if (!looksLikeReport(file)) {
-      ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the summary`);
-      continue;
-    }
-    unwrap(loaded);
-  }
-  if (portfolio.size === 0) {
-    throw new TrustcheckError(
-      `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
-    );
-  }
+  forEachReport(ctx, files, 'summary', (report, file) => {
+    const { subject, date } = report;
+    const copy = counted.copyOf(file, subject, date);
+    if (copy === undefined) portfolio.add(report);
+    else copies.push({ ...copy, file, subject, date });
+  });
   const summary = portfolio.summary();
   // in the summary's language, known once every report is in
   for (const copy of copies) {
@@ -84,8 +70,40 @@ export async function summaryCommand(
   return ExitCode.ok;
 }
 
+/**
+ * Gives `take` each report among `files` (JSON files found in the folders given), one at a time,
+ * in their order. Another JSON file (a summary, a package.json) is said once and left out of
+ * `what`; a file that says it is a report and is not one is an error; no report at all is one too.
+ */
+export function forEachReport(
+  ctx: Context,
+  files: readonly string[],
+  what: 'summary' | 'actions',
+  take: (report: ReportForSummary, file: string) => void,
+): void {
+  let reports = 0;
+  for (const file of files) {
+    const loaded = loadReportForSummary(file);
+    if (loaded.ok) {
+      reports++;
+      take(loaded.value, file);
+      continue;
+    }
+    if (!looksLikeReport(file)) {
+      ctx.warn(`${safeLine(file)}: not a trustcheck report; left out of the ${what}`);
+      continue;
+    }
+    unwrap(loaded);
+  }
+  if (reports === 0) {
+    throw new TrustcheckError(
+      `no trustcheck report among ${count(files.length, 'JSON file', 'JSON files')}; give JSON reports written by \`trustcheck audit -f json\``,
+    );
+  }
+}
+
 /** Whether a JSON file says it is a trustcheck report (then its problems are errors). */
-export function looksLikeReport(file: string): boolean {
+function looksLikeReport(file: string): boolean {
   const read = readInputFile(file, 'JSON report');
   if (!read.ok) return true;
   try {
