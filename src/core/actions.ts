@@ -3,7 +3,15 @@
 // baseline, the baseline's action of the same statement): it is derived, never trusted, like a
 // verdict. This is the one place that gives statuses and totals; the audit writes them into the
 // report, and derive.ts compares a report's claims with what they derive to.
-import type { ActionStatus, ActionTotals, Report, ReportAction } from './model.js';
+import type {
+  ActionStatus,
+  ActionTotals,
+  Report,
+  ReportAction,
+  ReportQuestionnaire,
+  ReportSection,
+  ReportStatement,
+} from './model.js';
 
 /** An action as an answer file gives it (one source: one answer file, one respondent). */
 export interface ActionSource {
@@ -76,6 +84,23 @@ export function statementKey(q: string, s: string, st: string): string {
   return `${q}\u0000${s}\u0000${st}`;
 }
 
+/** `report` with each statement replaced by what `change` makes of it; the rest is kept. */
+export function mapStatements<R extends { questionnaires: ReportQuestionnaire[] }>(
+  report: R,
+  change: (st: ReportStatement, q: ReportQuestionnaire, s: ReportSection) => ReportStatement,
+): R {
+  return {
+    ...report,
+    questionnaires: report.questionnaires.map((q) => ({
+      ...q,
+      sections: q.sections.map((s) => ({
+        ...s,
+        statements: s.statements.map((st) => change(st, q, s)),
+      })),
+    })),
+  };
+}
+
 /**
  * The report's actions against a baseline: a due date later than the baseline's action of the same
  * statement (and owner) is postponed, with both dates; an action the baseline did not have is new;
@@ -92,41 +117,31 @@ export function actionsAgainstBaseline(report: Report, baseline: Report): Report
         wasSatisfied.set(key, st.satisfied);
         if (st.actions !== undefined && st.actions.length > 0) before.set(key, st.actions);
       }
-  return {
-    ...report,
-    questionnaires: report.questionnaires.map((q) => ({
-      ...q,
-      sections: q.sections.map((s) => ({
-        ...s,
-        statements: s.statements.map((st) => {
-          const key = statementKey(q.id, s.id, st.id);
-          const was = before.get(key) ?? [];
-          const own = st.actions ?? [];
-          const matched = matchActions(own, was);
-          const actions = own.map((a, i): ReportAction => {
-            const previous = matched[i];
-            const previousDue =
-              previous !== undefined && previous.due < a.due ? previous.due : null;
-            return {
-              ...a,
-              previousDue,
-              status: derivedStatus(
-                st.satisfied,
-                { due: a.due, previousDue },
-                report.date,
-                previous === undefined,
-              ),
-            };
-          });
-          // a promise kept: the baseline's action, its statement now true, gone from the file
-          if (st.satisfied && own.length === 0 && wasSatisfied.get(key) === false) {
-            for (const a of was) actions.push({ ...a, status: 'done', previousDue: null });
-          }
-          return { ...st, actions };
-        }),
-      })),
-    })),
-  };
+  return mapStatements(report, (st, q, s) => {
+    const key = statementKey(q.id, s.id, st.id);
+    const was = before.get(key) ?? [];
+    const own = st.actions ?? [];
+    const matched = matchActions(own, was);
+    const actions = own.map((a, i): ReportAction => {
+      const previous = matched[i];
+      const previousDue = previous !== undefined && previous.due < a.due ? previous.due : null;
+      return {
+        ...a,
+        previousDue,
+        status: derivedStatus(
+          st.satisfied,
+          { due: a.due, previousDue },
+          report.date,
+          previous === undefined,
+        ),
+      };
+    });
+    // a promise kept: the baseline's action, its statement now true, gone from the file
+    if (st.satisfied && own.length === 0 && wasSatisfied.get(key) === false) {
+      for (const a of was) actions.push({ ...a, status: 'done', previousDue: null });
+    }
+    return { ...st, actions };
+  });
 }
 
 /** For each action, the baseline action it continues: the same owner, else the only one. */

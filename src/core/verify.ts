@@ -3,6 +3,7 @@
 // answers (derive.ts), that its questions, statements and texts are those of the questionnaire it
 // names, and that it is what an answer file gives. Which questionnaire a report names (its digest
 // among the shipped ones and those given) is the application's to find (app/verify.ts).
+import { mapStatements } from './actions.js';
 import { forgedClaims, type ForgedClaim } from './derive.js';
 import { quote, type Issue, type Path } from './issues.js';
 import type { Questionnaire, Report, ReportQuestionnaire, ReportSection } from './model.js';
@@ -362,27 +363,18 @@ function withoutBaselineParts(report: Report, againstBaseline: boolean, produced
         for (const a of st.actions ?? [])
           given.add(JSON.stringify([q.id, s.id, st.id, a.what, a.owner, a.due]));
   const { actionTotals: _totals, ...rest } = report;
-  return {
-    ...rest,
-    questionnaires: report.questionnaires.map((q) => ({
-      ...q,
-      sections: q.sections.map((s) => ({
-        ...s,
-        statements: s.statements.map((st) =>
-          st.actions === undefined
-            ? st
-            : {
-                ...st,
-                actions: st.actions
-                  .filter(
-                    (a) =>
-                      a.status !== 'done' ||
-                      given.has(JSON.stringify([q.id, s.id, st.id, a.what, a.owner, a.due])),
-                  )
-                  .map((a) => ({ ...a, status: 'open' as const, previousDue: null })),
-              },
-        ),
-      })),
-    })),
-  };
+  return mapStatements(rest, (st, q, s) =>
+    st.actions === undefined
+      ? st
+      : {
+          ...st,
+          actions: st.actions
+            .filter(
+              (a) =>
+                a.status !== 'done' ||
+                given.has(JSON.stringify([q.id, s.id, st.id, a.what, a.owner, a.due])),
+            )
+            .map((a) => ({ ...a, status: 'open' as const, previousDue: null })),
+        },
+  );
 }
